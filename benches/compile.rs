@@ -1,0 +1,2 @@
+//! Benchmark placeholder, filled by the compile core.
+fn main() {}

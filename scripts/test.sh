@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every check and test suite; fails on the first failure. Installs missing tools first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TOOLS="${SLS_ENCRYPT_TOOLS:-$HOME/.cache/sls-encrypt-tools}"
+export PATH="$TOOLS/bin:$TOOLS/npm/node_modules/.bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+export CHROMEDRIVER=/usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json"
+export WASM_BINDGEN_TEST_TIMEOUT=120
+
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+start=$(date +%s)
+
+step "tools"
+scripts/tools.sh test
+cargo fetch --locked >/dev/null
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native, -D warnings)"
+cargo clippy --locked --all-targets -- -D warnings
+
+step "clippy (wasm32, -D warnings)"
+cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests (cargo test)"
+cargo test --locked
+
+step "browser unit tests (wasm-bindgen-test in headless Chromium)"
+cargo test --locked --target wasm32-unknown-unknown --test web
+
+step "release build (trunk build --release)"
+trunk build --release
+
+step "end-to-end tests (Playwright + Chromium against dist/ on 127.0.0.1)"
+node --test --test-concurrency=1 tests/e2e/
+
+printf '\n\033[1;32mall checks passed in %ss\033[0m\n' "$(( $(date +%s) - start ))"

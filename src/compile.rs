@@ -1,0 +1,292 @@
+//! The heart: intent in, plan out.
+
+use crate::encryption::{self, EncryptConf};
+use crate::finding::{Code, Finding, join};
+use crate::ids::Region;
+use crate::intent::{Intent, KeyKind, Operation, Source};
+use crate::logstore::{self, FieldClass};
+use crate::plan::{Plan, Request};
+use crate::text::{self, Document};
+use crate::{exports, merge, ram, t};
+use serde_json::{Map, Value, json};
+
+/// Compiles an intent given as JSON text; findings point at lines and columns of that text.
+pub fn compile_text(text: &str) -> Plan {
+    let read = text::read(text);
+    match read.document {
+        Some(doc) => {
+            let mut plan = compile_document(&doc);
+            plan.findings.extend(read.issues.iter().map(|i| i.finding("")));
+            plan.finish()
+        }
+        None => {
+            let mut findings: Vec<Finding> = read.issues.iter().map(|i| i.finding("")).collect();
+            if let Some(last) = findings.last_mut() {
+                last.code = Code::IntentNotJson.as_str();
+                last.severity = Code::IntentNotJson.severity();
+            }
+            Plan { findings, ..Plan::default() }.finish()
+        }
+    }
+}
+
+/// Compiles an intent given as a JSON value.
+pub fn compile(intent: &Value) -> Plan {
+    compile_document(&Document::from_value(intent.clone())).finish()
+}
+
+/// True when the plan's findings say the input was not an intent at all (the CLI exits 2).
+pub fn unreadable(plan: &Plan) -> bool {
+    plan.findings.iter().any(|f| matches!(f.code, "INT001" | "INT002" | "INT003"))
+}
+
+/// The SLS endpoint host of a project.
+pub fn sls_host(project: &str, region: &Region) -> String {
+    format!("{project}.{region}.log.aliyuncs.com")
+}
+
+fn sls(api: &'static str, method: &'static str, host: &str, path: String, body: Option<Value>, purpose: (&str, &str)) -> Request {
+    Request {
+        step: 0,
+        api,
+        method,
+        host: host.to_string(),
+        path,
+        query: Map::new(),
+        body,
+        purpose: purpose.0.to_string(),
+        purpose_zh: purpose.1.to_string(),
+    }
+}
+
+fn compile_document(doc: &Document) -> Plan {
+    let mut out = Vec::new();
+    let Some(intent) = Intent::read(doc, &mut out) else {
+        return Plan { findings: out, ..Plan::default() };
+    };
+    let mut plan = Plan::default();
+
+    // Identity of the role and cross-document checks.
+    let byok = intent.encryption.key == KeyKind::Byok;
+    let arn = if byok { ram::role_arn(&intent, &mut out) } else { None };
+    if byok
+        && let (Some(cmk_region), Some(region)) = (&intent.encryption.cmk_region_id, &intent.target.region)
+        && cmk_region != region
+    {
+        out.push(Finding::new(
+            Code::CmkRegionMismatch,
+            "/encryption/cmk_region_id",
+            t!(
+                format!("The CMK is in {cmk_region} but the Logstore's endpoint is in {region}; user_cmk_info.region_id must equal the Logstore's region."),
+                format!("CMK 位于 {cmk_region}，而日志库的服务地址位于 {region}；user_cmk_info.region_id 必须与日志库所在地域一致。")
+            ),
+            t!(format!("Use a CMK created in {region}."), format!("请使用在 {region} 创建的 CMK。")),
+        ));
+    }
+    let arn_text = arn.as_ref().map(ToString::to_string);
+    let wanted = encryption::wanted(&intent.encryption, arn_text.as_deref(), &mut out);
+
+    let ram_plan = if byok { Some(ram::plan(&intent, arn.as_ref(), &mut out)) } else { None };
+    if let Some(rp) = &ram_plan {
+        plan.trust_policy = rp.trust_policy.clone();
+        plan.passrole_policy = rp.passrole_policy.clone();
+        plan.requests.extend(rp.requests.iter().cloned());
+    }
+
+    let target = &intent.target;
+    let host = match (&target.project, &target.region) {
+        (Some(p), Some(r)) => Some(sls_host(p.as_str(), r)),
+        _ => None,
+    };
+    plan.target = Some(json!({
+        "region": target.region.as_ref().map(ToString::to_string),
+        "account_id": target.account_id.as_ref().map(ToString::to_string),
+        "project": target.project.as_ref().map(ToString::to_string),
+        "logstore": target.logstore.as_ref().map(ToString::to_string),
+        "host": host,
+        "operation": match intent.operation { Operation::Update => "update", Operation::Create => "create" },
+    }));
+    let logstore_name = target.logstore.as_ref().map(ToString::to_string);
+
+    let mut conf: Option<EncryptConf> = None;
+    match intent.operation {
+        Operation::Update => {
+            if let Some(current) = &intent.current
+                && let Some(m) = merge::merge(&intent, current, wanted.clone(), &mut out)
+            {
+                conf = m.conf.clone();
+                plan.diff = m.diff;
+                plan.blast_radius = m.blast_radius;
+                if let (Some(host), Some(name)) = (&host, &logstore_name) {
+                    plan.requests.push(sls(
+                        "GetLogStore",
+                        "GET",
+                        host,
+                        format!("/logstores/{name}"),
+                        None,
+                        (
+                            "Read the Logstore again right before the update and check nothing changed since it was pasted.",
+                            "更新前再次读取日志库，确认粘贴后没有变化。",
+                        ),
+                    ));
+                    plan.requests.push(sls(
+                        "UpdateLogStore",
+                        "PUT",
+                        host,
+                        format!("/logstores/{name}"),
+                        Some(Value::Object(m.body)),
+                        (
+                            "Send the whole configuration back with the complete encrypt_conf (UpdateLogStore replaces everything).",
+                            "发回完整配置及完整的 encrypt_conf（UpdateLogStore 会替换全部配置）。",
+                        ),
+                    ));
+                    if let Some(c) = &conf {
+                        plan.alternatives.push(sls(
+                            "UpdateLogStoreEncryption",
+                            "PUT",
+                            host,
+                            format!("/logstores/{name}/encryption"),
+                            Some(c.to_encryption_api()),
+                            (
+                                "Alternative: the dedicated encryption API changes only encryption, so no other setting can be reset. Its keys are camelCase (encryptType, userCmkInfo.keyId/roleArn/regionId); snake_case keys are silently ignored there.",
+                                "备选：专用加密接口只修改加密设置，不会重置其他设置。其键名为驼峰式（encryptType、userCmkInfo.keyId/roleArn/regionId）；蛇形键名会被静默忽略。",
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        Operation::Create => {
+            if let Some(settings) = &intent.logstore
+                && let Some(body) = create_body(&intent, settings, wanted.as_ref(), &mut out)
+            {
+                conf = wanted.clone().filter(|c| c.enable);
+                if let Some(c) = &conf {
+                    encryption::one_way_warnings(c, true, false, &mut out);
+                }
+                if let Some(host) = &host {
+                    plan.requests.push(sls(
+                        "CreateLogStore",
+                        "POST",
+                        host,
+                        "/logstores".into(),
+                        Some(Value::Object(body)),
+                        ("Create the Logstore with encryption.", "创建带加密的日志库。"),
+                    ));
+                }
+            }
+        }
+    }
+    plan.encrypt_conf = conf.as_ref().map(EncryptConf::to_value);
+    for (i, r) in plan.requests.iter_mut().enumerate() {
+        r.step = i + 1;
+    }
+    plan.exports = exports::exports(&intent, &plan);
+    locate(&mut out, doc, &intent);
+    plan.findings = out;
+    plan
+}
+
+/// The CreateLogStore body: logstoreName first, the settings as given, the complete encrypt_conf last.
+fn create_body(intent: &Intent, settings: &Source, wanted: Option<&EncryptConf>, out: &mut Vec<Finding>) -> Option<Map<String, Value>> {
+    let path = settings.prefix.clone();
+    let Some(obj) = settings.document.value.as_object() else {
+        out.push(crate::intent::wrong_type(&path, "an object of Logstore settings", "日志库设置对象", &settings.document.value));
+        return None;
+    };
+    logstore::check_spelling(obj, &path, out);
+    let mut body = Map::new();
+    let target = intent.target.logstore.as_ref().map(ToString::to_string);
+    match (obj.get("logstoreName").and_then(Value::as_str), &target) {
+        (Some(given), Some(t)) if given != t => out.push(Finding::new(
+            Code::LogstoreNameMismatch,
+            join(&path, "logstoreName"),
+            t!(
+                format!("logstoreName \"{given}\" differs from the target Logstore \"{t}\"."),
+                format!("logstoreName \"{given}\" 与目标日志库 \"{t}\" 不一致。")
+            ),
+            t!(
+                "Remove logstoreName from the settings (the target's name is used) or make them equal.",
+                "请从设置中删除 logstoreName（将使用目标名称），或使二者一致。"
+            ),
+        )),
+        _ => {}
+    }
+    if let Some(name) = target.or_else(|| obj.get("logstoreName").and_then(Value::as_str).map(String::from)) {
+        body.insert("logstoreName".into(), Value::String(name));
+    }
+    for (key, value) in obj {
+        if key == "logstoreName" {
+            continue;
+        }
+        let at = join(&path, key);
+        match logstore::classify(key) {
+            FieldClass::Updatable if key == "encrypt_conf" => out.push(Finding::new(
+                Code::EncryptConfOverridden,
+                at,
+                t!(
+                    "The settings carry their own encrypt_conf; it is replaced by the one built from the encryption section.",
+                    "设置中自带的 encrypt_conf 将被加密部分生成的配置替换。"
+                ),
+                t!(
+                    "Remove encrypt_conf from the Logstore settings and choose encryption in /encryption.",
+                    "请从日志库设置中删除 encrypt_conf，并在 /encryption 中选择加密方式。"
+                ),
+            )),
+            FieldClass::Updatable => {
+                body.insert(key.clone(), value.clone());
+            }
+            FieldClass::ReadOnly => {
+                let (en, zh) = logstore::read_only_reason(key).unwrap_or(("output only", "仅输出"));
+                out.push(Finding::new(
+                    Code::ReadOnlyDropped,
+                    at,
+                    t!(format!("\"{key}\" is left out of the create body: {en}."), format!("\"{key}\" 未放入创建请求体：{zh}。")),
+                    t!("Nothing to do.", "无需处理。"),
+                ));
+            }
+            FieldClass::Unknown => {
+                out.push(Finding::new(
+                    Code::UnknownKept,
+                    at,
+                    t!(
+                        format!("\"{key}\" is a field this tool does not know; it is sent as given."),
+                        format!("\"{key}\" 是本工具未知的字段；将按原样发送。")
+                    ),
+                    t!("Check the spelling against the CreateLogStore reference.", "请对照 CreateLogStore 文档检查拼写。"),
+                ));
+                body.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    logstore::check(&body, &path, true, out);
+    match wanted {
+        Some(c) if c.enable => {
+            body.insert("encrypt_conf".into(), c.to_value());
+        }
+        Some(_) => out.push(Finding::new(
+            Code::NothingToEncrypt,
+            "/encryption/enable",
+            t!("Encryption is requested off: the Logstore is created without encryption.", "请求关闭加密：将创建不加密的日志库。"),
+            t!("Set enable to true to create it encrypted.", "如需创建加密日志库，请将 enable 设为 true。"),
+        )),
+        None => {}
+    }
+    Some(body)
+}
+
+/// Fills in line and column for findings that have none: inside pasted text from that text's
+/// positions, elsewhere from the intent's own text.
+fn locate(findings: &mut [Finding], doc: &Document, intent: &Intent) {
+    let sources: Vec<&Source> = [&intent.current, &intent.logstore, &intent.ram.current_trust_policy].into_iter().flatten().collect();
+    for f in findings.iter_mut().filter(|f| f.line.is_none() && !f.path.is_empty()) {
+        let inside = sources.iter().find_map(|s| {
+            let rest = f.path.strip_prefix(&s.prefix)?;
+            (rest.is_empty() || rest.starts_with('/')).then(|| s.document.nearest_position(rest)).flatten()
+        });
+        if let Some((line, column)) = inside.or_else(|| doc.nearest_position(&f.path)) {
+            f.line = Some(line);
+            f.column = Some(column);
+        }
+    }
+}

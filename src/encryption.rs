@@ -1,0 +1,350 @@
+//! `encrypt_conf`: the domain types, and the permanence rules against what a Logstore has.
+
+use crate::finding::{Code, Finding, Text};
+use crate::intent::{Encryption, KeyKind};
+use crate::t;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+/// The encryption algorithm. The wire names are `default` (AES) and `sm4`; `m4` is what older
+/// docs, Terraform and the Go SDK's tests use and may be read back from a Logstore.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EncryptType {
+    /// AES.
+    Default,
+    /// SM4.
+    Sm4,
+    /// The older docs' name, accepted when read back.
+    M4,
+}
+
+impl EncryptType {
+    /// Parses a wire name.
+    pub fn parse(s: &str) -> Option<EncryptType> {
+        match s {
+            "default" => Some(EncryptType::Default),
+            "sm4" => Some(EncryptType::Sm4),
+            "m4" => Some(EncryptType::M4),
+            _ => None,
+        }
+    }
+
+    /// The wire name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EncryptType::Default => "default",
+            EncryptType::Sm4 => "sm4",
+            EncryptType::M4 => "m4",
+        }
+    }
+}
+
+/// `user_cmk_info`: the BYOK key and the role Log Service assumes to use it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserCmkInfo {
+    /// The CMK id.
+    pub cmk_key_id: String,
+    /// The RAM role's ARN.
+    pub arn: String,
+    /// The CMK's region.
+    pub region_id: String,
+}
+
+/// `encrypt_conf` exactly as the Logstore body spells it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EncryptConf {
+    /// On or off.
+    pub enable: bool,
+    /// The algorithm (required when enabled).
+    pub encrypt_type: EncryptType,
+    /// Present for BYOK, absent for the service key.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub user_cmk_info: Option<UserCmkInfo>,
+}
+
+impl EncryptConf {
+    /// Service key or BYOK.
+    pub fn key(&self) -> KeyKind {
+        if self.user_cmk_info.is_some() { KeyKind::Byok } else { KeyKind::Service }
+    }
+
+    /// As a JSON value with the body's key order.
+    pub fn to_value(&self) -> Value {
+        let mut v = json!({ "enable": self.enable, "encrypt_type": self.encrypt_type.as_str() });
+        if let Some(info) = &self.user_cmk_info {
+            v["user_cmk_info"] = json!({ "cmk_key_id": info.cmk_key_id, "arn": info.arn, "region_id": info.region_id });
+        }
+        v
+    }
+
+    /// The body of the dedicated UpdateLogStoreEncryption API (camelCase keys).
+    pub fn to_encryption_api(&self) -> Value {
+        let mut v = json!({ "enable": self.enable, "encryptType": self.encrypt_type.as_str() });
+        if let Some(info) = &self.user_cmk_info {
+            v["userCmkInfo"] = json!({ "keyId": info.cmk_key_id, "roleArn": info.arn, "regionId": info.region_id });
+        }
+        v
+    }
+}
+
+fn mechanism(k: KeyKind) -> Text {
+    match k {
+        KeyKind::Service => t!("the service key", "服务密钥"),
+        KeyKind::Byok => t!("BYOK (your own CMK)", "自带密钥（BYOK）"),
+    }
+}
+
+/// Reads the `encrypt_conf` stored on a Logstore (GetLogStore). `None` when there is none or it
+/// has no algorithm yet (never configured); malformed ones are reported at `path`.
+pub fn stored(conf: Option<&Value>, path: &str, out: &mut Vec<Finding>) -> Option<EncryptConf> {
+    let conf = conf?;
+    let obj = match conf {
+        Value::Null => return None,
+        Value::Object(o) => o,
+        _ => {
+            out.push(malformed(path, "it is not an object", "它不是对象"));
+            return None;
+        }
+    };
+    let enable = obj.get("enable").and_then(Value::as_bool);
+    let ty = obj.get("encrypt_type").and_then(Value::as_str).filter(|s| !s.is_empty());
+    let ty = match (ty, enable) {
+        (None, Some(false) | None) if !obj.contains_key("user_cmk_info") => return None,
+        (None, _) => {
+            out.push(malformed(path, "it has no encrypt_type", "缺少 encrypt_type"));
+            return None;
+        }
+        (Some(t), _) => t,
+    };
+    let Some(encrypt_type) = EncryptType::parse(ty) else {
+        out.push(malformed(
+            path,
+            &format!("its encrypt_type \"{ty}\" is not one this tool knows"),
+            &format!("其 encrypt_type \"{ty}\" 无法识别"),
+        ));
+        return None;
+    };
+    if encrypt_type == EncryptType::M4 {
+        out.push(Finding::new(
+            Code::EncryptTypeM4,
+            format!("{path}/encrypt_type"),
+            t!(
+                "The Logstore reports encrypt_type \"m4\". Sources disagree on this name: current docs say \"sm4\", the older doc, Terraform and the Go SDK's tests say \"m4\".",
+                "该日志库返回的 encrypt_type 为 \"m4\"。各来源说法不一：现行文档为 \"sm4\"，旧版文档、Terraform 和 Go SDK 测试用例为 \"m4\"。"
+            ),
+            t!("The update sends \"m4\" back unchanged, since the algorithm is permanent; do not rewrite it to \"sm4\".", "更新时原样发回 \"m4\"（算法不可更改）；请勿改写为 \"sm4\"。"),
+        ));
+    }
+    let user_cmk_info = match obj.get("user_cmk_info") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(i)) => {
+            let field = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+            let info = UserCmkInfo { cmk_key_id: field("cmk_key_id"), arn: field("arn"), region_id: field("region_id") };
+            if info.cmk_key_id.is_empty() || info.arn.is_empty() || info.region_id.is_empty() {
+                out.push(malformed(
+                    path,
+                    "its user_cmk_info lacks cmk_key_id, arn or region_id",
+                    "其 user_cmk_info 缺少 cmk_key_id、arn 或 region_id",
+                ));
+            }
+            Some(info)
+        }
+        Some(_) => {
+            out.push(malformed(path, "its user_cmk_info is not an object", "其 user_cmk_info 不是对象"));
+            None
+        }
+    };
+    Some(EncryptConf { enable: enable.unwrap_or(true), encrypt_type, user_cmk_info })
+}
+
+fn malformed(path: &str, why: &str, why_zh: &str) -> Finding {
+    Finding::new(
+        Code::StoredConfMalformed,
+        path,
+        t!(format!("The Logstore's encrypt_conf is malformed: {why}."), format!("该日志库的 encrypt_conf 格式有误：{why_zh}。")),
+        t!(
+            "Paste the GetLogStore response exactly as returned; if it is really so, check the Logstore in the console before changing encryption.",
+            "请原样粘贴 GetLogStore 的响应；若确实如此，请先在控制台检查该日志库再修改加密设置。"
+        ),
+    )
+}
+
+/// The `encrypt_conf` the user asked for, built from the intent (`None` when fields are missing).
+pub fn wanted(enc: &Encryption, role_arn: Option<&str>, out: &mut Vec<Finding>) -> Option<EncryptConf> {
+    let encrypt_type = match enc.encrypt_type.as_str() {
+        "default" => EncryptType::Default,
+        "sm4" => EncryptType::Sm4,
+        other => {
+            let m4 = other == "m4";
+            out.push(Finding::new(
+                Code::BadEncryptType,
+                "/encryption/encrypt_type",
+                if m4 {
+                    t!(
+                        "\"m4\" is the older docs' name; current docs and the console use \"sm4\" for SM4.",
+                        "\"m4\" 是旧版文档的写法；现行文档和控制台使用 \"sm4\" 表示 SM4。"
+                    )
+                } else {
+                    t!(
+                        format!("\"{other}\" is not an algorithm Log Service offers here."),
+                        format!("\"{other}\" 不是此处日志服务提供的算法。")
+                    )
+                },
+                t!("Use \"default\" (AES) or \"sm4\" (SM4).", "请使用 \"default\"（AES）或 \"sm4\"（SM4）。"),
+            ));
+            return None;
+        }
+    };
+    let user_cmk_info = match enc.key {
+        KeyKind::Service => None,
+        KeyKind::Byok => Some(UserCmkInfo {
+            cmk_key_id: enc.cmk_key_id.as_ref()?.to_string(),
+            arn: role_arn?.to_string(),
+            region_id: enc.cmk_region_id.as_ref()?.to_string(),
+        }),
+    };
+    Some(EncryptConf { enable: enc.enable, encrypt_type, user_cmk_info })
+}
+
+/// Checks a wanted configuration against the stored one. Returns the configuration that may be
+/// sent: the wanted one when allowed, else the stored one with the wanted `enable` (the allowed plan).
+pub fn permanence(wanted: &EncryptConf, stored: &EncryptConf, out: &mut Vec<Finding>) -> EncryptConf {
+    let allowed = EncryptConf { enable: wanted.enable, ..stored.clone() };
+    let allowed_json = allowed.to_value().to_string();
+    let fix = |what: &str, what_zh: &str| {
+        t!(
+            format!("Keep the stored {what}; only enable can change. The allowed plan (shown in the outputs) is: {allowed_json}"),
+            format!("请保留已有的{what_zh}；只有 enable 可以修改。允许的方案（见输出）为：{allowed_json}")
+        )
+    };
+    let mut refused = false;
+    if wanted.key() != stored.key() {
+        refused = true;
+        let (from, to) = (mechanism(stored.key()), mechanism(wanted.key()));
+        out.push(Finding::new(
+            Code::MechanismChange,
+            "/encryption/key",
+            t!(
+                format!("This Logstore is encrypted with {}; switching to {} is not possible. Service key and BYOK exclude each other, and the choice is permanent.", from.en, to.en),
+                format!("该日志库使用{}加密，无法切换为{}。服务密钥与自带密钥互斥，且一经设置不可更改。", from.zh, to.zh)
+            ),
+            fix("key mechanism", "密钥类型"),
+        ));
+    }
+    let same_type =
+        wanted.encrypt_type == stored.encrypt_type || (stored.encrypt_type == EncryptType::M4 && wanted.encrypt_type == EncryptType::Sm4);
+    if !same_type {
+        refused = true;
+        out.push(Finding::new(
+            Code::EncryptTypeChange,
+            "/encryption/encrypt_type",
+            t!(
+                format!(
+                    "This Logstore's algorithm is \"{}\"; changing it to \"{}\" is not possible: encrypt_type is permanent.",
+                    stored.encrypt_type.as_str(),
+                    wanted.encrypt_type.as_str()
+                ),
+                format!(
+                    "该日志库的算法为 \"{}\"，无法改为 \"{}\"：encrypt_type 一经设置不可更改。",
+                    stored.encrypt_type.as_str(),
+                    wanted.encrypt_type.as_str()
+                )
+            ),
+            fix("encrypt_type", "encrypt_type"),
+        ));
+    }
+    if let (Some(w), Some(s)) = (&wanted.user_cmk_info, &stored.user_cmk_info) {
+        let pairs = [
+            ("cmk_key_id", "/encryption/cmk_key_id", &w.cmk_key_id, &s.cmk_key_id, "CMK", "用户主密钥（CMK）"),
+            ("arn", "/encryption/role_arn", &w.arn, &s.arn, "role", "RAM 角色"),
+            ("region_id", "/encryption/cmk_region_id", &w.region_id, &s.region_id, "CMK region", "CMK 地域"),
+        ];
+        for (key, path, new, old, what, what_zh) in pairs {
+            if !new.eq_ignore_ascii_case(old) {
+                refused = true;
+                out.push(Finding::new(
+                    Code::CmkInfoChange,
+                    path,
+                    t!(
+                        format!("This Logstore's user_cmk_info.{key} is \"{old}\"; changing it to \"{new}\" is not possible: every user_cmk_info value is permanent."),
+                        format!("该日志库的 user_cmk_info.{key} 为 \"{old}\"，无法改为 \"{new}\"：user_cmk_info 的每个值都不可更改。")
+                    ),
+                    fix(what, what_zh),
+                ));
+            }
+        }
+    }
+    if refused {
+        return allowed;
+    }
+    match (stored.enable, wanted.enable) {
+        (true, false) => out.push(Finding::new(
+            Code::DisablingEncryption,
+            "/encryption/enable",
+            t!(
+                "Encryption is turned off: data written from now on is stored unencrypted. The key settings stay and cannot change later.",
+                "将关闭加密：此后写入的数据不再加密。密钥设置会保留，之后也不能更改。"
+            ),
+            t!(
+                "Make sure this is intended; to turn it back on, send the same encrypt_conf with \"enable\": true.",
+                "请确认这是预期操作；如需重新开启，发送相同的 encrypt_conf 并设置 \"enable\": true。"
+            ),
+        )),
+        (false, true) => out.push(Finding::new(
+            Code::ReenablingEncryption,
+            "/encryption/enable",
+            t!("Encryption is turned back on with the Logstore's stored key settings.", "将使用该日志库已有的密钥设置重新开启加密。"),
+            t!("Nothing to do.", "无需处理。"),
+        )),
+        _ => out.push(Finding::new(
+            Code::EncryptionUnchanged,
+            "/encryption",
+            t!(
+                "The Logstore already has exactly this encryption; the update sends it unchanged.",
+                "该日志库已是完全相同的加密设置；更新将原样发送。"
+            ),
+            t!("Nothing to do, unless you meant to change enable.", "无需处理，除非您想修改 enable。"),
+        )),
+    }
+    // Keep the stored spelling (e.g. "m4", the ARN's case) so nothing permanent is rewritten.
+    allowed
+}
+
+/// The two facts a user must see before sending: the choice is permanent; a disabled CMK locks the data.
+pub fn one_way_warnings(conf: &EncryptConf, first_time: bool, update: bool, out: &mut Vec<Finding>) {
+    if first_time && conf.enable {
+        let (m, algo) = (mechanism(conf.key()), conf.encrypt_type.as_str());
+        out.push(Finding::new(
+            Code::PermanentChoice,
+            "/encryption",
+            t!(
+                format!("Permanent: once sent, this Logstore stays on {} with \"{algo}\". Only enable can change later; the mechanism, the algorithm and the CMK, role and region can never change.", m.en),
+                format!("不可更改：一经发送，该日志库将永久使用{}和 \"{algo}\"。之后只能修改 enable；密钥类型、算法以及 CMK、角色和地域都无法再更改。", m.zh)
+            ),
+            t!("Check the key choice and the algorithm now; create a new Logstore if you might need another later.", "请现在确认密钥类型和算法；如果以后可能需要其他设置，请另建日志库。"),
+        ));
+        if update {
+            out.push(Finding::new(
+                Code::UpdateAllowedNote,
+                "/operation",
+                t!(
+                    "Adding encryption to an existing Logstore: the older doc says encryption can only be set at creation; the 2026 docs, the UpdateLogStoreEncryption API and Terraform (>= 1.188.0) allow it by update. The newer sources win.",
+                    "为已有日志库添加加密：旧版文档称只能在创建时设置；2026 年文档、UpdateLogStoreEncryption 接口和 Terraform（>= 1.188.0）均支持通过更新设置。以较新的来源为准。"
+                ),
+                t!("Nothing to do; if the API refuses the update in your region, use the dedicated UpdateLogStoreEncryption request shown as the alternative.", "无需处理；如所在地域拒绝此更新，请使用备选方案中的 UpdateLogStoreEncryption 请求。"),
+            ));
+        }
+    }
+    if conf.key() == KeyKind::Byok && conf.enable {
+        out.push(Finding::new(
+            Code::CmkLifecycle,
+            "/encryption/cmk_key_id",
+            t!(
+                "If this CMK is ever disabled, deleted or scheduled for deletion, every read and write on the Logstore fails until it is enabled again; a deleted CMK makes the data unreadable for good.",
+                "一旦该用户主密钥（CMK）被禁用、删除或计划删除，日志库的所有读写都会失败，直到重新启用；删除后数据将永久无法读取。"
+            ),
+            t!("Protect the CMK: enable deletion protection in KMS and restrict who may disable it.", "请保护该 CMK：在 KMS 中开启删除保护，并限制可禁用它的人员。"),
+        ));
+    }
+}

@@ -1,0 +1,313 @@
+//! Findings: every problem, warning and note the core reports, as structured data.
+
+use serde::Serialize;
+
+/// How much a finding matters. `Error` blocks the plan (`ok` is false).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The plan would fail or do harm; nothing should be sent.
+    Error,
+    /// The plan works but weakens security (e.g. a PassRole on any role).
+    SecurityWarning,
+    /// Something the user must look at before sending.
+    Warning,
+    /// A better way exists.
+    Suggestion,
+    /// A note that needs no action.
+    Info,
+}
+
+impl Severity {
+    /// The wire name (`security_warning`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::SecurityWarning => "security_warning",
+            Severity::Warning => "warning",
+            Severity::Suggestion => "suggestion",
+            Severity::Info => "info",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $name:ident = $code:literal, $sev:ident; )*) => {
+        /// Every stable finding code. The catalogue in `docs/findings.json` lists each with an example.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Code { $( $(#[$doc])* $name, )* }
+
+        impl Code {
+            /// All codes, in catalogue order.
+            pub const ALL: &'static [Code] = &[ $( Code::$name, )* ];
+
+            /// The stable code string, e.g. `ENC005`.
+            pub fn as_str(self) -> &'static str {
+                match self { $( Code::$name => $code, )* }
+            }
+
+            /// The severity every finding of this code has.
+            pub fn severity(self) -> Severity {
+                match self { $( Code::$name => Severity::$sev, )* }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The intent is not JSON.
+    IntentNotJson = "INT001", Error;
+    /// The intent is JSON but not an object.
+    IntentNotObject = "INT002", Error;
+    /// The intent's `version` is not 1.
+    IntentVersion = "INT003", Error;
+    /// A field has the wrong JSON type.
+    WrongType = "INT004", Error;
+    /// A required field is missing.
+    Missing = "INT005", Error;
+    /// A field the intent format does not know (a typo?).
+    UnknownIntentField = "INT006", Warning;
+    /// A value outside the allowed set.
+    BadEnum = "INT007", Error;
+    /// A field that does not apply to the chosen operation or key.
+    IgnoredField = "INT008", Info;
+
+    /// Region not in the list of regions with Log Service.
+    BadRegion = "ID001", Error;
+    /// Account id is not a number.
+    BadAccountId = "ID002", Error;
+    /// CMK id is neither a UUID nor `key-...`.
+    BadCmkId = "ID003", Error;
+    /// CMK id is a documentation placeholder.
+    PlaceholderCmkId = "ID004", Warning;
+    /// RAM role name invalid.
+    BadRoleName = "ID005", Error;
+    /// RAM role ARN invalid.
+    BadRoleArn = "ID006", Error;
+    /// RAM user name invalid.
+    BadUserName = "ID007", Error;
+    /// RAM policy name invalid.
+    BadPolicyName = "ID008", Error;
+    /// Project name invalid.
+    BadProjectName = "ID009", Error;
+    /// Logstore name invalid.
+    BadLogstoreName = "ID010", Error;
+    /// Role ARN normalised to lower case.
+    ArnNormalised = "ID011", Info;
+    /// Account id is digits but not 16 of them.
+    AccountIdLength = "ID012", Warning;
+
+    /// `encrypt_type` is not `default` or `sm4`.
+    BadEncryptType = "ENC001", Error;
+    /// `m4` read back from the Logstore: the sources disagree on the name.
+    EncryptTypeM4 = "ENC002", Warning;
+    /// First-time encryption: the mechanism and algorithm become permanent.
+    PermanentChoice = "ENC003", Warning;
+    /// BYOK: a disabled or deleted CMK makes the Logstore unreadable.
+    CmkLifecycle = "ENC004", Warning;
+    /// The CMK's region differs from the Logstore's region.
+    CmkRegionMismatch = "ENC005", Error;
+    /// Adding encryption to an existing Logstore: older docs said creation only.
+    UpdateAllowedNote = "ENC006", Info;
+    /// Encryption is requested as disabled where nothing is encrypted yet.
+    NothingToEncrypt = "ENC007", Warning;
+    /// Encryption is being turned off.
+    DisablingEncryption = "ENC008", Warning;
+    /// Encryption is turned back on with the stored settings.
+    ReenablingEncryption = "ENC009", Info;
+    /// The encryption settings equal what the Logstore has: nothing changes.
+    EncryptionUnchanged = "ENC010", Info;
+
+    /// Service key and BYOK cannot be swapped once configured.
+    MechanismChange = "MRG001", Error;
+    /// `encrypt_type` cannot change once configured.
+    EncryptTypeChange = "MRG002", Error;
+    /// A `user_cmk_info` value cannot change once configured.
+    CmkInfoChange = "MRG003", Error;
+    /// An output-only field of GetLogStore is dropped from the update body.
+    ReadOnlyDropped = "MRG004", Info;
+    /// A field nobody knows yet is kept in the update body.
+    UnknownKept = "MRG005", Warning;
+    /// A field nobody knows yet is dropped, as the user chose.
+    UnknownDropped = "MRG006", Warning;
+    /// The pasted response was wrapped; the Logstore inside it was used.
+    WrapperRecognised = "MRG007", Info;
+    /// The pasted Logstore's name differs from the target Logstore.
+    NameMismatch = "MRG008", Warning;
+    /// The pasted document does not look like a GetLogStore response.
+    NotALogstore = "MRG009", Error;
+    /// The stored `encrypt_conf` is incomplete or malformed.
+    StoredConfMalformed = "MRG010", Warning;
+    /// camelCase encryption keys where the Logstore body expects snake_case.
+    CamelCaseKeys = "MRG011", Error;
+    /// The pasted Logstore is a Metricstore.
+    Metricstore = "MRG012", Info;
+
+    /// `ttl` missing or out of range.
+    BadTtl = "LS001", Error;
+    /// `hot_ttl` below 7 or above `ttl`.
+    BadHotTtl = "LS002", Error;
+    /// `hot_ttl` below 30: older docs required at least 30.
+    HotTtlOldLimit = "LS003", Info;
+    /// `autoSplit` without `maxSplitShard`.
+    AutoSplitNoMax = "LS004", Error;
+    /// `maxSplitShard` outside 1-256.
+    BadMaxSplitShard = "LS005", Error;
+    /// `maxSplitShard` above 64: older docs capped it at 64.
+    MaxSplitOldLimit = "LS006", Info;
+    /// `shardCount` missing or invalid.
+    BadShardCount = "LS007", Error;
+    /// `mode` not `standard` or `query`.
+    BadMode = "LS008", Error;
+    /// `telemetryType` not `None` or `Metrics`.
+    BadTelemetryType = "LS009", Error;
+    /// A known Logstore field has the wrong type.
+    BadFieldType = "LS010", Error;
+    /// An `encrypt_conf` in the Logstore settings is replaced by the encryption section.
+    EncryptConfOverridden = "LS011", Warning;
+    /// `logstoreName` in the settings differs from the target.
+    LogstoreNameMismatch = "LS012", Error;
+
+    /// PassRole on every role (`acs:ram::*`).
+    PassRoleAny = "RAM001", SecurityWarning;
+    /// No RAM user named: the PassRole policy is created but attached to nobody.
+    NoRamUser = "RAM002", Suggestion;
+    /// The pasted trust policy gained the Log Service principal.
+    TrustMerged = "RAM003", Info;
+    /// The pasted trust policy already lets Log Service assume the role.
+    TrustAlreadyAllows = "RAM004", Info;
+    /// A Deny in the trust policy blocks Log Service.
+    TrustDeniesLog = "RAM005", Error;
+    /// Conditions on the Log Service statement may stop it.
+    TrustCondition = "RAM006", Warning;
+    /// Two documents name different accounts.
+    AccountMismatch = "RAM007", Error;
+    /// Two documents name different roles.
+    RoleMismatch = "RAM008", Error;
+    /// Existing role without its trust policy: it cannot be checked.
+    TrustNotChecked = "RAM009", Suggestion;
+    /// A role ARN is needed to build the plan (existing role, no account id).
+    RoleArnUnknown = "RAM010", Error;
+
+    /// Policy `Version` missing or not "1".
+    PolicyVersion = "POL001", Error;
+    /// `Statement` missing or not an array of objects.
+    PolicyStatement = "POL002", Error;
+    /// `Effect` missing or not `Allow`/`Deny`.
+    PolicyEffect = "POL003", Error;
+    /// Not exactly one of `Action`/`NotAction`.
+    PolicyActionCount = "POL004", Error;
+    /// An action is not `service:Action`.
+    PolicyActionFormat = "POL005", Error;
+    /// A resource is not `*` or an `acs:` ARN.
+    PolicyResourceFormat = "POL006", Error;
+    /// `Principal` in a permission policy, or missing in a trust policy.
+    PolicyPrincipalPlace = "POL007", Error;
+    /// Unknown condition operator.
+    PolicyConditionOperator = "POL008", Error;
+    /// The document is over 6,144 characters.
+    PolicyTooLong = "POL009", Error;
+    /// The document is over 2,048 characters, the limit older docs give.
+    PolicyOldLimit = "POL010", Info;
+    /// An element RAM policies do not have.
+    PolicyUnknownElement = "POL011", Error;
+    /// `Resource` missing in a permission policy.
+    PolicyResourceMissing = "POL012", Error;
+    /// `Principal` has a kind other than Service, RAM or Federated, or bad values.
+    PolicyPrincipalFormat = "POL013", Error;
+    /// `Condition` is not `{Operator: {Key: values}}`.
+    PolicyConditionShape = "POL014", Error;
+
+    /// Pasted text is not valid JSON.
+    TextSyntax = "TXT001", Error;
+    /// A trailing comma in pasted text.
+    TextTrailingComma = "TXT002", Warning;
+    /// A comment in pasted text.
+    TextComment = "TXT003", Warning;
+    /// A key appears twice in one object.
+    TextDuplicateKey = "TXT004", Warning;
+    /// Nesting deeper than the reader accepts.
+    TextTooDeep = "TXT005", Error;
+    /// A number too large to represent.
+    TextNumberRange = "TXT006", Error;
+    /// A Python dict (as `print()` shows it) was read as JSON.
+    TextPythonRepr = "TXT007", Info;
+}
+
+/// One finding: a stable code, where, what is wrong and how to fix it, in English and Chinese.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable code, e.g. `ENC005`.
+    pub code: &'static str,
+    /// How much it matters.
+    pub severity: Severity,
+    /// JSON pointer into the intent.
+    pub path: String,
+    /// 1-based line in the pasted text (or the intent text), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column (in characters) in the pasted text, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// What is wrong, in English.
+    pub message: String,
+    /// How to fix it, in English.
+    pub fix: String,
+    /// What is wrong, in Simplified Chinese.
+    pub message_zh: String,
+    /// How to fix it, in Simplified Chinese.
+    pub fix_zh: String,
+}
+
+/// Bilingual text: English and Simplified Chinese.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    /// English.
+    pub en: String,
+    /// Simplified Chinese.
+    pub zh: String,
+}
+
+/// Builds a [`Text`] from an English and a Chinese string (both may use `format!` arguments).
+#[macro_export]
+macro_rules! t {
+    ($en:expr, $zh:expr $(,)?) => {
+        $crate::finding::Text { en: ::std::string::String::from($en), zh: ::std::string::String::from($zh) }
+    };
+}
+
+impl Finding {
+    /// A finding of `code` at `path` with its message and fix.
+    pub fn new(code: Code, path: impl Into<String>, message: Text, fix: Text) -> Self {
+        Finding {
+            code: code.as_str(),
+            severity: code.severity(),
+            path: path.into(),
+            line: None,
+            column: None,
+            message: message.en,
+            fix: fix.en,
+            message_zh: message.zh,
+            fix_zh: fix.zh,
+        }
+    }
+
+    /// The same finding placed at a line and column of pasted text.
+    pub fn at(mut self, pos: Option<(usize, usize)>) -> Self {
+        if let Some((line, column)) = pos {
+            self.line = Some(line);
+            self.column = Some(column);
+        }
+        self
+    }
+}
+
+/// Escapes one JSON pointer segment (`~` -> `~0`, `/` -> `~1`).
+pub fn pointer_segment(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Joins a parent pointer and a key into a JSON pointer.
+pub fn join(parent: &str, key: &str) -> String {
+    format!("{parent}/{}", pointer_segment(key))
+}

@@ -1,0 +1,365 @@
+//! Identifiers as parsed types: a value of one of these types is known to be well formed.
+
+use crate::finding::{Code, Text};
+use crate::t;
+use std::fmt;
+
+/// Why an identifier was refused: the finding code, the message and the fix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invalid {
+    /// The finding code.
+    pub code: Code,
+    /// What is wrong.
+    pub message: Text,
+    /// How to fix it.
+    pub fix: Text,
+}
+
+fn invalid(code: Code, message: Text, fix: Text) -> Invalid {
+    Invalid { code, message, fix }
+}
+
+/// Regions that have Log Service (DOMAIN.md section 5).
+pub const REGIONS: &[&str] = &[
+    "cn-qingdao",
+    "cn-beijing",
+    "cn-zhangjiakou",
+    "cn-huhehaote",
+    "cn-wulanchabu",
+    "cn-hangzhou",
+    "cn-shanghai",
+    "cn-nanjing",
+    "cn-fuzhou",
+    "cn-shenzhen",
+    "cn-heyuan",
+    "cn-guangzhou",
+    "cn-chengdu",
+    "cn-hongkong",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-southeast-1",
+    "ap-southeast-3",
+    "ap-southeast-5",
+    "ap-southeast-6",
+    "ap-southeast-7",
+    "ap-southeast-8",
+    "us-east-1",
+    "us-west-1",
+    "us-southeast-1",
+    "eu-west-1",
+    "eu-central-1",
+    "sa-east-1",
+    "me-east-1",
+    "me-central-1",
+    "cn-hangzhou-finance",
+    "cn-shanghai-finance-1",
+    "cn-shenzhen-finance-1",
+    "cn-beijing-finance-1",
+];
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct $name(String);
+        impl $name {
+            /// The identifier as text.
+            pub fn as_str(&self) -> &str { &self.0 }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(&self.0) }
+        }
+    };
+}
+
+id_type!(/// A region id from [`REGIONS`].
+    Region);
+id_type!(/// An Alibaba Cloud account id (digits).
+    AccountId);
+id_type!(/// A KMS CMK id: a UUID or `key-...`.
+    CmkId);
+id_type!(/// A RAM role name.
+    RoleName);
+id_type!(/// A RAM user name.
+    UserName);
+id_type!(/// A RAM policy name.
+    PolicyName);
+id_type!(/// A Log Service project name.
+    ProjectName);
+id_type!(/// A Logstore name.
+    LogstoreName);
+
+/// Levenshtein distance, for "did you mean" suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+impl Region {
+    /// Parses a region id; unknown ones get the nearest known one as a suggestion.
+    pub fn parse(s: &str) -> Result<Region, Invalid> {
+        let s = s.trim();
+        if let Some(r) = REGIONS.iter().find(|r| r.eq_ignore_ascii_case(s)) {
+            return Ok(Region(r.to_string()));
+        }
+        let near = REGIONS.iter().min_by_key(|r| edit_distance(r, &s.to_ascii_lowercase())).copied().unwrap_or("cn-hangzhou");
+        let close = edit_distance(near, &s.to_ascii_lowercase()) <= 3;
+        Err(invalid(
+            Code::BadRegion,
+            t!(format!("\"{s}\" is not a region with Log Service."), format!("\"{s}\" 不是支持日志服务的地域。")),
+            if close {
+                t!(
+                    format!("Did you mean \"{near}\"? Use the region id shown in the console, e.g. cn-hangzhou."),
+                    format!("您是否想输入 \"{near}\"？请使用控制台显示的地域 ID，例如 cn-hangzhou。")
+                )
+            } else {
+                t!("Use a region id such as cn-hangzhou or ap-southeast-1.", "请使用地域 ID，例如 cn-hangzhou 或 ap-southeast-1。")
+            },
+        ))
+    }
+}
+
+impl AccountId {
+    /// Parses an account id: digits only (16 in every real example; other lengths warn).
+    pub fn parse(s: &str) -> Result<AccountId, Invalid> {
+        let s = s.trim();
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(invalid(
+                Code::BadAccountId,
+                t!(format!("\"{s}\" is not an account id: it must be digits only."), format!("\"{s}\" 不是账号 ID：只能包含数字。")),
+                t!("Copy the 16-digit account id (UID) from the console's account menu.", "请从控制台账号菜单复制 16 位账号 ID（UID）。"),
+            ));
+        }
+        Ok(AccountId(s.to_string()))
+    }
+
+    /// True when the id has the 16 digits every real account id has.
+    pub fn is_usual_length(&self) -> bool {
+        self.0.len() == 16
+    }
+}
+
+impl CmkId {
+    /// Parses a CMK id: a legacy UUID (8-4-4-4-12 hex) or `key-` + lowercase letters/digits.
+    pub fn parse(s: &str) -> Result<CmkId, Invalid> {
+        let s = s.trim();
+        let uuid = {
+            let parts: Vec<&str> = s.split('-').collect();
+            parts.len() == 5 && [8, 4, 4, 4, 12].iter().zip(&parts).all(|(n, p)| p.len() == *n && p.bytes().all(|b| b.is_ascii_hexdigit()))
+        };
+        let key = s.strip_prefix("key-").is_some_and(|r| r.len() >= 8 && r.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+        if uuid || key {
+            Ok(CmkId(s.to_string()))
+        } else {
+            Err(invalid(
+                Code::BadCmkId,
+                t!(format!("\"{s}\" is not a CMK id."), format!("\"{s}\" 不是有效的用户主密钥（CMK）ID。")),
+                t!(
+                    "Copy the key id from the KMS console: key-… (e.g. key-hzz630494463ejqjxxxxx) or a UUID such as 05754286-3ba2-4fa6-8d41-4323aca6xxxx.",
+                    "请从 KMS 控制台复制密钥 ID：key-…（如 key-hzz630494463ejqjxxxxx）或 UUID（如 05754286-3ba2-4fa6-8d41-4323aca6xxxx）。"
+                ),
+            ))
+        }
+    }
+
+    /// True when the id looks like a documentation placeholder (`xxxx`).
+    pub fn is_placeholder(s: &str) -> bool {
+        s.to_ascii_lowercase().contains("xxxx")
+    }
+}
+
+fn name_rule(s: &str, max: usize, extra: &[u8]) -> bool {
+    !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_alphanumeric() || extra.contains(&b))
+}
+
+impl RoleName {
+    /// Parses a RAM role name: 1-64 letters, digits, `.` or `-`.
+    pub fn parse(s: &str) -> Result<RoleName, Invalid> {
+        let s = s.trim();
+        if name_rule(s, 64, b".-") {
+            Ok(RoleName(s.to_string()))
+        } else {
+            Err(invalid(
+                Code::BadRoleName,
+                t!(format!("\"{s}\" is not a valid RAM role name."), format!("\"{s}\" 不是有效的 RAM 角色名称。")),
+                t!(
+                    "Use 1-64 characters: letters, digits, '.' and '-' (e.g. sls-byok-kms-role).",
+                    "请使用 1-64 个字符：字母、数字、'.' 和 '-'（如 sls-byok-kms-role）。"
+                ),
+            ))
+        }
+    }
+}
+
+/// A RAM role ARN `acs:ram::<account>:role/<name>`, kept in lower case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleArn {
+    /// The account that owns the role.
+    pub account: AccountId,
+    /// The role's name.
+    pub role: RoleName,
+}
+
+impl RoleArn {
+    /// Parses a role ARN in any case; the result prints in lower case.
+    pub fn parse(s: &str) -> Result<RoleArn, Invalid> {
+        let trimmed = s.trim();
+        let lower = trimmed.to_ascii_lowercase();
+        let bad = || {
+            invalid(
+                Code::BadRoleArn,
+                t!(format!("\"{trimmed}\" is not a RAM role ARN."), format!("\"{trimmed}\" 不是 RAM 角色 ARN。")),
+                t!(
+                    "Use acs:ram::<16-digit account id>:role/<role name>, as shown on the role's page in the RAM console.",
+                    "请使用 acs:ram::<16 位账号 ID>:role/<角色名称>，可在 RAM 控制台的角色详情页找到。"
+                ),
+            )
+        };
+        let rest = lower.strip_prefix("acs:ram::").ok_or_else(bad)?;
+        let (account, role) = rest.split_once(":role/").ok_or_else(bad)?;
+        let account = AccountId::parse(account).map_err(|_| bad())?;
+        let role = RoleName::parse(role).map_err(|_| bad())?;
+        Ok(RoleArn { account, role })
+    }
+
+    /// Builds the ARN of `role` in `account`.
+    pub fn new(account: AccountId, role: RoleName) -> RoleArn {
+        RoleArn { account, role }
+    }
+}
+
+impl fmt::Display for RoleArn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "acs:ram::{}:role/{}", self.account, self.role.as_str().to_ascii_lowercase())
+    }
+}
+
+impl UserName {
+    /// Parses a RAM user name: 1-64 letters, digits, `.`, `-` or `_`.
+    pub fn parse(s: &str) -> Result<UserName, Invalid> {
+        let s = s.trim();
+        let s = s.split('@').next().unwrap_or(s);
+        if name_rule(s, 64, b".-_") {
+            Ok(UserName(s.to_string()))
+        } else {
+            Err(invalid(
+                Code::BadUserName,
+                t!(format!("\"{s}\" is not a valid RAM user name."), format!("\"{s}\" 不是有效的 RAM 用户名。")),
+                t!(
+                    "Use the user's name (1-64 letters, digits, '.', '-', '_'), without @domain.",
+                    "请使用用户名（1-64 个字母、数字、'.'、'-'、'_'），不含 @ 域名部分。"
+                ),
+            ))
+        }
+    }
+}
+
+impl PolicyName {
+    /// Parses a RAM policy name: 1-128 letters, digits or `-`.
+    pub fn parse(s: &str) -> Result<PolicyName, Invalid> {
+        let s = s.trim();
+        if name_rule(s, 128, b"-") {
+            Ok(PolicyName(s.to_string()))
+        } else {
+            Err(invalid(
+                Code::BadPolicyName,
+                t!(format!("\"{s}\" is not a valid RAM policy name."), format!("\"{s}\" 不是有效的 RAM 策略名称。")),
+                t!(
+                    "Use 1-128 characters: letters, digits and '-' (e.g. sls-byok-passrole).",
+                    "请使用 1-128 个字符：字母、数字和 '-'（如 sls-byok-passrole）。"
+                ),
+            ))
+        }
+    }
+}
+
+fn sls_name(s: &str, extra: &[u8]) -> bool {
+    let b = s.as_bytes();
+    (3..=63).contains(&b.len())
+        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || extra.contains(c))
+        && b[0].is_ascii_lowercase()
+        && b[b.len() - 1].is_ascii_alphanumeric()
+}
+
+impl ProjectName {
+    /// Parses a project name: 3-63 lowercase letters, digits, `-`; starts with a letter, ends with a letter or digit.
+    pub fn parse(s: &str) -> Result<ProjectName, Invalid> {
+        let s = s.trim();
+        if sls_name(s, b"-") {
+            Ok(ProjectName(s.to_string()))
+        } else {
+            Err(invalid(
+                Code::BadProjectName,
+                t!(format!("\"{s}\" is not a valid project name."), format!("\"{s}\" 不是有效的项目名称。")),
+                t!(
+                    "Use 3-63 lowercase letters, digits and '-', starting with a letter and ending with a letter or digit.",
+                    "请使用 3-63 个小写字母、数字和 '-'，以字母开头，以字母或数字结尾。"
+                ),
+            ))
+        }
+    }
+}
+
+impl LogstoreName {
+    /// Parses a Logstore name: 3-63 lowercase letters, digits, `-`, `_`; starts with a letter, ends with a letter or digit.
+    pub fn parse(s: &str) -> Result<LogstoreName, Invalid> {
+        let s = s.trim();
+        if sls_name(s, b"-_") {
+            Ok(LogstoreName(s.to_string()))
+        } else {
+            Err(invalid(
+                Code::BadLogstoreName,
+                t!(format!("\"{s}\" is not a valid Logstore name."), format!("\"{s}\" 不是有效的日志库名称。")),
+                t!(
+                    "Use 3-63 lowercase letters, digits, '-' and '_', starting with a letter and ending with a letter or digit.",
+                    "请使用 3-63 个小写字母、数字、'-' 和 '_'，以字母开头，以字母或数字结尾。"
+                ),
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_suggest_the_nearest() {
+        assert_eq!(Region::parse("CN-Hangzhou").unwrap().as_str(), "cn-hangzhou");
+        let e = Region::parse("cn-hangzou").unwrap_err();
+        assert_eq!(e.code, Code::BadRegion);
+        assert!(e.fix.en.contains("cn-hangzhou"));
+    }
+
+    #[test]
+    fn cmk_ids() {
+        assert!(CmkId::parse("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d").is_ok());
+        assert!(CmkId::parse("key-hzz67f8a1b2c3d4e5f6g").is_ok());
+        assert_eq!(CmkId::parse("f5136b95-2420-ab31-xxxxxxxxx").unwrap_err().code, Code::BadCmkId);
+        assert!(CmkId::is_placeholder("key-hzz630494463ejqjxxxxx"));
+    }
+
+    #[test]
+    fn arns_in_any_case_print_lower() {
+        let a = RoleArn::parse("acs:ram::1234567890123456:role/SLS-Byok-Role").unwrap();
+        assert_eq!(a.to_string(), "acs:ram::1234567890123456:role/sls-byok-role");
+        assert_eq!(RoleArn::parse("acs:ram::abc:role/x").unwrap_err().code, Code::BadRoleArn);
+    }
+
+    #[test]
+    fn sls_names() {
+        assert!(LogstoreName::parse("cloudfirewall-logstore").is_ok());
+        assert!(LogstoreName::parse("a_b").is_ok());
+        assert!(ProjectName::parse("a_b").is_err());
+        assert!(LogstoreName::parse("1abc").is_err());
+        assert!(LogstoreName::parse("ab-").is_err());
+    }
+}

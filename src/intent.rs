@@ -1,0 +1,509 @@
+//! The intent: what the user wants, read from JSON with a finding for every bad field.
+
+use crate::finding::{Code, Finding, join};
+use crate::ids::{AccountId, CmkId, Invalid, LogstoreName, PolicyName, ProjectName, Region, RoleArn, RoleName, UserName};
+use crate::t;
+use crate::text::{self, Document};
+use serde_json::{Map, Value};
+
+/// Create a new Logstore or update an existing one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    /// UpdateLogStore on an existing Logstore (GetLogStore, merge, send back).
+    Update,
+    /// CreateLogStore with encryption.
+    Create,
+}
+
+/// Who holds the key: Log Service (service key) or the user's KMS CMK (BYOK).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    /// Service key (服务密钥).
+    Service,
+    /// Bring your own key (自带密钥).
+    Byok,
+}
+
+/// Scope of the PassRole policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassRoleScope {
+    /// Exactly the BYOK role's ARN (least privilege).
+    Role,
+    /// `acs:ram::*`, as the vendor docs show.
+    Any,
+}
+
+/// What to do with GetLogStore fields nobody knows yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnknownFields {
+    /// Keep them in the update body (default), with a warning each.
+    Keep,
+    /// Drop them, with a warning each.
+    Drop,
+}
+
+/// Pasted text or an embedded object, with positions when it was text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Pointer of this source in the intent, e.g. `/current`.
+    pub prefix: String,
+    /// The document read.
+    pub document: Document,
+    /// True when it was given as text (its positions are positions in that text).
+    pub from_text: bool,
+    /// Characters of the text it was read from (or of its compact JSON form).
+    pub chars: usize,
+}
+
+/// Where the change goes.
+#[derive(Debug, Clone, Default)]
+pub struct Target {
+    /// Region of the SLS endpoint.
+    pub region: Option<Region>,
+    /// The account id.
+    pub account_id: Option<AccountId>,
+    /// Project name.
+    pub project: Option<ProjectName>,
+    /// Logstore name.
+    pub logstore: Option<LogstoreName>,
+    /// True for the Cloud Firewall preset.
+    pub cloud_firewall: bool,
+}
+
+/// The encryption the user wants.
+#[derive(Debug, Clone)]
+pub struct Encryption {
+    /// Encryption on or off.
+    pub enable: bool,
+    /// The algorithm as given (`default`, `sm4`; anything else is reported).
+    pub encrypt_type: String,
+    /// Service key or BYOK.
+    pub key: KeyKind,
+    /// BYOK: the CMK.
+    pub cmk_key_id: Option<CmkId>,
+    /// BYOK: the CMK's region (defaults to the target region).
+    pub cmk_region_id: Option<Region>,
+    /// BYOK: the role's name.
+    pub role_name: Option<RoleName>,
+    /// BYOK: the role's ARN.
+    pub role_arn: Option<RoleArn>,
+}
+
+/// The RAM side of BYOK.
+#[derive(Debug, Clone)]
+pub struct Ram {
+    /// Create the role (true) or use an existing one.
+    pub create_role: bool,
+    /// The RAM user who configures encryption (gets PassRole).
+    pub user_name: Option<UserName>,
+    /// Name of the PassRole policy.
+    pub passrole_policy_name: PolicyName,
+    /// Scope of the PassRole policy.
+    pub passrole_scope: PassRoleScope,
+    /// The existing role's trust policy, when pasted.
+    pub current_trust_policy: Option<Source>,
+}
+
+/// A whole intent, read and checked.
+#[derive(Debug, Clone)]
+pub struct Intent {
+    /// Where.
+    pub target: Target,
+    /// Create or update.
+    pub operation: Operation,
+    /// The GetLogStore response (update).
+    pub current: Option<Source>,
+    /// The new Logstore's settings (create), wire names.
+    pub logstore: Option<Source>,
+    /// The encryption wanted.
+    pub encryption: Encryption,
+    /// The RAM side.
+    pub ram: Ram,
+    /// Unknown GetLogStore fields: keep or drop.
+    pub unknown_fields: UnknownFields,
+}
+
+/// Default name of the BYOK role.
+pub const DEFAULT_ROLE_NAME: &str = "sls-byok-kms-role";
+/// Default name of the PassRole policy.
+pub const DEFAULT_PASSROLE_POLICY: &str = "sls-byok-passrole";
+
+const TOP_KEYS: &[&str] = &["version", "target", "operation", "current", "logstore", "encryption", "ram", "unknown_fields"];
+const TARGET_KEYS: &[&str] = &["region", "account_id", "project", "logstore", "preset"];
+const ENCRYPTION_KEYS: &[&str] = &["enable", "encrypt_type", "key", "cmk_key_id", "cmk_region_id", "role_name", "role_arn"];
+const RAM_KEYS: &[&str] = &["create_role", "user_name", "passrole_policy_name", "passrole_scope", "current_trust_policy"];
+
+/// Reads fields of one object of the intent, reporting every problem as a finding.
+struct Fields<'a> {
+    obj: Option<&'a Map<String, Value>>,
+    path: String,
+}
+
+impl<'a> Fields<'a> {
+    fn section(root: &'a Map<String, Value>, key: &str, known: &[&str], out: &mut Vec<Finding>) -> Fields<'a> {
+        let path = join("", key);
+        let obj = match root.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(o)) => Some(o),
+            Some(other) => {
+                out.push(wrong_type(&path, "an object", "对象", other));
+                None
+            }
+        };
+        if let Some(o) = obj {
+            unknown_keys(o, &path, known, out);
+        }
+        Fields { obj, path }
+    }
+
+    fn raw(&self, key: &str) -> Option<&'a Value> {
+        self.obj.and_then(|o| o.get(key)).filter(|v| !v.is_null())
+    }
+
+    fn path(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    fn string(&self, key: &str, out: &mut Vec<Finding>) -> Option<&'a str> {
+        match self.raw(key)? {
+            Value::String(s) if s.trim().is_empty() => None,
+            Value::String(s) => Some(s),
+            other => {
+                out.push(wrong_type(&self.path(key), "a string", "字符串", other));
+                None
+            }
+        }
+    }
+
+    fn bool(&self, key: &str, default: bool, out: &mut Vec<Finding>) -> bool {
+        match self.raw(key) {
+            None => default,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                out.push(wrong_type(&self.path(key), "true or false", "true 或 false", other));
+                default
+            }
+        }
+    }
+
+    fn parsed<T>(&self, key: &str, parse: fn(&str) -> Result<T, Invalid>, out: &mut Vec<Finding>) -> Option<T> {
+        let s = self.string(key, out)?;
+        match parse(s) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                out.push(Finding::new(e.code, self.path(key), e.message, e.fix));
+                None
+            }
+        }
+    }
+
+    fn choice(&self, key: &str, allowed: &[&'static str], out: &mut Vec<Finding>) -> Option<&'static str> {
+        let s = self.string(key, out)?;
+        match allowed.iter().find(|a| **a == s.trim()) {
+            Some(a) => Some(a),
+            None => {
+                let list = allowed.join(", ");
+                out.push(Finding::new(
+                    Code::BadEnum,
+                    self.path(key),
+                    t!(format!("\"{s}\" is not one of: {list}."), format!("\"{s}\" 不是可选值之一：{list}。")),
+                    t!(format!("Use one of: {list}."), format!("请使用以下值之一：{list}。")),
+                ));
+                None
+            }
+        }
+    }
+}
+
+fn type_name(v: &Value) -> (&'static str, &'static str) {
+    match v {
+        Value::Null => ("null", "null"),
+        Value::Bool(_) => ("a boolean", "布尔值"),
+        Value::Number(_) => ("a number", "数字"),
+        Value::String(_) => ("a string", "字符串"),
+        Value::Array(_) => ("an array", "数组"),
+        Value::Object(_) => ("an object", "对象"),
+    }
+}
+
+/// A finding for a value of the wrong JSON type.
+pub fn wrong_type(path: &str, expected: &str, expected_zh: &str, got: &Value) -> Finding {
+    let (en, zh) = type_name(got);
+    Finding::new(
+        Code::WrongType,
+        path,
+        t!(format!("{path} must be {expected}, not {en}."), format!("{path} 应为{expected_zh}，而不是{zh}。")),
+        t!(format!("Give {expected} here."), format!("请在此处填写{expected_zh}。")),
+    )
+}
+
+fn unknown_keys(obj: &Map<String, Value>, path: &str, known: &[&str], out: &mut Vec<Finding>) {
+    for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
+        let near = known.iter().min_by_key(|k| crate::ids::edit_distance(k, key)).copied().unwrap_or("");
+        out.push(Finding::new(
+            Code::UnknownIntentField,
+            join(path, key),
+            t!(format!("\"{key}\" is not a field of the intent here; it is ignored."), format!("\"{key}\" 不是此处的意图字段，已忽略。")),
+            t!(
+                format!("Check the spelling (did you mean \"{near}\"?) or remove it."),
+                format!("请检查拼写（是否应为 \"{near}\"？）或删除。")
+            ),
+        ));
+    }
+}
+
+/// Missing-field finding.
+pub fn missing(path: &str, what: &str, what_zh: &str) -> Finding {
+    Finding::new(
+        Code::Missing,
+        path,
+        t!(format!("{what} is required here ({path})."), format!("此处需要填写{what_zh}（{path}）。")),
+        t!(format!("Fill in {what}."), format!("请填写{what_zh}。")),
+    )
+}
+
+/// Reads a pasted document (text or object) at `prefix`, reporting text issues as findings.
+pub fn source(value: &Value, prefix: &str, intent_doc: &Document, out: &mut Vec<Finding>) -> Option<Source> {
+    match value {
+        Value::String(s) => {
+            let read = text::read(s);
+            out.extend(read.issues.iter().map(|i| i.finding(prefix)));
+            read.document.map(|document| Source { prefix: prefix.to_string(), document, from_text: true, chars: s.chars().count() })
+        }
+        Value::Object(_) => {
+            let mut document = Document::from_value(value.clone());
+            document.rebase(intent_doc, prefix);
+            Some(Source { prefix: prefix.to_string(), document, from_text: false, chars: value.to_string().chars().count() })
+        }
+        Value::Null => None,
+        other => {
+            out.push(wrong_type(prefix, "a JSON object or its text", "JSON 对象或其文本", other));
+            None
+        }
+    }
+}
+
+impl Intent {
+    /// Reads an intent document. Returns `None` (with findings) when it is not an intent at all.
+    pub fn read(doc: &Document, out: &mut Vec<Finding>) -> Option<Intent> {
+        let Some(root) = doc.value.as_object() else {
+            out.push(Finding::new(
+                Code::IntentNotObject,
+                "",
+                t!("The intent must be a JSON object.", "意图必须是 JSON 对象。"),
+                t!("Start from the example intent in the README.", "请参考 README 中的意图示例。"),
+            ));
+            return None;
+        };
+        match root.get("version") {
+            None => {}
+            Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
+            Some(other) => {
+                out.push(Finding::new(
+                    Code::IntentVersion,
+                    "/version",
+                    t!(
+                        format!("Intent version {other} is not supported; this tool reads version 1."),
+                        format!("不支持意图版本 {other}；本工具读取版本 1。")
+                    ),
+                    t!("Set \"version\": 1.", "请设置 \"version\": 1。"),
+                ));
+                return None;
+            }
+        }
+        unknown_keys(root, "", TOP_KEYS, out);
+
+        let tf = Fields::section(root, "target", TARGET_KEYS, out);
+        let mut target = Target {
+            region: tf.parsed("region", Region::parse, out),
+            account_id: tf.parsed("account_id", AccountId::parse, out),
+            project: tf.parsed("project", ProjectName::parse, out),
+            logstore: tf.parsed("logstore", LogstoreName::parse, out),
+            cloud_firewall: tf.choice("preset", &["cloud_firewall"], out).is_some(),
+        };
+        if target.region.is_none() && tf.raw("region").is_none() {
+            out.push(missing("/target/region", "the region", "地域"));
+        }
+        if let Some(a) = &target.account_id
+            && !a.is_usual_length()
+        {
+            out.push(Finding::new(
+                Code::AccountIdLength,
+                "/target/account_id",
+                t!(
+                    format!("The account id has {} digits; real account ids have 16.", a.as_str().len()),
+                    format!("账号 ID 有 {} 位；真实账号 ID 为 16 位。", a.as_str().len())
+                ),
+                t!("Copy the account id (UID) from the console's account menu.", "请从控制台账号菜单复制账号 ID（UID）。"),
+            ));
+        }
+        if target.cloud_firewall {
+            match (&target.account_id, &target.region) {
+                (Some(a), Some(r)) => {
+                    if target.project.is_none() {
+                        target.project = ProjectName::parse(&format!("cloudfirewall-project-{a}-{r}")).ok();
+                    }
+                    if target.logstore.is_none() {
+                        target.logstore = LogstoreName::parse("cloudfirewall-logstore").ok();
+                    }
+                }
+                _ if tf.raw("account_id").is_none() => out.push(missing(
+                    "/target/account_id",
+                    "the account id (the Cloud Firewall preset names the project after it)",
+                    "账号 ID（云防火墙预设用它命名项目）",
+                )),
+                _ => {}
+            }
+        }
+        if target.project.is_none() && tf.raw("project").is_none() && !target.cloud_firewall {
+            out.push(missing("/target/project", "the project", "项目"));
+        }
+        if target.logstore.is_none() && tf.raw("logstore").is_none() && !target.cloud_firewall {
+            out.push(missing("/target/logstore", "the Logstore", "日志库"));
+        }
+
+        let operation = match root.get("operation") {
+            None | Some(Value::Null) => Operation::Update,
+            Some(_) => match (Fields { obj: Some(root), path: String::new() }).choice("operation", &["update", "create"], out) {
+                Some("create") => Operation::Create,
+                _ => Operation::Update,
+            },
+        };
+
+        let current = root.get("current").and_then(|v| source(v, "/current", doc, out));
+        let logstore = root.get("logstore").and_then(|v| source(v, "/logstore", doc, out));
+        match operation {
+            Operation::Update => {
+                if current.is_none() && root.get("current").is_none_or(Value::is_null) {
+                    out.push(missing(
+                        "/current",
+                        "the GetLogStore response (UpdateLogStore replaces the whole configuration, so it is merged into the body)",
+                        "GetLogStore 的响应（UpdateLogStore 会替换全部配置，需将其合并进请求体）",
+                    ));
+                }
+                if root.get("logstore").is_some_and(|v| !v.is_null()) {
+                    out.push(ignored("/logstore", "update", "更新"));
+                }
+            }
+            Operation::Create => {
+                if logstore.is_none() && root.get("logstore").is_none_or(Value::is_null) {
+                    out.push(missing(
+                        "/logstore",
+                        "the new Logstore's settings (at least ttl and shardCount)",
+                        "新日志库的设置（至少 ttl 与 shardCount）",
+                    ));
+                }
+                if root.get("current").is_some_and(|v| !v.is_null()) {
+                    out.push(ignored("/current", "create", "创建"));
+                }
+            }
+        }
+
+        let ef = Fields::section(root, "encryption", ENCRYPTION_KEYS, out);
+        let key = match ef.choice("key", &["service", "byok"], out) {
+            Some("byok") => KeyKind::Byok,
+            _ => KeyKind::Service,
+        };
+        let mut encryption = Encryption {
+            enable: ef.bool("enable", true, out),
+            encrypt_type: ef.string("encrypt_type", out).unwrap_or("default").trim().to_string(),
+            key,
+            cmk_key_id: None,
+            cmk_region_id: None,
+            role_name: None,
+            role_arn: None,
+        };
+        let rf = Fields::section(root, "ram", RAM_KEYS, out);
+        let mut ram = Ram {
+            create_role: true,
+            user_name: None,
+            passrole_policy_name: PolicyName::parse(DEFAULT_PASSROLE_POLICY).expect("default policy name is valid"),
+            passrole_scope: PassRoleScope::Role,
+            current_trust_policy: None,
+        };
+        match key {
+            KeyKind::Service => {
+                for k in ["cmk_key_id", "cmk_region_id", "role_name", "role_arn"] {
+                    if ef.raw(k).is_some() {
+                        out.push(ignored(&ef.path(k), "a service key", "服务密钥"));
+                    }
+                }
+                if root.get("ram").is_some_and(|v| !v.is_null()) {
+                    out.push(ignored("/ram", "a service key", "服务密钥"));
+                }
+            }
+            KeyKind::Byok => {
+                if let Some(s) = ef.string("cmk_key_id", out) {
+                    match CmkId::parse(s) {
+                        Ok(id) => encryption.cmk_key_id = Some(id),
+                        Err(e) if CmkId::is_placeholder(s) => out.push(Finding::new(
+                            Code::PlaceholderCmkId,
+                            ef.path("cmk_key_id"),
+                            t!(
+                                format!("\"{s}\" looks like the documentation's placeholder, not a real key id."),
+                                format!("\"{s}\" 像是文档中的占位符，而不是真实的密钥 ID。")
+                            ),
+                            e.fix,
+                        )),
+                        Err(e) => out.push(Finding::new(e.code, ef.path("cmk_key_id"), e.message, e.fix)),
+                    }
+                } else if ef.raw("cmk_key_id").is_none() {
+                    out.push(missing("/encryption/cmk_key_id", "the CMK id (用户主密钥)", "用户主密钥（CMK）ID"));
+                }
+                encryption.cmk_region_id = ef
+                    .parsed("cmk_region_id", Region::parse, out)
+                    .or_else(|| if ef.raw("cmk_region_id").is_none() { target.region.clone() } else { None });
+                encryption.role_name = ef.parsed("role_name", RoleName::parse, out);
+                if let Some(s) = ef.string("role_arn", out) {
+                    match RoleArn::parse(s) {
+                        Ok(arn) => {
+                            if s.trim() != arn.to_string() {
+                                out.push(Finding::new(
+                                    Code::ArnNormalised,
+                                    ef.path("role_arn"),
+                                    t!(format!("The role ARN is written in lower case: {arn}."), format!("角色 ARN 已统一为小写：{arn}。")),
+                                    t!(
+                                        "Nothing to do: RAM treats role ARNs case-insensitively.",
+                                        "无需处理：RAM 对角色 ARN 不区分大小写。"
+                                    ),
+                                ));
+                            }
+                            encryption.role_arn = Some(arn);
+                        }
+                        Err(e) => out.push(Finding::new(e.code, ef.path("role_arn"), e.message, e.fix)),
+                    }
+                }
+                ram.create_role = rf.bool("create_role", ef.raw("role_arn").is_none(), out);
+                ram.user_name = rf.parsed("user_name", UserName::parse, out);
+                if let Some(p) = rf.parsed("passrole_policy_name", PolicyName::parse, out) {
+                    ram.passrole_policy_name = p;
+                }
+                if rf.choice("passrole_scope", &["role", "any"], out) == Some("any") {
+                    ram.passrole_scope = PassRoleScope::Any;
+                }
+                ram.current_trust_policy = rf.raw("current_trust_policy").and_then(|v| source(v, "/ram/current_trust_policy", doc, out));
+                if encryption.role_name.is_none()
+                    && encryption.role_arn.is_none()
+                    && ef.raw("role_name").is_none()
+                    && ef.raw("role_arn").is_none()
+                {
+                    encryption.role_name = RoleName::parse(DEFAULT_ROLE_NAME).ok();
+                }
+            }
+        }
+        let unknown_fields = match (Fields { obj: Some(root), path: String::new() }).choice("unknown_fields", &["keep", "drop"], out) {
+            Some("drop") => UnknownFields::Drop,
+            _ => UnknownFields::Keep,
+        };
+        Some(Intent { target, operation, current, logstore, encryption, ram, unknown_fields })
+    }
+}
+
+fn ignored(path: &str, what: &str, what_zh: &str) -> Finding {
+    Finding::new(
+        Code::IgnoredField,
+        path,
+        t!(format!("{path} does not apply to {what}; it is ignored."), format!("{path} 不适用于{what_zh}，已忽略。")),
+        t!("Remove it, or change the choice it belongs to.", "请删除它，或更改其所属的选项。"),
+    )
+}

@@ -1,0 +1,25 @@
+//! sls-encrypt: compiles KMS encryption for Simple Log Service Logstores.
+//!
+//! The pure core (everything outside `ui`) turns an intent document into a plan document and
+//! has no browser dependencies; the `ui` module is the Yew front end, built for wasm32 only.
+
+pub mod compile;
+pub mod encryption;
+pub mod exports;
+pub mod finding;
+pub mod ids;
+pub mod intent;
+pub mod logstore;
+pub mod merge;
+pub mod plan;
+pub mod policy;
+pub mod ram;
+pub mod text;
+pub mod trust;
+
+pub use compile::{compile, compile_text};
+pub use finding::{Code, Finding, Severity};
+pub use plan::Plan;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,280 @@
+//! The Logstore body: which fields UpdateLogStore takes, and the rules on their values.
+
+use crate::finding::{Code, Finding, join};
+use crate::t;
+use serde_json::{Map, Value};
+
+/// Fields UpdateLogStore and CreateLogStore take (DOMAIN.md section 2).
+pub const UPDATABLE: &[&str] = &[
+    "logstoreName",
+    "ttl",
+    "shardCount",
+    "autoSplit",
+    "maxSplitShard",
+    "appendMeta",
+    "enable_tracking",
+    "hot_ttl",
+    "infrequentAccessTTL",
+    "mode",
+    "telemetryType",
+    "shardingPolicy",
+    "encrypt_conf",
+];
+
+/// Fields GetLogStore returns that UpdateLogStore does not take, with the reason (en, zh).
+pub const READ_ONLY: &[(&str, &str, &str)] = &[
+    ("createTime", "output only: set by the service when the Logstore was created", "仅输出：创建日志库时由服务设置"),
+    ("lastModifyTime", "output only: set by the service on every change", "仅输出：每次修改时由服务设置"),
+    ("productType", "output only: which product created the Logstore", "仅输出：创建该日志库的产品"),
+    ("resourceQuota", "output only: the storage quota report", "仅输出：存储配额信息"),
+    ("archiveSeconds", "output only: not taken by UpdateLogStore", "仅输出：UpdateLogStore 不接受"),
+    ("enableModify", "output only: whether the console allows changes", "仅输出：控制台是否允许修改"),
+    ("processorId", "has its own API (the ingest processor APIs)", "有单独的 API（写入处理器相关 API）"),
+    ("resourceGroupId", "has its own API (ChangeResourceGroup)", "有单独的 API（ChangeResourceGroup）"),
+];
+
+/// The reason a read-only field is dropped, if `key` is one.
+pub fn read_only_reason(key: &str) -> Option<(&'static str, &'static str)> {
+    READ_ONLY.iter().find(|(k, _, _)| *k == key).map(|(_, en, zh)| (*en, *zh))
+}
+
+/// How a top-level field of a Logstore document is treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldClass {
+    /// Taken by UpdateLogStore.
+    Updatable,
+    /// Returned by GetLogStore, not taken by UpdateLogStore.
+    ReadOnly,
+    /// Not named by any list: a newer API field.
+    Unknown,
+}
+
+/// Classifies a top-level Logstore key.
+pub fn classify(key: &str) -> FieldClass {
+    if UPDATABLE.contains(&key) {
+        FieldClass::Updatable
+    } else if read_only_reason(key).is_some() {
+        FieldClass::ReadOnly
+    } else {
+        FieldClass::Unknown
+    }
+}
+
+fn int(v: &Value) -> Option<i64> {
+    v.as_i64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64))
+}
+
+/// Checks a Logstore body's values against DOMAIN.md's rules. `path` is the body's pointer in the
+/// intent; `create` demands what CreateLogStore needs (shardCount).
+pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<Finding>) {
+    let p = |k: &str| join(path, k);
+    let typed = |key: &str, ok: fn(&Value) -> bool, want: &str, want_zh: &str, out: &mut Vec<Finding>| -> bool {
+        match body.get(key) {
+            Some(v) if !ok(v) => {
+                out.push(Finding::new(
+                    Code::BadFieldType,
+                    join(path, key),
+                    t!(format!("{key} must be {want}, not {v}."), format!("{key} 应为{want_zh}，而不是 {v}。")),
+                    t!(
+                        format!("Write {key} as {want} (no quotes around numbers or booleans)."),
+                        format!("请将 {key} 写为{want_zh}（数字和布尔值不加引号）。")
+                    ),
+                ));
+                false
+            }
+            Some(_) => true,
+            None => false,
+        }
+    };
+    let is_int = |v: &Value| int(v).is_some();
+    let is_bool = |v: &Value| v.is_boolean();
+    let is_str = |v: &Value| v.is_string();
+    for key in ["autoSplit", "appendMeta", "enable_tracking"] {
+        typed(key, is_bool, "true or false", "true 或 false", out);
+    }
+    if body.contains_key("logstoreName") {
+        typed("logstoreName", is_str, "a string", "字符串", out);
+    }
+    typed("infrequentAccessTTL", is_int, "a whole number of days", "整数天数", out);
+    if body.contains_key("shardingPolicy") && !body["shardingPolicy"].is_object() && !body["shardingPolicy"].is_null() {
+        typed("shardingPolicy", Value::is_object, "an object", "对象", out);
+    }
+
+    let ttl = if typed("ttl", is_int, "a whole number of days", "整数天数", out) { int(&body["ttl"]) } else { None };
+    match ttl {
+        None if !body.contains_key("ttl") => out.push(Finding::new(
+            Code::BadTtl,
+            p("ttl"),
+            t!("ttl (data retention in days) is missing; it is required.", "缺少 ttl（数据保存天数），该字段必填。"),
+            t!(
+                "Add \"ttl\": the number of days to keep data (1-3650; 3650 keeps it forever).",
+                "请添加 \"ttl\"：数据保存天数（1-3650；3650 表示永久保存）。"
+            ),
+        )),
+        Some(t) if !(1..=3650).contains(&t) => out.push(Finding::new(
+            Code::BadTtl,
+            p("ttl"),
+            t!(format!("ttl is {t}; it must be 1-3650 days."), format!("ttl 为 {t}；必须在 1-3650 天之间。")),
+            t!("Use 1-3650 (3650 keeps data forever).", "请使用 1-3650（3650 表示永久保存）。"),
+        )),
+        _ => {}
+    }
+    if typed("hot_ttl", is_int, "a whole number of days", "整数天数", out)
+        && let Some(h) = int(&body["hot_ttl"])
+    {
+        let max = ttl.unwrap_or(3650);
+        if h < 7 || h > max {
+            out.push(Finding::new(
+                Code::BadHotTtl,
+                p("hot_ttl"),
+                t!(
+                    format!("hot_ttl is {h}; it must be at least 7 and at most ttl ({max})."),
+                    format!("hot_ttl 为 {h}；必须不小于 7 且不大于 ttl（{max}）。")
+                ),
+                t!(
+                    format!("Use a value from 7 to {max}, or remove hot_ttl to keep all data hot."),
+                    format!("请使用 7 到 {max} 之间的值，或删除 hot_ttl 使全部数据为热存储。")
+                ),
+            ));
+        } else if h < 30 {
+            out.push(Finding::new(
+                Code::HotTtlOldLimit,
+                p("hot_ttl"),
+                t!(
+                    format!("hot_ttl is {h}: current docs allow 7 or more, older docs said at least 30."),
+                    format!("hot_ttl 为 {h}：现行文档允许不小于 7，旧版文档要求不小于 30。")
+                ),
+                t!("Nothing to do unless the API refuses it; then use 30 or more.", "如 API 未拒绝则无需处理；如被拒绝请使用 30 及以上。"),
+            ));
+        }
+    }
+    let auto_split = body.get("autoSplit").and_then(Value::as_bool) == Some(true);
+    if auto_split && !body.contains_key("maxSplitShard") {
+        out.push(Finding::new(
+            Code::AutoSplitNoMax,
+            p("autoSplit"),
+            t!("autoSplit is true but maxSplitShard is missing.", "autoSplit 为 true，但缺少 maxSplitShard。"),
+            t!("Add \"maxSplitShard\" (1-256), e.g. 64.", "请添加 \"maxSplitShard\"（1-256），例如 64。"),
+        ));
+    }
+    if typed("maxSplitShard", is_int, "a whole number", "整数", out)
+        && let Some(m) = int(&body["maxSplitShard"])
+    {
+        if !(1..=256).contains(&m) {
+            out.push(Finding::new(
+                Code::BadMaxSplitShard,
+                p("maxSplitShard"),
+                t!(format!("maxSplitShard is {m}; it must be 1-256."), format!("maxSplitShard 为 {m}；必须在 1-256 之间。")),
+                t!("Use 1-256.", "请使用 1-256。"),
+            ));
+        } else if m > 64 {
+            out.push(Finding::new(
+                Code::MaxSplitOldLimit,
+                p("maxSplitShard"),
+                t!(
+                    format!("maxSplitShard is {m}: current docs allow up to 256, older docs up to 64."),
+                    format!("maxSplitShard 为 {m}：现行文档上限为 256，旧版文档为 64。")
+                ),
+                t!("Nothing to do unless the API refuses it; then use 64 or less.", "如 API 未拒绝则无需处理；如被拒绝请使用 64 及以下。"),
+            ));
+        }
+    }
+    let shards = typed("shardCount", is_int, "a whole number", "整数", out);
+    if create && !body.contains_key("shardCount") {
+        out.push(Finding::new(
+            Code::BadShardCount,
+            p("shardCount"),
+            t!("shardCount is required to create a Logstore.", "创建日志库时必须填写 shardCount。"),
+            t!("Add \"shardCount\", e.g. 2.", "请添加 \"shardCount\"，例如 2。"),
+        ));
+    } else if shards && int(&body["shardCount"]).is_some_and(|n| !(1..=256).contains(&n)) {
+        out.push(Finding::new(
+            Code::BadShardCount,
+            p("shardCount"),
+            t!(
+                format!("shardCount is {}; it must be 1-256.", body["shardCount"]),
+                format!("shardCount 为 {}；必须在 1-256 之间。", body["shardCount"])
+            ),
+            t!("Use a shard count from 1 to 256.", "请使用 1 到 256 之间的分片数。"),
+        ));
+    }
+    if let Some(mode) = body.get("mode") {
+        match mode.as_str() {
+            Some("standard" | "query") => {}
+            other => out.push(Finding::new(
+                Code::BadMode,
+                p("mode"),
+                t!(
+                    format!(
+                        "mode is {mode}; UpdateLogStore takes \"standard\" or \"query\"{}.",
+                        if other == Some("lite") { " (some sources mention \"lite\", the API docs do not)" } else { "" }
+                    ),
+                    format!(
+                        "mode 为 {mode}；UpdateLogStore 只接受 \"standard\" 或 \"query\"{}。",
+                        if other == Some("lite") { "（部分资料提到 \"lite\"，API 文档未列出）" } else { "" }
+                    )
+                ),
+                t!("Use \"standard\" or \"query\".", "请使用 \"standard\" 或 \"query\"。"),
+            )),
+        }
+    }
+    if let Some(tt) = body.get("telemetryType") {
+        match tt.as_str() {
+            Some("None" | "Metrics") | Some("") => {}
+            _ => out.push(Finding::new(
+                Code::BadTelemetryType,
+                p("telemetryType"),
+                t!(
+                    format!("telemetryType is {tt}; it must be \"None\" (logs) or \"Metrics\"."),
+                    format!("telemetryType 为 {tt}；必须是 \"None\"（日志）或 \"Metrics\"（指标）。")
+                ),
+                t!(
+                    "Use \"None\" for a Logstore or \"Metrics\" for a Metricstore (note the capital letters).",
+                    "日志库请使用 \"None\"，时序库请使用 \"Metrics\"（注意大小写）。"
+                ),
+            )),
+        }
+    }
+}
+
+/// camelCase spellings of the encryption keys (UpdateLogStoreEncryption's), wrong in a Logstore body.
+pub const CAMEL_KEYS: &[(&str, &str)] = &[
+    ("encryptConf", "encrypt_conf"),
+    ("encryptType", "encrypt_type"),
+    ("userCmkInfo", "user_cmk_info"),
+    ("keyId", "cmk_key_id"),
+    ("roleArn", "arn"),
+    ("regionId", "region_id"),
+    ("cmkKeyId", "cmk_key_id"),
+];
+
+/// Reports camelCase encryption keys in a Logstore body (silently ignored by UpdateLogStore).
+pub fn check_spelling(body: &Map<String, Value>, path: &str, out: &mut Vec<Finding>) {
+    let mut check = |obj: &Map<String, Value>, at: &str| {
+        for (camel, snake) in CAMEL_KEYS {
+            if obj.contains_key(*camel) {
+                out.push(Finding::new(
+                    Code::CamelCaseKeys,
+                    join(at, camel),
+                    t!(
+                        format!("\"{camel}\" is the UpdateLogStoreEncryption spelling; in a Logstore body the key is \"{snake}\" and \"{camel}\" is silently ignored."),
+                        format!("\"{camel}\" 是 UpdateLogStoreEncryption 接口的写法；日志库请求体中应为 \"{snake}\"，\"{camel}\" 会被静默忽略。")
+                    ),
+                    t!(format!("Rename it to \"{snake}\"."), format!("请改名为 \"{snake}\"。")),
+                ));
+            }
+        }
+    };
+    check(body, path);
+    for key in ["encrypt_conf", "encryptConf"] {
+        if let Some(Value::Object(conf)) = body.get(key) {
+            let at = join(path, key);
+            check(conf, &at);
+            for inner in ["user_cmk_info", "userCmkInfo"] {
+                if let Some(Value::Object(info)) = conf.get(inner) {
+                    check(info, &join(&at, inner));
+                }
+            }
+        }
+    }
+}

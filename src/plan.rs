@@ -1,0 +1,110 @@
+//! The plan: what the core returns for an intent.
+
+use crate::finding::{Finding, Severity};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// Version of the intent and plan formats.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One HTTP request exactly as it goes on the wire, in the order it must be sent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Request {
+    /// 1-based position in the sending order.
+    pub step: usize,
+    /// The API name, e.g. `UpdateLogStore`.
+    pub api: &'static str,
+    /// HTTP method.
+    pub method: &'static str,
+    /// Host name.
+    pub host: String,
+    /// Path.
+    pub path: String,
+    /// Query parameters (RAM parameters, all strings).
+    pub query: Map<String, Value>,
+    /// JSON body (SLS), or null.
+    pub body: Option<Value>,
+    /// What this request is for, in English.
+    pub purpose: String,
+    /// What this request is for, in Simplified Chinese.
+    pub purpose_zh: String,
+}
+
+/// What happens to one top-level field of the Logstore between `current` and the update body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiffEntry {
+    /// The field's key.
+    pub field: String,
+    /// `kept`, `changed`, `added`, or `dropped`.
+    pub change: &'static str,
+    /// Value in `current`, if any.
+    pub before: Option<Value>,
+    /// Value in the body, if any.
+    pub after: Option<Value>,
+    /// Why, in English.
+    pub reason: String,
+    /// Why, in Simplified Chinese.
+    pub reason_zh: String,
+}
+
+/// What a naive client would reset: the fields of `current` it would not send.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BlastRadius {
+    /// Which naive update: `encrypt_conf_only`, `python_sdk_update_logstore`, `go_sdk_update_logstore_v2`.
+    pub client: &'static str,
+    /// Description in English.
+    pub description: String,
+    /// Description in Simplified Chinese.
+    pub description_zh: String,
+    /// The fields it would reset or lose, with the value they have now.
+    pub lost: Map<String, Value>,
+}
+
+/// The plan document: findings, artifacts, ordered requests and exports.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Plan {
+    /// Format version (1).
+    pub version: u32,
+    /// True when no finding has severity `error`.
+    pub ok: bool,
+    /// Every finding, most severe first.
+    pub findings: Vec<Finding>,
+    /// Resolved target: region, project, logstore, host.
+    pub target: Option<Value>,
+    /// The complete `encrypt_conf` to send.
+    pub encrypt_conf: Option<Value>,
+    /// The RAM role's trust policy (BYOK).
+    pub trust_policy: Option<Value>,
+    /// The PassRole policy for the RAM user (BYOK).
+    pub passrole_policy: Option<Value>,
+    /// Requests in sending order.
+    pub requests: Vec<Request>,
+    /// Other ways to reach the same result (e.g. the dedicated UpdateLogStoreEncryption API).
+    pub alternatives: Vec<Request>,
+    /// Field-by-field diff between `current` and the update body (update only).
+    pub diff: Vec<DiffEntry>,
+    /// What naive partial updates would reset (update only).
+    pub blast_radius: Vec<BlastRadius>,
+    /// Ready-to-paste forms: shell scripts, Terraform, SDK code, keyed by name.
+    pub exports: Map<String, Value>,
+}
+
+impl Plan {
+    /// Sorts findings (most severe first, stable) and sets `ok`.
+    pub fn finish(mut self) -> Plan {
+        self.version = FORMAT_VERSION;
+        self.findings.sort_by_key(|f| f.severity);
+        self.ok = !self.findings.iter().any(|f| f.severity == Severity::Error);
+        self
+    }
+
+    /// The first request of the given API, if the plan has one.
+    pub fn request(&self, api: &str) -> Option<&Request> {
+        self.requests.iter().find(|r| r.api == api)
+    }
+
+    /// True when some finding has this code.
+    pub fn has(&self, code: &str) -> bool {
+        self.findings.iter().any(|f| f.code == code)
+    }
+}

@@ -1,0 +1,235 @@
+//! The RAM side of BYOK: the role, its trust policy, the KMS grants and the PassRole policy,
+//! as documents and as the ordered RAM requests.
+
+use crate::finding::{Code, Finding};
+use crate::ids::{RoleArn, RoleName};
+use crate::intent::{Intent, PassRoleScope};
+use crate::plan::Request;
+use crate::policy::{self, PolicyKind};
+use crate::t;
+use crate::trust;
+use serde_json::{Map, Value, json};
+
+/// The RAM host (RPC style: parameters in the query string).
+pub const RAM_HOST: &str = "ram.aliyuncs.com";
+
+/// The two system policies Log Service's role needs on KMS.
+pub const KMS_POLICIES: &[&str] = &["AliyunKMSReadOnlyAccess", "AliyunKMSCryptoUserAccess"];
+
+/// Everything the RAM side produces.
+#[derive(Debug, Clone, Default)]
+pub struct RamPlan {
+    /// The role's ARN, when it could be determined.
+    pub role_arn: Option<RoleArn>,
+    /// The trust policy the role needs (merged into the pasted one when given).
+    pub trust_policy: Option<Value>,
+    /// The PassRole policy.
+    pub passrole_policy: Option<Value>,
+    /// The RAM requests, in order (steps are numbered by the caller).
+    pub requests: Vec<Request>,
+}
+
+fn rpc(api: &'static str, params: &[(&str, String)], purpose: (&str, &str)) -> Request {
+    let query: Map<String, Value> = params.iter().map(|(k, v)| (k.to_string(), Value::String(v.clone()))).collect();
+    Request {
+        step: 0,
+        api,
+        method: "POST",
+        host: RAM_HOST.to_string(),
+        path: "/".to_string(),
+        query,
+        body: None,
+        purpose: purpose.0.to_string(),
+        purpose_zh: purpose.1.to_string(),
+    }
+}
+
+/// Compact JSON, as policy documents travel in the query string.
+pub fn compact(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+/// The PassRole policy for `resource` (a role ARN, or `acs:ram::*`).
+pub fn passrole_policy(resource: &str) -> Value {
+    json!({ "Version": "1", "Statement": [ { "Effect": "Allow", "Action": "ram:PassRole", "Resource": resource } ] })
+}
+
+/// Resolves the role's ARN from the intent, reporting conflicts between the places that name it.
+pub fn role_arn(intent: &Intent, out: &mut Vec<Finding>) -> Option<RoleArn> {
+    let enc = &intent.encryption;
+    let target_account = intent.target.account_id.as_ref();
+    match (&enc.role_arn, &enc.role_name) {
+        (Some(arn), name) => {
+            if let Some(name) = name
+                && !name.as_str().eq_ignore_ascii_case(arn.role.as_str())
+            {
+                out.push(Finding::new(
+                    Code::RoleMismatch,
+                    "/encryption/role_name",
+                    t!(
+                        format!("role_name \"{name}\" and role_arn (role \"{}\") name different roles.", arn.role),
+                        format!("role_name \"{name}\" 与 role_arn（角色 \"{}\"）指向不同的角色。", arn.role)
+                    ),
+                    t!("Give one of them, or make them name the same role.", "请只填写其一，或使二者指向同一角色。"),
+                ));
+            }
+            if let Some(account) = target_account
+                && account != &arn.account
+            {
+                out.push(Finding::new(
+                    Code::AccountMismatch,
+                    "/encryption/role_arn",
+                    t!(
+                        format!("The role ARN is in account {} but the target account is {account} (/target/account_id).", arn.account),
+                        format!("角色 ARN 属于账号 {}，而目标账号为 {account}（/target/account_id）。", arn.account)
+                    ),
+                    t!(
+                        "Use a role of the account that owns the Logstore, or correct /target/account_id.",
+                        "请使用日志库所属账号下的角色，或更正 /target/account_id。"
+                    ),
+                ));
+            }
+            Some(arn.clone())
+        }
+        (None, Some(name)) => match target_account {
+            Some(account) => Some(RoleArn::new(account.clone(), name.clone())),
+            None => {
+                out.push(Finding::new(
+                    Code::RoleArnUnknown,
+                    "/target/account_id",
+                    t!(
+                        "BYOK needs the role's ARN in user_cmk_info, and it cannot be built without the account id.",
+                        "BYOK 需要在 user_cmk_info 中填写角色 ARN，缺少账号 ID 无法生成。"
+                    ),
+                    t!(
+                        "Fill in /target/account_id, or give /encryption/role_arn.",
+                        "请填写 /target/account_id，或填写 /encryption/role_arn。"
+                    ),
+                ));
+                None
+            }
+        },
+        (None, None) => None,
+    }
+}
+
+/// Builds the RAM side for BYOK: documents, findings and requests.
+pub fn plan(intent: &Intent, arn: Option<&RoleArn>, out: &mut Vec<Finding>) -> RamPlan {
+    let ram = &intent.ram;
+    let role: Option<RoleName> = arn.map(|a| a.role.clone()).or_else(|| intent.encryption.role_name.clone());
+    let mut rp = RamPlan { role_arn: arn.cloned(), ..RamPlan::default() };
+
+    // Trust policy: the vendor's, or the pasted one with Log Service merged in.
+    let mut trust_changed = ram.create_role;
+    let trust_doc = match &ram.current_trust_policy {
+        Some(src) => {
+            policy::analyse(src, PolicyKind::Trust, out);
+            let merged = trust::merge_trust(src, out);
+            trust_changed = ram.create_role || merged.changed;
+            merged.policy
+        }
+        None => {
+            if !ram.create_role {
+                out.push(Finding::new(
+                    Code::TrustNotChecked,
+                    "/ram/current_trust_policy",
+                    t!(
+                        "The existing role's trust policy was not pasted, so it cannot be checked that Log Service may assume the role.",
+                        "未粘贴现有角色的信任策略，无法确认日志服务能否扮演该角色。"
+                    ),
+                    t!(
+                        "Paste it (RAM console > role > Trust Policy, or aliyun ram GetRole --RoleName <role>) to have it checked and merged.",
+                        "请粘贴该策略（RAM 控制台 > 角色 > 信任策略，或 aliyun ram GetRole --RoleName <角色>）以便检查与合并。"
+                    ),
+                ));
+            }
+            let fresh = trust::log_service_trust_policy();
+            policy::analyse_value(&fresh, PolicyKind::Trust, "/ram", out);
+            fresh
+        }
+    };
+
+    // PassRole: least privilege by default.
+    let resource = match ram.passrole_scope {
+        PassRoleScope::Any => {
+            out.push(Finding::new(
+                Code::PassRoleAny,
+                "/ram/passrole_scope",
+                t!(
+                    "The PassRole policy allows ram:PassRole on acs:ram::* (as the vendor docs show): the user could pass ANY role of the account to any service, including admin roles.",
+                    "PassRole 策略允许对 acs:ram::*（厂商文档写法）执行 ram:PassRole：该用户可以把账号下任意角色（包括管理员角色）传递给任意服务。"
+                ),
+                t!(
+                    "Set passrole_scope to \"role\" so the policy names only the BYOK role's ARN.",
+                    "请将 passrole_scope 设为 \"role\"，使策略只包含 BYOK 角色的 ARN。"
+                ),
+            ));
+            Some("acs:ram::*".to_string())
+        }
+        PassRoleScope::Role => arn.map(ToString::to_string),
+    };
+    let passrole = resource.as_deref().map(passrole_policy);
+    if let Some(p) = &passrole {
+        policy::analyse_value(p, PolicyKind::Permission, "/ram/passrole_scope", out);
+    }
+
+    if let Some(role) = &role {
+        if ram.create_role {
+            rp.requests.push(rpc(
+                "CreateRole",
+                &[
+                    ("RoleName", role.to_string()),
+                    ("AssumeRolePolicyDocument", compact(&trust_doc)),
+                    ("Description", "SLS BYOK: lets log.aliyuncs.com use KMS".to_string()),
+                ],
+                ("Create the RAM role Log Service assumes to use your CMK.", "创建日志服务用于访问您的 CMK 的 RAM 角色。"),
+            ));
+        } else if trust_changed {
+            rp.requests.push(rpc(
+                "UpdateRole",
+                &[("RoleName", role.to_string()), ("NewAssumeRolePolicyDocument", compact(&trust_doc))],
+                (
+                    "Let Log Service assume the existing role (trust policy merged, nothing removed).",
+                    "允许日志服务扮演现有角色（合并信任策略，不删除任何内容）。",
+                ),
+            ));
+        }
+        for name in KMS_POLICIES {
+            rp.requests.push(rpc(
+                "AttachPolicyToRole",
+                &[("PolicyType", "System".into()), ("PolicyName", name.to_string()), ("RoleName", role.to_string())],
+                (&format!("Grant the role {name}."), &format!("为该角色授予 {name}。")),
+            ));
+        }
+    }
+    if let Some(p) = &passrole {
+        rp.requests.push(rpc(
+            "CreatePolicy",
+            &[
+                ("PolicyName", ram.passrole_policy_name.to_string()),
+                ("PolicyDocument", compact(p)),
+                ("Description", "PassRole for SLS BYOK setup".to_string()),
+            ],
+            ("Create the PassRole policy the configuring RAM user needs.", "创建配置加密的 RAM 用户所需的 PassRole 策略。"),
+        ));
+        match &ram.user_name {
+            Some(user) => rp.requests.push(rpc(
+                "AttachPolicyToUser",
+                &[("PolicyType", "Custom".into()), ("PolicyName", ram.passrole_policy_name.to_string()), ("UserName", user.to_string())],
+                ("Attach the PassRole policy to the RAM user who configures encryption.", "将 PassRole 策略授予配置加密的 RAM 用户。"),
+            )),
+            None => out.push(Finding::new(
+                Code::NoRamUser,
+                "/ram/user_name",
+                t!(
+                    "No RAM user is named, so the PassRole policy is created but attached to nobody. A RAM user who sends the update needs it; the account owner does not.",
+                    "未填写 RAM 用户，PassRole 策略创建后不会授予任何人。发送更新的 RAM 用户需要此权限，主账号不需要。"
+                ),
+                t!("Fill in /ram/user_name with the RAM user who will send the update.", "请在 /ram/user_name 中填写将发送更新的 RAM 用户。"),
+            )),
+        }
+    }
+    rp.trust_policy = Some(trust_doc);
+    rp.passrole_policy = passrole;
+    rp
+}

@@ -1,0 +1,619 @@
+//! Reads pasted JSON text with positions: every value's line and column, and the slips people
+//! make when pasting (comments, trailing commas, duplicate keys, Python's `print()` form) reported
+//! as issues instead of being fixed silently or failing without a location.
+
+use crate::finding::{Code, Finding, Text, join};
+use crate::t;
+use serde_json::{Map, Number, Value};
+use std::collections::HashMap;
+
+/// Deepest nesting accepted; deeper input is refused with [`Code::TextTooDeep`].
+pub const MAX_DEPTH: usize = 128;
+
+/// A problem found while reading text, at a 1-based line and column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextIssue {
+    /// The finding code.
+    pub code: Code,
+    /// JSON pointer inside the document where it happened.
+    pub pointer: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// What happened.
+    pub message: Text,
+    /// How to fix it.
+    pub fix: Text,
+}
+
+impl TextIssue {
+    /// Turns the issue into a finding whose path is `prefix` + the pointer inside the text.
+    pub fn finding(&self, prefix: &str) -> Finding {
+        Finding::new(self.code, format!("{prefix}{}", self.pointer), self.message.clone(), self.fix.clone())
+            .at(Some((self.line, self.column)))
+    }
+}
+
+/// A document read from text: the value, where each part of it stands, and the issues seen.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// The value (object key order as written).
+    pub value: Value,
+    positions: HashMap<String, (usize, usize)>,
+}
+
+impl Document {
+    /// A document with no text behind it (positions unknown).
+    pub fn from_value(value: Value) -> Self {
+        Document { value, positions: HashMap::new() }
+    }
+
+    /// Line and column of the member or element at `pointer` (the key, for object members).
+    pub fn position(&self, pointer: &str) -> Option<(usize, usize)> {
+        self.positions.get(pointer).copied()
+    }
+
+    /// Takes the positions under `prefix` of `outer` as this document's own (an embedded object).
+    pub fn rebase(&mut self, outer: &Document, prefix: &str) {
+        for (k, v) in &outer.positions {
+            if let Some(rest) = k.strip_prefix(prefix)
+                && (rest.is_empty() || rest.starts_with('/'))
+            {
+                self.positions.insert(rest.to_string(), *v);
+            }
+        }
+    }
+
+    /// The position of `pointer` or, failing that, of its nearest ancestor that has one.
+    pub fn nearest_position(&self, pointer: &str) -> Option<(usize, usize)> {
+        let mut p = pointer;
+        loop {
+            if let Some(pos) = self.positions.get(p) {
+                return Some(*pos);
+            }
+            match p.rfind('/') {
+                Some(i) => p = &p[..i],
+                None => return None,
+            }
+        }
+    }
+}
+
+/// The outcome of reading text: a document unless a fatal issue stopped the reader.
+#[derive(Debug, Clone)]
+pub struct Read {
+    /// The document, when the text could be read.
+    pub document: Option<Document>,
+    /// Everything noticed, fatal or not, in text order.
+    pub issues: Vec<TextIssue>,
+}
+
+/// Reads `text` as JSON, tolerating (and reporting) comments, trailing commas and Python literals.
+pub fn read(text: &str) -> Read {
+    let mut r = Reader {
+        src: text.as_bytes(),
+        text,
+        pos: 0,
+        line: 1,
+        line_start: 0,
+        col_cache: (0, 1),
+        positions: HashMap::new(),
+        issues: Vec::new(),
+        python: None,
+    };
+    if text.starts_with('\u{feff}') {
+        r.pos = 3;
+        r.line_start = 3;
+        r.col_cache = (3, 1);
+    }
+    let result = r.document();
+    if let Some((line, column)) = r.python {
+        r.issues.push(TextIssue {
+            code: Code::TextPythonRepr,
+            pointer: String::new(),
+            line,
+            column,
+            message: t!(
+                "Read as a Python dict (single quotes, True/False/None), as print() shows an SDK response; converted to JSON.",
+                "按 Python 字典（单引号、True/False/None，即 print() 打印 SDK 响应的形式）读取，已转换为 JSON。"
+            ),
+            fix: t!(
+                "Nothing to do; to paste JSON instead, print json.dumps(response.body.to_map()).",
+                "无需处理；如需粘贴 JSON，请打印 json.dumps(response.body.to_map())。"
+            ),
+        });
+    }
+    match result {
+        Ok(value) => Read { document: Some(Document { value, positions: r.positions }), issues: r.issues },
+        Err(fatal) => {
+            let mut issues = r.issues;
+            issues.push(*fatal);
+            Read { document: None, issues }
+        }
+    }
+}
+
+struct Reader<'a> {
+    src: &'a [u8],
+    text: &'a str,
+    pos: usize,
+    line: usize,
+    line_start: usize,
+    col_cache: (usize, usize),
+    positions: HashMap<String, (usize, usize)>,
+    issues: Vec<TextIssue>,
+    python: Option<(usize, usize)>,
+}
+
+type Fatal = Box<TextIssue>;
+
+impl Reader<'_> {
+    fn here(&mut self) -> (usize, usize) {
+        let (cpos, ccol) =
+            if self.col_cache.0 >= self.line_start && self.col_cache.0 <= self.pos { self.col_cache } else { (self.line_start, 1) };
+        let col = ccol + self.text.get(cpos..self.pos).map_or(self.pos - cpos, |s| s.chars().count());
+        self.col_cache = (self.pos, col);
+        (self.line, col)
+    }
+
+    fn issue(&mut self, code: Code, pointer: &str, message: Text, fix: Text) {
+        let (line, column) = self.here();
+        self.issues.push(TextIssue { code, pointer: pointer.to_string(), line, column, message, fix });
+    }
+
+    fn fatal(&mut self, code: Code, pointer: &str, message: Text, fix: Text) -> Fatal {
+        let (line, column) = self.here();
+        Box::new(TextIssue { code, pointer: pointer.to_string(), line, column, message, fix })
+    }
+
+    fn syntax(&mut self, pointer: &str, expected: &str, expected_zh: &str) -> Fatal {
+        let found = match self.src.get(self.pos) {
+            None => "the end of the text".to_string(),
+            Some(_) => {
+                let c = self.text[self.pos..].chars().next().unwrap_or('?');
+                format!("'{c}'")
+            }
+        };
+        let found_zh = if self.pos >= self.src.len() { "文本结尾".to_string() } else { found.clone() };
+        self.fatal(
+            Code::TextSyntax,
+            pointer,
+            t!(format!("Expected {expected} but found {found}."), format!("此处应为{expected_zh}，实际为 {found_zh}。")),
+            t!(
+                "Fix the JSON at this line and column; paste the response exactly as the API or CLI printed it.",
+                "请修正此行此列的 JSON；粘贴 API 或 CLI 原样输出的响应。"
+            ),
+        )
+    }
+
+    fn bump(&mut self) {
+        if self.src[self.pos] == b'\n' {
+            self.line += 1;
+            self.line_start = self.pos + 1;
+        }
+        self.pos += 1;
+    }
+
+    fn skip_space(&mut self, pointer: &str) -> Result<(), Fatal> {
+        loop {
+            match self.src.get(self.pos) {
+                Some(b' ' | b'\t' | b'\r' | b'\n') => self.bump(),
+                Some(b'/') if matches!(self.src.get(self.pos + 1), Some(b'/' | b'*')) => {
+                    self.issue(
+                        Code::TextComment,
+                        pointer,
+                        t!("A comment; JSON has no comments and the API would reject it.", "此处有注释；JSON 不支持注释，API 会拒绝。"),
+                        t!("It is left out of what is sent; remove it from your copy too.", "发送时已略去；也请从您的副本中删除。"),
+                    );
+                    if self.src[self.pos + 1] == b'/' {
+                        while self.pos < self.src.len() && self.src[self.pos] != b'\n' {
+                            self.pos += 1;
+                        }
+                    } else {
+                        self.pos += 2;
+                        loop {
+                            if self.pos + 1 >= self.src.len() {
+                                self.pos = self.src.len();
+                                return Err(self.fatal(
+                                    Code::TextSyntax,
+                                    pointer,
+                                    t!("A /* comment is never closed.", "/* 注释没有闭合。"),
+                                    t!("Close it with */ or remove it.", "请用 */ 闭合或删除。"),
+                                ));
+                            }
+                            if self.src[self.pos] == b'*' && self.src[self.pos + 1] == b'/' {
+                                self.pos += 2;
+                                break;
+                            }
+                            self.bump();
+                        }
+                    }
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    fn document(&mut self) -> Result<Value, Fatal> {
+        self.skip_space("")?;
+        let v = self.value("", 0)?;
+        self.skip_space("")?;
+        if self.pos < self.src.len() {
+            return Err(self.fatal(
+                Code::TextSyntax,
+                "",
+                t!("More text follows the end of the JSON value.", "JSON 值结束后还有多余文本。"),
+                t!("Paste one JSON document only; remove what follows here.", "只粘贴一个 JSON 文档；删除此处之后的内容。"),
+            ));
+        }
+        Ok(v)
+    }
+
+    fn value(&mut self, pointer: &str, depth: usize) -> Result<Value, Fatal> {
+        if depth >= MAX_DEPTH {
+            return Err(self.fatal(
+                Code::TextTooDeep,
+                pointer,
+                t!(format!("Nested deeper than {MAX_DEPTH} levels."), format!("嵌套超过 {MAX_DEPTH} 层。")),
+                t!("A Logstore or policy is never this deep: check what was pasted.", "日志库或策略不会有这么深的嵌套：请检查粘贴的内容。"),
+            ));
+        }
+        let here = self.here();
+        self.positions.entry(pointer.to_string()).or_insert(here);
+        match self.src.get(self.pos) {
+            Some(b'{') => self.object(pointer, depth),
+            Some(b'[') => self.array(pointer, depth),
+            Some(b'"') => Ok(Value::String(self.string(pointer, b'"')?)),
+            Some(b'\'') => {
+                self.python.get_or_insert(here);
+                Ok(Value::String(self.string(pointer, b'\'')?))
+            }
+            Some(b'-' | b'0'..=b'9') => self.number(pointer),
+            Some(b'a'..=b'z' | b'A'..=b'Z') => self.word(pointer, here),
+            _ => Err(self.syntax(pointer, "a value", "一个值")),
+        }
+    }
+
+    fn word(&mut self, pointer: &str, here: (usize, usize)) -> Result<Value, Fatal> {
+        let start = self.pos;
+        while matches!(self.src.get(self.pos), Some(b'a'..=b'z' | b'A'..=b'Z' | b'_')) {
+            self.pos += 1;
+        }
+        let word = &self.text[start..self.pos];
+        let v = match word {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            "null" => Value::Null,
+            "True" | "False" | "None" => {
+                self.python.get_or_insert(here);
+                match word {
+                    "True" => Value::Bool(true),
+                    "False" => Value::Bool(false),
+                    _ => Value::Null,
+                }
+            }
+            _ => {
+                self.pos = start;
+                return Err(self.syntax(
+                    pointer,
+                    "a value (true, false, null, a number, a string, { or [)",
+                    "一个值（true、false、null、数字、字符串、{ 或 [）",
+                ));
+            }
+        };
+        Ok(v)
+    }
+
+    fn trailing_comma(&mut self, pointer: &str) {
+        self.issue(
+            Code::TextTrailingComma,
+            pointer,
+            t!("A trailing comma before the closing bracket; strict JSON does not allow it.", "右括号前有多余的逗号；严格 JSON 不允许。"),
+            t!("It is ignored in what is sent; remove it from your copy too.", "发送时已忽略；也请从您的副本中删除。"),
+        );
+    }
+
+    fn object(&mut self, pointer: &str, depth: usize) -> Result<Value, Fatal> {
+        self.pos += 1;
+        let mut map = Map::new();
+        self.skip_space(pointer)?;
+        if self.src.get(self.pos) == Some(&b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(map));
+        }
+        loop {
+            self.skip_space(pointer)?;
+            let quote = match self.src.get(self.pos) {
+                Some(b'"') => b'"',
+                Some(b'\'') => {
+                    let here = self.here();
+                    self.python.get_or_insert(here);
+                    b'\''
+                }
+                Some(b'}') if !map.is_empty() => {
+                    self.trailing_comma(pointer);
+                    self.pos += 1;
+                    return Ok(Value::Object(map));
+                }
+                _ => return Err(self.syntax(pointer, "a quoted key", "带引号的键名")),
+            };
+            let key_pos = self.here();
+            let key = self.string(pointer, quote)?;
+            let member = join(pointer, &key);
+            if map.contains_key(&key) {
+                let (line, column) = key_pos;
+                self.issues.push(TextIssue {
+                    code: Code::TextDuplicateKey,
+                    pointer: member.clone(),
+                    line,
+                    column,
+                    message: t!(
+                        format!("The key \"{key}\" appears twice in this object; the last value is used."),
+                        format!("键 \"{key}\" 在同一对象中出现两次；使用最后一个值。")
+                    ),
+                    fix: t!("Keep only one of them.", "只保留其中一个。"),
+                });
+            } else {
+                self.positions.insert(member.clone(), key_pos);
+            }
+            self.skip_space(&member)?;
+            if self.src.get(self.pos) != Some(&b':') {
+                return Err(self.syntax(&member, "':' after the key", "键名后的冒号 ':'"));
+            }
+            self.pos += 1;
+            self.skip_space(&member)?;
+            let saved = self.positions.remove(&member);
+            let v = self.value(&member, depth + 1)?;
+            if let Some(p) = saved {
+                self.positions.insert(member.clone(), p);
+            }
+            map.insert(key, v);
+            self.skip_space(&member)?;
+            match self.src.get(self.pos) {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(map));
+                }
+                _ => return Err(self.syntax(pointer, "',' or '}'", "',' 或 '}'")),
+            }
+        }
+    }
+
+    fn array(&mut self, pointer: &str, depth: usize) -> Result<Value, Fatal> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_space(pointer)?;
+        if self.src.get(self.pos) == Some(&b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_space(pointer)?;
+            if self.src.get(self.pos) == Some(&b']') && !items.is_empty() {
+                self.trailing_comma(pointer);
+                self.pos += 1;
+                return Ok(Value::Array(items));
+            }
+            let element = format!("{pointer}/{}", items.len());
+            items.push(self.value(&element, depth + 1)?);
+            self.skip_space(pointer)?;
+            match self.src.get(self.pos) {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.syntax(pointer, "',' or ']'", "',' 或 ']'")),
+            }
+        }
+    }
+
+    fn string(&mut self, pointer: &str, quote: u8) -> Result<String, Fatal> {
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.pos;
+            while let Some(&b) = self.src.get(self.pos) {
+                if b == quote || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(&self.text[start..self.pos]);
+            match self.src.get(self.pos) {
+                None => {
+                    return Err(self.fatal(
+                        Code::TextSyntax,
+                        pointer,
+                        t!("A string is never closed.", "字符串没有闭合。"),
+                        t!("Add the closing quote; the paste may have been cut off.", "请补上结尾的引号；粘贴内容可能被截断。"),
+                    ));
+                }
+                Some(&b) if b == quote => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let c = match self.src.get(self.pos) {
+                        Some(b'"') => '"',
+                        Some(b'\'') => '\'',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.pos += 1;
+                            let hi = self.hex4(pointer)?;
+                            let code = if (0xD800..0xDC00).contains(&hi)
+                                && self.src.get(self.pos) == Some(&b'\\')
+                                && self.src.get(self.pos + 1) == Some(&b'u')
+                            {
+                                self.pos += 2;
+                                let lo = self.hex4(pointer)?;
+                                if (0xDC00..0xE000).contains(&lo) { 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00) } else { 0xFFFD }
+                            } else {
+                                hi
+                            };
+                            out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
+                            continue;
+                        }
+                        _ => {
+                            return Err(self.syntax(
+                                pointer,
+                                "an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)",
+                                "转义序列（\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u）",
+                            ));
+                        }
+                    };
+                    self.pos += 1;
+                    out.push(c);
+                }
+                Some(_) => {
+                    return Err(self.fatal(
+                        Code::TextSyntax,
+                        pointer,
+                        t!("A line break or control character inside a string.", "字符串中有换行或控制字符。"),
+                        t!("Join the string onto one line, or write \\n for a line break.", "请把字符串合并为一行，或用 \\n 表示换行。"),
+                    ));
+                }
+            }
+        }
+    }
+
+    fn hex4(&mut self, pointer: &str) -> Result<u32, Fatal> {
+        let digits = self.text.get(self.pos..self.pos + 4).and_then(|h| u32::from_str_radix(h, 16).ok());
+        match digits {
+            Some(v) if self.src[self.pos..self.pos + 4].iter().all(u8::is_ascii_hexdigit) => {
+                self.pos += 4;
+                Ok(v)
+            }
+            _ => Err(self.syntax(pointer, "four hex digits after \\u", "\\u 后的四位十六进制数")),
+        }
+    }
+
+    fn number(&mut self, pointer: &str) -> Result<Value, Fatal> {
+        let start = self.pos;
+        let digits = |r: &mut Self| {
+            let s = r.pos;
+            while matches!(r.src.get(r.pos), Some(b'0'..=b'9')) {
+                r.pos += 1;
+            }
+            r.pos > s
+        };
+        if self.src[self.pos] == b'-' {
+            self.pos += 1;
+        }
+        if !digits(self) {
+            return Err(self.syntax(pointer, "a digit", "数字"));
+        }
+        let mut integer = true;
+        if self.src.get(self.pos) == Some(&b'.') {
+            integer = false;
+            self.pos += 1;
+            if !digits(self) {
+                return Err(self.syntax(pointer, "a digit after '.'", "'.' 后的数字"));
+            }
+        }
+        if matches!(self.src.get(self.pos), Some(b'e' | b'E')) {
+            integer = false;
+            self.pos += 1;
+            if matches!(self.src.get(self.pos), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            if !digits(self) {
+                return Err(self.syntax(pointer, "a digit in the exponent", "指数中的数字"));
+            }
+        }
+        let lexeme = &self.text[start..self.pos];
+        let number = if integer {
+            lexeme.parse::<i64>().ok().map(Number::from).or_else(|| lexeme.parse::<u64>().ok().map(Number::from))
+        } else {
+            None
+        }
+        .or_else(|| lexeme.parse::<f64>().ok().and_then(Number::from_f64));
+        match number {
+            Some(n) => Ok(Value::Number(n)),
+            None => {
+                self.pos = start;
+                Err(self.fatal(
+                    Code::TextNumberRange,
+                    pointer,
+                    t!(
+                        format!("The number {} is too large to represent.", short(lexeme)),
+                        format!("数字 {} 超出可表示范围。", short(lexeme))
+                    ),
+                    t!(
+                        "Use a value in range; no Logstore setting needs a number this large.",
+                        "请使用范围内的值；日志库设置不需要这么大的数字。"
+                    ),
+                ))
+            }
+        }
+    }
+}
+
+fn short(s: &str) -> String {
+    if s.chars().count() > 24 { format!("{}…", s.chars().take(24).collect::<String>()) } else { s.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(r: &Read) -> Vec<&'static str> {
+        r.issues.iter().map(|i| i.code.as_str()).collect()
+    }
+
+    #[test]
+    fn positions_point_at_keys_and_values() {
+        let r = read("{\n  \"ttl\": 30,\n  \"a\": [1, {\"b\": true}]\n}");
+        let d = r.document.unwrap();
+        assert_eq!(d.position("/ttl"), Some((2, 3)));
+        assert_eq!(d.position("/a/1/b"), Some((3, 13)));
+        assert_eq!(d.position(""), Some((1, 1)));
+        assert!(r.issues.is_empty());
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let r = read("{\n  \"ttl\": 30\n  \"mode\": \"standard\"\n}");
+        assert!(r.document.is_none());
+        let i = &r.issues[0];
+        assert_eq!((i.code, i.line, i.column), (Code::TextSyntax, 3, 3));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let r = read("{\"名字\": 1, \"x\": tru}");
+        let i = &r.issues[0];
+        assert_eq!((i.line, i.column), (1, 16));
+    }
+
+    #[test]
+    fn lenient_forms_are_reported() {
+        let r = read("{\n // note\n 'a': True, \"b\": [1,2,], \"a\": None,\n}");
+        assert_eq!(codes(&r), ["TXT003", "TXT002", "TXT004", "TXT002", "TXT007"]);
+        assert_eq!(r.document.unwrap().value, serde_json::json!({"a": null, "b": [1, 2]}));
+    }
+
+    #[test]
+    fn deep_nesting_and_huge_numbers_are_refused() {
+        let deep = "[".repeat(100_000);
+        assert_eq!(codes(&read(&deep)), ["TXT005"]);
+        assert_eq!(codes(&read("{\"ttl\": 1e999}")), ["TXT006"]);
+        let big = read("123456789012345678901234567890").document.unwrap();
+        assert!(big.value.is_f64());
+    }
+
+    #[test]
+    fn escapes_and_surrogates() {
+        let d = read(r#""a\u00e9\ud83d\ude00\n""#).document.unwrap();
+        assert_eq!(d.value, Value::String("aé😀\n".into()));
+    }
+}
