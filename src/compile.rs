@@ -62,6 +62,7 @@ fn sls(api: &'static str, method: &'static str, host: &str, path: String, body: 
 fn compile_document(doc: &Document) -> Plan {
     let mut out = Vec::new();
     let Some(intent) = Intent::read(doc, &mut out) else {
+        locate(&mut out, doc, &[]);
         return Plan { findings: out, ..Plan::default() };
     };
     let mut plan = Plan::default();
@@ -182,7 +183,8 @@ fn compile_document(doc: &Document) -> Plan {
         r.step = i + 1;
     }
     plan.exports = exports::exports(&intent, &plan);
-    locate(&mut out, doc, &intent);
+    let sources: Vec<&Source> = [&intent.current, &intent.logstore, &intent.ram.current_trust_policy].into_iter().flatten().collect();
+    locate(&mut out, doc, &sources);
     plan.findings = out;
     plan
 }
@@ -277,9 +279,8 @@ fn create_body(intent: &Intent, settings: &Source, wanted: Option<&EncryptConf>,
 
 /// Fills in line and column for findings that have none: inside pasted text from that text's
 /// positions, elsewhere from the intent's own text.
-fn locate(findings: &mut [Finding], doc: &Document, intent: &Intent) {
-    let sources: Vec<&Source> = [&intent.current, &intent.logstore, &intent.ram.current_trust_policy].into_iter().flatten().collect();
-    for f in findings.iter_mut().filter(|f| f.line.is_none() && !f.path.is_empty()) {
+fn locate(findings: &mut [Finding], doc: &Document, sources: &[&Source]) {
+    for f in findings.iter_mut().filter(|f| f.line.is_none()) {
         let inside = sources.iter().find_map(|s| {
             let rest = f.path.strip_prefix(&s.prefix)?;
             (rest.is_empty() || rest.starts_with('/')).then(|| s.document.nearest_position(rest)).flatten()

@@ -305,18 +305,24 @@ impl Reader<'_> {
         Ok(v)
     }
 
-    fn trailing_comma(&mut self, pointer: &str) {
-        self.issue(
-            Code::TextTrailingComma,
-            pointer,
-            t!("A trailing comma before the closing bracket; strict JSON does not allow it.", "右括号前有多余的逗号；严格 JSON 不允许。"),
-            t!("It is ignored in what is sent; remove it from your copy too.", "发送时已忽略；也请从您的副本中删除。"),
-        );
+    fn trailing_comma(&mut self, pointer: &str, (line, column): (usize, usize)) {
+        self.issues.push(TextIssue {
+            code: Code::TextTrailingComma,
+            pointer: pointer.to_string(),
+            line,
+            column,
+            message: t!(
+                "A trailing comma before the closing bracket; strict JSON does not allow it.",
+                "右括号前有多余的逗号；严格 JSON 不允许。"
+            ),
+            fix: t!("It is ignored in what is sent; remove it from your copy too.", "发送时已忽略；也请从您的副本中删除。"),
+        });
     }
 
     fn object(&mut self, pointer: &str, depth: usize) -> Result<Value, Fatal> {
         self.pos += 1;
         let mut map = Map::new();
+        let mut comma = (0, 0);
         self.skip_space(pointer)?;
         if self.src.get(self.pos) == Some(&b'}') {
             self.pos += 1;
@@ -332,7 +338,7 @@ impl Reader<'_> {
                     b'\''
                 }
                 Some(b'}') if !map.is_empty() => {
-                    self.trailing_comma(pointer);
+                    self.trailing_comma(pointer, comma);
                     self.pos += 1;
                     return Ok(Value::Object(map));
                 }
@@ -371,7 +377,10 @@ impl Reader<'_> {
             map.insert(key, v);
             self.skip_space(&member)?;
             match self.src.get(self.pos) {
-                Some(b',') => self.pos += 1,
+                Some(b',') => {
+                    comma = self.here();
+                    self.pos += 1;
+                }
                 Some(b'}') => {
                     self.pos += 1;
                     return Ok(Value::Object(map));
@@ -384,6 +393,7 @@ impl Reader<'_> {
     fn array(&mut self, pointer: &str, depth: usize) -> Result<Value, Fatal> {
         self.pos += 1;
         let mut items = Vec::new();
+        let mut comma = (0, 0);
         self.skip_space(pointer)?;
         if self.src.get(self.pos) == Some(&b']') {
             self.pos += 1;
@@ -392,7 +402,7 @@ impl Reader<'_> {
         loop {
             self.skip_space(pointer)?;
             if self.src.get(self.pos) == Some(&b']') && !items.is_empty() {
-                self.trailing_comma(pointer);
+                self.trailing_comma(pointer, comma);
                 self.pos += 1;
                 return Ok(Value::Array(items));
             }
@@ -400,7 +410,10 @@ impl Reader<'_> {
             items.push(self.value(&element, depth + 1)?);
             self.skip_space(pointer)?;
             match self.src.get(self.pos) {
-                Some(b',') => self.pos += 1,
+                Some(b',') => {
+                    comma = self.here();
+                    self.pos += 1;
+                }
                 Some(b']') => {
                     self.pos += 1;
                     return Ok(Value::Array(items));
@@ -599,6 +612,9 @@ mod tests {
     fn lenient_forms_are_reported() {
         let r = read("{\n // note\n 'a': True, \"b\": [1,2,], \"a\": None,\n}");
         assert_eq!(codes(&r), ["TXT003", "TXT002", "TXT004", "TXT002", "TXT007"]);
+        let commas: Vec<(usize, usize)> =
+            r.issues.iter().filter(|i| i.code == Code::TextTrailingComma).map(|i| (i.line, i.column)).collect();
+        assert_eq!(commas, [(3, 22), (3, 35)], "a trailing comma is reported where the comma is");
         assert_eq!(r.document.unwrap().value, serde_json::json!({"a": null, "b": [1, 2]}));
     }
 
