@@ -32,7 +32,35 @@ pub fn compile_text(text: &str) -> Plan {
 
 /// Compiles an intent given as a JSON value.
 pub fn compile(intent: &Value) -> Plan {
+    if let Some(path) = too_deep(intent) {
+        let f = Finding::new(
+            Code::TextTooDeep,
+            path,
+            t!(format!("Nested deeper than {} levels.", text::MAX_DEPTH), format!("嵌套超过 {} 层。", text::MAX_DEPTH)),
+            t!(
+                "No intent, Logstore or policy is this deep: check what was given here.",
+                "意图、日志库或策略不会有这么深的嵌套：请检查此处的内容。"
+            ),
+        );
+        return Plan { findings: vec![f], ..Plan::default() }.finish();
+    }
     compile_document(&Document::from_value(intent.clone())).finish()
+}
+
+/// The pointer of the first value nested deeper than [`text::MAX_DEPTH`], found without recursion.
+fn too_deep(v: &Value) -> Option<String> {
+    let mut stack = vec![(v, 0usize, String::new())];
+    while let Some((v, depth, path)) = stack.pop() {
+        if depth > text::MAX_DEPTH {
+            return Some(path);
+        }
+        match v {
+            Value::Array(a) => stack.extend(a.iter().enumerate().map(|(i, x)| (x, depth + 1, format!("{path}/{i}")))),
+            Value::Object(o) => stack.extend(o.iter().map(|(k, x)| (x, depth + 1, join(&path, k)))),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// True when the plan's findings say the input was not an intent at all (the CLI exits 2).
