@@ -18,5 +18,9 @@ fn contract_example_is_current() {
     let intent: Value = serde_json::from_str(text).unwrap();
     assert_eq!(block_after(&doc, "<!-- intent -->"), intent);
     let plan = serde_json::to_value(sls_encrypt::compile_text(text)).unwrap();
-    assert_eq!(block_after(&doc, "<!-- plan -->"), plan, "regenerate the plan block: cargo run -q -- compile examples/byok-update-cloud-firewall.json");
+    assert_eq!(
+        block_after(&doc, "<!-- plan -->"),
+        plan,
+        "regenerate the plan block: cargo run -q -- compile examples/byok-update-cloud-firewall.json"
+    );
 }
