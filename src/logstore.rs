@@ -278,3 +278,48 @@ pub fn check_spelling(body: &Map<String, Value>, path: &str, out: &mut Vec<Findi
         }
     }
 }
+
+/// A Logstore body as typed fields, spelled exactly as the API spells them (the mix of styles is
+/// real). Fields this type does not name are kept in `other`, in order, so nothing is lost.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, Default)]
+pub struct LogstoreSettings {
+    /// `logstoreName`.
+    #[serde(rename = "logstoreName", skip_serializing_if = "Option::is_none", default)]
+    pub logstore_name: Option<String>,
+    /// `ttl`, days (1-3650).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub ttl: Option<i64>,
+    /// `shardCount`.
+    #[serde(rename = "shardCount", skip_serializing_if = "Option::is_none", default)]
+    pub shard_count: Option<i64>,
+    /// `autoSplit`.
+    #[serde(rename = "autoSplit", skip_serializing_if = "Option::is_none", default)]
+    pub auto_split: Option<bool>,
+    /// `maxSplitShard` (1-256).
+    #[serde(rename = "maxSplitShard", skip_serializing_if = "Option::is_none", default)]
+    pub max_split_shard: Option<i64>,
+    /// `appendMeta`.
+    #[serde(rename = "appendMeta", skip_serializing_if = "Option::is_none", default)]
+    pub append_meta: Option<bool>,
+    /// `enable_tracking` (web tracking).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub enable_tracking: Option<bool>,
+    /// `hot_ttl`, days.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub hot_ttl: Option<i64>,
+    /// `infrequentAccessTTL`, days.
+    #[serde(rename = "infrequentAccessTTL", skip_serializing_if = "Option::is_none", default)]
+    pub infrequent_access_ttl: Option<i64>,
+    /// `mode`: `standard` or `query`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub mode: Option<String>,
+    /// `telemetryType`: `None` or `Metrics`.
+    #[serde(rename = "telemetryType", skip_serializing_if = "Option::is_none", default)]
+    pub telemetry_type: Option<String>,
+    /// `encrypt_conf`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub encrypt_conf: Option<crate::encryption::EncryptConf>,
+    /// Every other field, kept as given.
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
