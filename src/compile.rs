@@ -266,15 +266,7 @@ fn create_body(intent: &Intent, settings: &Source, wanted: Option<&EncryptConf>,
             FieldClass::Updatable => {
                 body.insert(key.clone(), value.clone());
             }
-            FieldClass::ReadOnly => {
-                let (en, zh) = logstore::read_only_reason(key).unwrap_or(("output only", "仅输出"));
-                out.push(Finding::new(
-                    Code::ReadOnlyDropped,
-                    at,
-                    t!(format!("\"{key}\" is left out of the create body: {en}."), format!("\"{key}\" 未放入创建请求体：{zh}。")),
-                    t!("Nothing to do.", "无需处理。"),
-                ));
-            }
+            FieldClass::ReadOnly => out.push(logstore::read_only_dropped(key, at)),
             FieldClass::Unknown => {
                 out.push(Finding::new(
                     Code::UnknownKept,

@@ -38,6 +38,20 @@ pub fn read_only_reason(key: &str) -> Option<(&'static str, &'static str)> {
     READ_ONLY.iter().find(|(k, _, _)| *k == key).map(|(_, en, zh)| (*en, *zh))
 }
 
+/// The info finding for a read-only field left out of a request body.
+pub fn read_only_dropped(key: &str, at: String) -> Finding {
+    let (en, zh) = read_only_reason(key).unwrap_or(("output only", "仅输出"));
+    Finding::new(
+        Code::ReadOnlyDropped,
+        at,
+        t!(format!("\"{key}\" is left out of the request body: {en}."), format!("\"{key}\" 未放入请求体：{zh}。")),
+        t!(
+            "Nothing to do: UpdateLogStore and CreateLogStore do not take it, and leaving it out changes nothing.",
+            "无需处理：UpdateLogStore 和 CreateLogStore 不接受该字段，不发送也不会改变任何设置。"
+        ),
+    )
+}
+
 /// How a top-level field of a Logstore document is treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldClass {

@@ -173,15 +173,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
             }
             FieldClass::ReadOnly => {
                 let (en, zh) = logstore::read_only_reason(key).unwrap_or(("output only", "仅输出"));
-                out.push(Finding::new(
-                    Code::ReadOnlyDropped,
-                    at,
-                    t!(format!("\"{key}\" is left out of the update body: {en}."), format!("\"{key}\" 未放入更新请求体：{zh}。")),
-                    t!(
-                        "Nothing to do: UpdateLogStore does not take it, and leaving it out changes nothing.",
-                        "无需处理：UpdateLogStore 不接受该字段，不发送也不会改变任何设置。"
-                    ),
-                ));
+                out.push(logstore::read_only_dropped(key, at));
                 diff.push(entry(key, "dropped", Some(value), None, (en, zh)));
             }
             FieldClass::Unknown => match intent.unknown_fields {
