@@ -22,4 +22,6 @@ pub use finding::{Code, Finding, Severity};
 pub use plan::Plan;
 
 #[cfg(target_arch = "wasm32")]
+pub mod api;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;

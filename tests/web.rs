@@ -21,3 +21,13 @@ fn bad_text_gives_a_located_finding_not_a_panic() {
     assert_eq!(plan.findings[0].code, "INT001");
     assert_eq!(plan.findings[0].line, Some(3));
 }
+
+#[wasm_bindgen_test]
+fn js_api_round_trips_json() {
+    let plan: serde_json::Value = serde_json::from_str(&sls_encrypt::api::compile_json("{\"version\": 1, \"x\": ")).unwrap();
+    assert_eq!(plan["ok"], false);
+    assert_eq!(plan["findings"][0]["code"], "INT001");
+    let codes: serde_json::Value = serde_json::from_str(&sls_encrypt::api::finding_codes()).unwrap();
+    assert!(codes.as_array().unwrap().iter().any(|c| c["code"] == "MRG002" && c["severity"] == "error"));
+    assert_eq!(sls_encrypt::api::format_version(), 1);
+}
