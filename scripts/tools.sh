@@ -48,11 +48,12 @@ fi
 ln -sfn "$npm_dir/node_modules" "$here/tests/e2e/node_modules"
 
 if [ "$want" = test ]; then
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    say "installing Debian chromium and chromium-driver"
+  # Chromium for the browser tests, and a CJK font so Chinese screenshots are readable.
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/truetype/wqy ]; then
+    say "installing Debian chromium, chromium-driver and fonts-wqy-microhei"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
   fi
 fi
 say "tools ready in $TOOLS"

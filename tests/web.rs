@@ -31,3 +31,125 @@ fn js_api_round_trips_json() {
     assert!(codes.as_array().unwrap().iter().any(|c| c["code"] == "MRG002" && c["severity"] == "error"));
     assert_eq!(sls_encrypt::api::format_version(), 1);
 }
+
+mod ui {
+    use serde_json::json;
+    use sls_encrypt::ui::highlight::{Token, tokens};
+    use sls_encrypt::ui::services::focus::{Control, choose, selection};
+    use sls_encrypt::ui::services::hash;
+    use sls_encrypt::ui::state::{Field, Form, Val};
+    use wasm_bindgen_test::*;
+
+    fn byok_form() -> Form {
+        let mut form = Form::default();
+        for (field, value) in [
+            (Field::AccountId, "1234567890123456"),
+            (Field::Region, "cn-hangzhou"),
+            (Field::Key, "byok"),
+            (Field::CmkKeyId, "key-hzz67f8a1b2c3d4e5f6g"),
+            (Field::UserName, "sls-admin"),
+            (Field::Current, "{\n  \"logstoreName\": \"cloudfirewall-logstore\",\n  \"ttl\": 180,\n  \"shardCount\": 2\n}"),
+        ] {
+            form.set(field, Val::Text(value.into()));
+        }
+        form
+    }
+
+    #[wasm_bindgen_test]
+    fn the_form_builds_the_intent_the_core_compiles() {
+        let intent = byok_form().intent();
+        assert_eq!(intent["target"]["preset"], "cloud_firewall");
+        assert_eq!(intent["encryption"]["key"], "byok");
+        assert!(intent["current"].is_string(), "pasted text stays text, so findings get line and column");
+        let plan = sls_encrypt::compile(&intent);
+        assert!(plan.ok, "{:?}", plan.findings);
+        assert!(plan.request("UpdateLogStore").is_some());
+        // A fresh form compiles to findings, never a panic.
+        let fresh = sls_encrypt::compile(&Form::default().intent());
+        assert!(fresh.has("INT005"));
+    }
+
+    #[wasm_bindgen_test]
+    fn numbers_become_numbers_and_other_text_is_left_to_the_core() {
+        let mut form = Form::default();
+        form.set(Field::Operation, Val::Text("create".into()));
+        form.set(Field::Ttl, Val::Text(" 90 ".into()));
+        form.set(Field::ShardCount, Val::Text("two".into()));
+        let intent = form.intent();
+        assert_eq!(intent["logstore"]["ttl"], json!(90));
+        assert_eq!(intent["logstore"]["shardCount"], json!("two"));
+        assert!(intent.get("current").is_none());
+    }
+
+    #[wasm_bindgen_test]
+    fn share_links_round_trip_and_omit_defaults() {
+        let form = byok_form();
+        let link = hash::encode(&form.to_map(false, false));
+        assert!(link.starts_with("#v1="));
+        let Some(Ok(map)) = hash::decode(&link) else { panic!("link not readable: {link}") };
+        assert!(!map.contains_key("op"), "defaults are omitted");
+        assert_eq!(Form::from_map(&map).intent(), form.intent());
+        assert_eq!(hash::encode(&Form::default().to_map(false, false)), "#v1=");
+        assert!(matches!(hash::decode("#v1=%%%"), Some(Err(()))));
+        assert!(matches!(hash::decode("#v2=abc"), Some(Err(()))));
+        assert!(hash::decode("#findings").is_none());
+    }
+
+    #[wasm_bindgen_test]
+    fn redaction_removes_the_account_id_everywhere() {
+        let mut form = byok_form();
+        form.set(Field::RoleMode, Val::Text("existing".into()));
+        form.set(Field::RoleArn, Val::Text("acs:ram::1234567890123456:role/r".into()));
+        let map = form.to_map(false, true);
+        assert!(!serde_json::Value::Object(map).to_string().contains("1234567890123456"));
+    }
+
+    #[wasm_bindgen_test]
+    fn base64url_round_trips() {
+        for text in ["", "a", "ab", "abc", "{\"k\":\"日志库 ✓\"}", "\u{1F512} sm4"] {
+            let encoded = hash::base64url(text.as_bytes());
+            assert!(!encoded.contains(['+', '/', '=']));
+            assert_eq!(hash::unbase64url(&encoded).as_deref(), Some(text.as_bytes()));
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn json_tokens_give_the_text_back() {
+        let text = "{\n  \"key\": \"va\\\"lue 日志\",\n  \"n\": -1.5e3,\n  \"b\": true,\n  \"z\": null\n}";
+        let toks = tokens(text);
+        assert_eq!(toks.iter().map(|(_, s)| *s).collect::<String>(), text);
+        assert_eq!(toks.iter().find(|(k, _)| *k == Token::Key).map(|(_, s)| *s), Some("\"key\""));
+        assert!(toks.contains(&(Token::Str, "\"va\\\"lue 日志\"")));
+        assert!(toks.contains(&(Token::Num, "-1.5e3")));
+        assert!(toks.contains(&(Token::Bool, "true")));
+        assert!(toks.contains(&(Token::Null, "null")));
+        // Broken text never panics and still round-trips.
+        for broken in ["\"unterminated", "{\"a\\", "日志\u{1F512}", "tru", "-"] {
+            assert_eq!(tokens(broken).iter().map(|(_, s)| *s).collect::<String>(), broken);
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_line_and_column_select_the_token_in_utf16() {
+        let text = "{\n  \"名\": 1,\n  \"mode\" \"x\"\n}";
+        assert_eq!(selection(text, 3, 3), (14, 20));
+        assert_eq!(&text.encode_utf16().collect::<Vec<_>>()[14..20], &"\"mode\"".encode_utf16().collect::<Vec<_>>()[..]);
+        assert_eq!(selection(text, 99, 1), (text.encode_utf16().count() as u32, text.encode_utf16().count() as u32));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_finding_goes_to_the_deepest_control_or_the_checked_radio() {
+        let c = |p: &str, radio, checked| Control { pointer: p.into(), radio, checked };
+        let controls = [
+            c("/encryption/key", true, false),
+            c("/encryption/key", true, true),
+            c("/encryption/encrypt_type", true, true),
+            c("/current", false, false),
+        ];
+        assert_eq!(choose(&controls, "/current/createTime"), Some(3));
+        assert_eq!(choose(&controls, "/encryption/key"), Some(1));
+        assert_eq!(choose(&controls, "/encryption"), Some(1), "inside the path: the checked radio");
+        assert_eq!(choose(&controls, "/currentish"), None);
+        assert_eq!(choose(&controls, ""), None);
+    }
+}

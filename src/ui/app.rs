@@ -1,20 +1,55 @@
-//! The page shell.
+//! The page: state, the plan derived from it, and the layout.
 
+use crate::ui::components::byok_section::ByokSection;
+use crate::ui::components::key_section::KeySection;
+use crate::ui::components::logstore_section::LogstoreSection;
+use crate::ui::components::notice_bar::NoticeBar;
+use crate::ui::components::outputs_section::OutputsSection;
+use crate::ui::components::review_section::ReviewSection;
+use crate::ui::components::summary_bar::SummaryBar;
+use crate::ui::components::target_section::TargetSection;
+use crate::ui::components::top_bar::TopBar;
+use crate::ui::hooks::{initial_state, use_document_lang, use_persistence};
+use crate::ui::i18n::S;
+use crate::ui::services::focus;
+use crate::ui::state::AppContext;
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// The whole page.
+/// The whole page. The plan is compiled by the core from the form on every change, never stored.
 #[function_component(App)]
 pub fn app() -> Html {
+    let state = use_reducer(initial_state);
+    let plan = use_memo(state.form.clone(), |form| crate::compile(&form.intent()));
+    use_persistence(&state);
+    use_document_lang(state.lang);
+    let ctx = AppContext { state: Rc::new((*state).clone()), dispatcher: state.dispatcher(), plan };
+    let t = |s: S| s.text(state.lang);
+    let skip = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        focus::focus_id("plan");
+    });
     html! {
-        <div class="shell" data-shell="ready">
-            <header class="topbar">
-                <h1>{ "sls-encrypt" }</h1>
-                <button type="button" class="lang" data-action="language">{ "中文" }</button>
-            </header>
-            <main class="columns">
-                <section class="form" aria-label="Intent"></section>
-                <section class="plan" aria-label="Plan"></section>
-            </main>
-        </div>
+        <ContextProvider<AppContext> context={ctx}>
+            <div class="shell" data-shell="ready" data-lang={state.lang.code()}>
+                <a class="skip" href="#plan" onclick={skip}>{ t(S::SkipToPlan) }</a>
+                <TopBar />
+                <NoticeBar />
+                <main class="columns">
+                    <SummaryBar />
+                    <section class="form-col" aria-label={t(S::FormRegion)}>
+                        <TargetSection />
+                        <KeySection />
+                        <ByokSection />
+                        <LogstoreSection />
+                    </section>
+                    <section class="plan-col" id="plan" tabindex="-1" aria-label={t(S::PlanRegion)}>
+                        <ReviewSection />
+                        <OutputsSection />
+                        <p class="footer-note">{ t(S::Footer) }</p>
+                    </section>
+                </main>
+            </div>
+        </ContextProvider<AppContext>>
     }
 }

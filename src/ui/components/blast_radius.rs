@@ -1,0 +1,36 @@
+//! What naive partial updates would reset, per client.
+
+use crate::ui::i18n::S;
+use crate::ui::state::AppContext;
+use yew::prelude::*;
+
+/// One entry per naive client, with the settings it would lose.
+#[function_component(BlastRadius)]
+pub fn blast_radius() -> Html {
+    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let lang = ctx.lang();
+    let blast = &ctx.plan.blast_radius;
+    if blast.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="blast" data-blast-radius="">
+            <h3>{ ctx.t(S::BlastTitle) }</h3>
+            <ul>
+                { for blast.iter().map(|b| html! {
+                    <li data-client={b.client}>
+                        <p><code>{ b.client }</code>{ " " }{ lang.pick(&b.description, &b.description_zh) }</p>
+                        <p class="lost">
+                            <span class="lost-label">{ ctx.t(S::BlastLost) }</span>{ " " }
+                            if b.lost.is_empty() {
+                                { ctx.t(S::BlastNone) }
+                            } else {
+                                { for b.lost.iter().map(|(k, v)| html! { <code class="lost-field">{ format!("{k} = {v}") }</code> }) }
+                            }
+                        </p>
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}

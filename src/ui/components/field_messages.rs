@@ -1,0 +1,52 @@
+//! The findings about one field, shown under it (pasted text: with line and column).
+
+use crate::ui::components::severity_icon::SeverityIcon;
+use crate::ui::i18n::{self};
+use crate::ui::services::focus;
+use crate::ui::state::{AppContext, Field};
+use yew::prelude::*;
+
+/// Props of [`FieldMessages`].
+#[derive(Properties, PartialEq)]
+pub struct FieldMessagesProps {
+    /// The field.
+    pub field: Field,
+}
+
+/// The id of the element that lists a field's messages (for `aria-describedby`).
+pub fn messages_id(field: Field) -> String {
+    format!("{}-msgs", field.id())
+}
+
+/// Lists the findings on a field (notes left to the Review); each one selects its spot when clicked.
+#[function_component(FieldMessages)]
+pub fn field_messages(props: &FieldMessagesProps) -> Html {
+    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let lang = ctx.lang();
+    let findings: Vec<_> = ctx.findings_for(props.field).into_iter().filter(|f| f.severity != crate::finding::Severity::Info).collect();
+    if findings.is_empty() {
+        return html! { <div id={messages_id(props.field)} class="field-msgs" hidden=true></div> };
+    }
+    html! {
+        <ul id={messages_id(props.field)} class="field-msgs">
+            { for findings.into_iter().map(|f| {
+                let (path, line, column) = (f.path.clone(), f.line, f.column);
+                let onclick = Callback::from(move |_: MouseEvent| focus::go_to(&path, line, column));
+                let at = match (line, column) {
+                    (Some(l), Some(c)) if props.field == Field::Current || props.field == Field::TrustPolicy => format!("{} · ", i18n::position(lang, l, c)),
+                    _ => String::new(),
+                };
+                html! {
+                    <li class={classes!("field-msg", f.severity.as_str())} data-code={f.code} data-inline="true">
+                        <button type="button" class="field-msg-go" {onclick}>
+                            <SeverityIcon severity={f.severity} />
+                            <span class="sev-name">{ i18n::severity_name(lang, f.severity) }</span>
+                            <span class="code">{ f.code }</span>
+                            <span class="field-msg-text">{ at }{ lang.pick(&f.message, &f.message_zh) }</span>
+                        </button>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}

@@ -1,0 +1,32 @@
+//! A one-off message (a link that could not be read, a redacted link, a reset).
+
+use crate::ui::i18n::S;
+use crate::ui::state::{Action, AppContext, Notice};
+use yew::prelude::*;
+
+/// The notice, with a Dismiss button; nothing when there is none.
+#[function_component(NoticeBar)]
+pub fn notice_bar() -> Html {
+    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let text = match ctx.state.notice {
+        None => None,
+        Some(Notice::BadLink) => Some(S::BadLink),
+        Some(Notice::RedactedLink) => Some(S::RedactedLink),
+        Some(Notice::WasReset) => Some(S::WasReset),
+        Some(Notice::PasteOmitted) => Some(S::PasteOmitted),
+    };
+    let dismiss = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::DismissNotice))
+    };
+    html! {
+        <div class="notice-slot" role="status" aria-live="polite">
+            if let Some(text) = text {
+                <div class="notice" data-notice="">
+                    <p>{ ctx.t(text) }</p>
+                    <button type="button" class="btn" onclick={dismiss}>{ ctx.t(S::Dismiss) }</button>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,43 @@
+//! A select bound to one intent field with a fixed set of options.
+
+use crate::ui::components::field_messages::{FieldMessages, messages_id};
+use crate::ui::i18n::S;
+use crate::ui::state::{Action, AppContext, Field, Val};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Props of [`SelectField`].
+#[derive(Properties, PartialEq)]
+pub struct SelectFieldProps {
+    /// The field.
+    pub field: Field,
+    /// The options: value and label (`None`: show the value itself).
+    pub options: Vec<(&'static str, Option<S>)>,
+}
+
+/// A labelled `<select>`.
+#[function_component(SelectField)]
+pub fn select_field(props: &SelectFieldProps) -> Html {
+    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let field = props.field;
+    let onchange = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            ctx.dispatch(Action::Set(field, Val::Text(select.value())));
+        })
+    };
+    html! {
+        <div class="field">
+            <label for={field.id()}>{ ctx.t(field.label()) }</label>
+            <select id={field.id()} name={field.key()} data-field={field.pointer()} {onchange} aria-describedby={messages_id(field)}>
+                { for props.options.iter().map(|(value, label)| html! {
+                    <option value={*value} selected={ctx.state.form.is(field, value)}>
+                        { label.map(|l| ctx.t(l)).unwrap_or(value) }
+                    </option>
+                }) }
+            </select>
+            <FieldMessages {field} />
+        </div>
+    }
+}

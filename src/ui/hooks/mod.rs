@@ -1,0 +1,9 @@
+//! Hooks: persistence (URL hash and localStorage), the document's language, copy confirmations.
+
+mod use_copy;
+mod use_document_lang;
+mod use_persistence;
+
+pub use use_copy::{CopyState, use_copy};
+pub use use_document_lang::use_document_lang;
+pub use use_persistence::{initial_state, use_persistence};

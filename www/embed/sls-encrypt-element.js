@@ -1,0 +1,78 @@
+// <sls-encrypt-configurator>: embeds the sls-encrypt app in an internal portal.
+//
+//   <script type="module" src="/sls-encrypt/embed/sls-encrypt-element.js"></script>
+//   <sls-encrypt-configurator src="/sls-encrypt/"></sls-encrypt-configurator>
+//
+// The element hosts the app in an iframe and speaks its postMessage protocol (version 1):
+//   app -> portal  {type: "sls-encrypt:ready", version: 1}
+//   portal -> app  {type: "sls-encrypt:set-intent", intent: {...}}   (docs/CONTRACT.md)
+//   app -> portal  {type: "sls-encrypt:plan", version: 1, intent: {...}, plan: {...}}
+// Messages go only to the app's origin, and only messages from that iframe's window and origin
+// are read. Events: "ready", and "plan" with event.detail = {intent, plan}.
+// Set el.intent = {...} to load an intent; read el.plan for the latest plan.
+
+const PROTOCOL = 'sls-encrypt';
+
+class SlsEncryptConfigurator extends HTMLElement {
+  #frame;
+  #origin;
+  #ready = false;
+  #pending = null;
+  #onMessage = (event) => this.#receive(event);
+
+  /** The latest plan the app reported (null until the first one). */
+  plan = null;
+
+  connectedCallback() {
+    if (this.#frame) return;
+    const src = new URL(this.getAttribute('src') || '../', document.baseURI);
+    src.searchParams.set('embed', window.location.origin);
+    this.#origin = src.origin;
+    const root = this.attachShadow({ mode: 'open' });
+    const frame = document.createElement('iframe');
+    frame.title = this.getAttribute('title') || 'sls-encrypt';
+    frame.src = src.href;
+    frame.setAttribute('part', 'frame');
+    frame.setAttribute('referrerpolicy', 'no-referrer');
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-downloads allow-popups');
+    frame.setAttribute('allow', 'clipboard-write');
+    root.append(frame);
+    this.#frame = frame;
+    window.addEventListener('message', this.#onMessage);
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('message', this.#onMessage);
+  }
+
+  /** Loads an intent into the app (queued until the app is ready). */
+  set intent(intent) {
+    if (this.#ready) this.#send({ type: `${PROTOCOL}:set-intent`, intent });
+    else this.#pending = intent;
+  }
+
+  #send(message) {
+    this.#frame?.contentWindow?.postMessage(message, this.#origin);
+  }
+
+  #receive(event) {
+    if (event.source !== this.#frame?.contentWindow || event.origin !== this.#origin) return;
+    const data = event.data;
+    if (!data || typeof data !== 'object' || typeof data.type !== 'string') return;
+    if (data.type === `${PROTOCOL}:ready`) {
+      this.#ready = true;
+      if (this.#pending) {
+        this.#send({ type: `${PROTOCOL}:set-intent`, intent: this.#pending });
+        this.#pending = null;
+      }
+      this.dispatchEvent(new CustomEvent('ready', { detail: { version: data.version } }));
+    } else if (data.type === `${PROTOCOL}:plan`) {
+      this.plan = data.plan;
+      this.dispatchEvent(new CustomEvent('plan', { detail: { intent: data.intent, plan: data.plan } }));
+    }
+  }
+}
+
+if (!customElements.get('sls-encrypt-configurator')) {
+  customElements.define('sls-encrypt-configurator', SlsEncryptConfigurator);
+}
