@@ -9,7 +9,7 @@ use crate::ui::components::review_section::ReviewSection;
 use crate::ui::components::summary_bar::SummaryBar;
 use crate::ui::components::target_section::TargetSection;
 use crate::ui::components::top_bar::TopBar;
-use crate::ui::hooks::{initial_state, use_document_lang, use_persistence};
+use crate::ui::hooks::{initial_state, use_document_lang, use_embed, use_persistence};
 use crate::ui::i18n::S;
 use crate::ui::services::focus;
 use crate::ui::state::AppContext;
@@ -23,6 +23,7 @@ pub fn app() -> Html {
     let plan = use_memo(state.form.clone(), |form| crate::compile(&form.intent()));
     use_persistence(&state);
     use_document_lang(state.lang);
+    use_embed(&state, plan.clone());
     let ctx = AppContext { state: Rc::new((*state).clone()), dispatcher: state.dispatcher(), plan };
     let t = |s: S| s.text(state.lang);
     let skip = Callback::from(|e: MouseEvent| {

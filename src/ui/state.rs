@@ -347,6 +347,39 @@ impl Form {
         map
     }
 
+    /// The form that describes `intent` (the inverse of [`Form::intent`]), for intents sent by an
+    /// embedding portal. Values of the wrong type are skipped; the core reports what is missing.
+    pub fn from_intent(intent: &Value) -> Form {
+        let mut form = Form::default();
+        let at = |p: &str| intent.pointer(p).filter(|v| !v.is_null());
+        let preset = at("/target/preset").and_then(Value::as_str) == Some("cloud_firewall");
+        let custom = at("/target/project").is_some() || at("/target/logstore").is_some();
+        form.set(Field::Target, text(if preset || !custom { "cloud_firewall" } else { "custom" }));
+        let existing = match at("/ram/create_role") {
+            Some(Value::Bool(create)) => !create,
+            _ => at("/encryption/role_arn").is_some(),
+        };
+        form.set(Field::RoleMode, text(if existing { "existing" } else { "new" }));
+        for &field in Field::ALL {
+            if matches!(field, Field::Target | Field::RoleMode) {
+                continue;
+            }
+            let val = match (field.kind(), at(field.pointer())) {
+                (_, None) => continue,
+                (Kind::Flag, Some(Value::Bool(b))) => Val::Flag(*b),
+                (_, Some(Value::String(s))) => Val::Text(s.clone()),
+                (Kind::Text, Some(Value::Number(n))) => Val::Text(n.to_string()),
+                (Kind::Text, Some(v @ Value::Object(_))) => Val::Text(serde_json::to_string_pretty(v).unwrap_or_default()),
+                _ => continue,
+            };
+            form.set(field, val);
+        }
+        if at("/current").is_none() && at("/logstore").is_some() {
+            form.set(Field::Operation, text("create"));
+        }
+        form
+    }
+
     /// The form described by a map from [`Form::to_map`]; unknown keys and bad values are skipped.
     pub fn from_map(map: &Map<String, Value>) -> Form {
         let mut form = Form::default();

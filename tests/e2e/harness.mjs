@@ -16,10 +16,18 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.md': 'text/plain',
 };
 
-/** Starts a static server for dist/ on an ephemeral 127.0.0.1 port. */
-export async function serveDist() {
+/**
+ * Starts a static server for dist/ on an ephemeral 127.0.0.1 port. `extra` maps paths to
+ * { body, headers } served instead (e.g. a test portal page).
+ */
+export async function serveDist({ extra = {} } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    if (extra[url.pathname]) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...extra[url.pathname].headers });
+      res.end(extra[url.pathname].body);
+      return;
+    }
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     if (path.endsWith('/')) path += 'index.html';
     try {

@@ -34,7 +34,6 @@ class SlsEncryptConfigurator extends HTMLElement {
     frame.src = src.href;
     frame.setAttribute('part', 'frame');
     frame.setAttribute('referrerpolicy', 'no-referrer');
-    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-downloads allow-popups');
     frame.setAttribute('allow', 'clipboard-write');
     root.append(frame);
     this.#frame = frame;

@@ -1,9 +1,12 @@
-//! Hooks: persistence (URL hash and localStorage), the document's language, copy confirmations.
+//! Hooks: persistence (URL hash and localStorage), the document's language, copy confirmations,
+//! and the embed protocol for portals.
 
 mod use_copy;
 mod use_document_lang;
+mod use_embed;
 mod use_persistence;
 
 pub use use_copy::{CopyState, use_copy};
 pub use use_document_lang::use_document_lang;
+pub use use_embed::use_embed;
 pub use use_persistence::{initial_state, use_persistence};
