@@ -249,7 +249,6 @@ impl UserName {
     /// Parses a RAM user name: 1-64 letters, digits, `.`, `-` or `_`.
     pub fn parse(s: &str) -> Result<UserName, Invalid> {
         let s = s.trim();
-        let s = s.split('@').next().unwrap_or(s);
         if name_rule(s, 64, b".-_") {
             Ok(UserName(s.to_string()))
         } else {
@@ -284,11 +283,11 @@ impl PolicyName {
     }
 }
 
-fn sls_name(s: &str, extra: &[u8]) -> bool {
+fn sls_name(s: &str, extra: &[u8], digit_first: bool) -> bool {
     let b = s.as_bytes();
     (3..=63).contains(&b.len())
         && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || extra.contains(c))
-        && b[0].is_ascii_lowercase()
+        && (b[0].is_ascii_lowercase() || (digit_first && b[0].is_ascii_digit()))
         && b[b.len() - 1].is_ascii_alphanumeric()
 }
 
@@ -296,7 +295,7 @@ impl ProjectName {
     /// Parses a project name: 3-63 lowercase letters, digits, `-`; starts with a letter, ends with a letter or digit.
     pub fn parse(s: &str) -> Result<ProjectName, Invalid> {
         let s = s.trim();
-        if sls_name(s, b"-") {
+        if sls_name(s, b"-", false) {
             Ok(ProjectName(s.to_string()))
         } else {
             Err(invalid(
@@ -312,10 +311,16 @@ impl ProjectName {
 }
 
 impl LogstoreName {
-    /// Parses a Logstore name: 3-63 lowercase letters, digits, `-`, `_`; starts with a letter, ends with a letter or digit.
+    /// True when the name may be given to a new Logstore (current docs: starts with a letter).
+    pub fn is_new_name(&self) -> bool {
+        self.0.as_bytes()[0].is_ascii_lowercase()
+    }
+
+    /// Parses the name of an existing Logstore: 3-63 lowercase letters, digits, `-`, `_`, ending
+    /// with a letter or digit; a leading digit is accepted, as older docs allowed it.
     pub fn parse(s: &str) -> Result<LogstoreName, Invalid> {
         let s = s.trim();
-        if sls_name(s, b"-_") {
+        if sls_name(s, b"-_", true) {
             Ok(LogstoreName(s.to_string()))
         } else {
             Err(invalid(
@@ -362,7 +367,8 @@ mod tests {
         assert!(LogstoreName::parse("cloudfirewall-logstore").is_ok());
         assert!(LogstoreName::parse("a_b").is_ok());
         assert!(ProjectName::parse("a_b").is_err());
-        assert!(LogstoreName::parse("1abc").is_err());
+        assert!(LogstoreName::parse("1abc").is_ok(), "older docs allowed a leading digit");
+        assert!(!LogstoreName::parse("1abc").unwrap().is_new_name());
         assert!(LogstoreName::parse("ab-").is_err());
     }
 }

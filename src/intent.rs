@@ -370,6 +370,19 @@ impl Intent {
             },
         };
 
+        if let (Operation::Create, Some(name)) = (operation, &target.logstore)
+            && !name.is_new_name()
+        {
+            out.push(Finding::new(
+                Code::BadLogstoreName,
+                "/target/logstore",
+                t!(
+                    format!("\"{name}\" starts with a digit: older docs allowed that, but a new Logstore's name must start with a lowercase letter."),
+                    format!("\"{name}\" 以数字开头：旧版文档允许，但新建日志库的名称必须以小写字母开头。")
+                ),
+                t!("Start the name with a lowercase letter.", "请以小写字母开头命名。"),
+            ));
+        }
         let current = root.get("current").and_then(|v| source(v, "/current", doc, out));
         let logstore = root.get("logstore").and_then(|v| source(v, "/logstore", doc, out));
         match operation {

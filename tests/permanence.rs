@@ -154,3 +154,19 @@ fn camel_case_keys_in_the_logstore_body_are_an_error_with_position() {
     assert_eq!(f.path, "/current/encrypt_conf/encryptType");
     assert_eq!((f.line, f.column), (Some(4), Some(36)));
 }
+
+#[test]
+fn an_existing_logstore_named_by_the_older_rules_can_be_updated_but_not_created() {
+    let mut update = intent(current(None), json!({ "key": "service" }));
+    update["target"] = json!({ "region": "cn-hangzhou", "project": "my-project", "logstore": "1st-logs" });
+    update["current"]["logstoreName"] = json!("1st-logs");
+    let plan = compile(&update);
+    assert!(plan.ok, "{:?}", plan.findings);
+    let mut create = update.clone();
+    create["operation"] = json!("create");
+    create["logstore"] = json!({ "ttl": 30, "shardCount": 2 });
+    create.as_object_mut().unwrap().remove("current");
+    let plan = compile(&create);
+    let f = plan.findings.iter().find(|f| f.code == "ID010").expect("a new name must start with a letter");
+    assert_eq!(f.path, "/target/logstore");
+}
