@@ -2,7 +2,6 @@
 
 use crate::ui::components::choice_group::ChoiceGroup;
 use crate::ui::components::target_section::REGION_LIST;
-use crate::ui::components::text_area::TextArea;
 use crate::ui::components::text_field::TextField;
 use crate::ui::i18n::S;
 use crate::ui::state::{AppContext, Field};
@@ -32,7 +31,7 @@ pub fn byok_section() -> Html {
                     <TextField field={Field::RoleName} hint={S::RoleNameHint} placeholder="sls-byok-kms-role" />
                 } else {
                     <TextField field={Field::RoleArn} hint={S::RoleArnHint} placeholder="acs:ram::1234567890123456:role/sls-byok-kms-role" />
-                    <TextArea field={Field::TrustPolicy} hint={S::TrustPolicyHint} rows={8} />
+                    <TextField field={Field::TrustPolicy} hint={S::TrustPolicyHint} rows={8} />
                 }
                 <div class="row">
                     <TextField field={Field::UserName} hint={S::UserNameHint} placeholder="sls-admin" />

@@ -1,6 +1,6 @@
 //! A checkbox bound to one boolean intent field.
 
-use crate::ui::components::field_messages::{FieldMessages, messages_id};
+use crate::ui::components::field_messages::{FieldMessages, described_by, hint_id};
 use crate::ui::i18n::S;
 use crate::ui::state::{Action, AppContext, Field, Val};
 use web_sys::HtmlInputElement;
@@ -28,11 +28,7 @@ pub fn check_field(props: &CheckFieldProps) -> Html {
             ctx.dispatch(Action::Set(field, Val::Flag(input.checked())));
         })
     };
-    let hint_id = format!("{}-hint", field.id());
-    let described = match props.hint {
-        Some(_) => format!("{hint_id} {}", messages_id(field)),
-        None => messages_id(field),
-    };
+    let described = described_by(field, props.hint.is_some());
     html! {
         <div class="field check">
             <div class="option">
@@ -40,7 +36,7 @@ pub fn check_field(props: &CheckFieldProps) -> Html {
                 <label for={field.id()}>{ ctx.t(field.label()) }</label>
             </div>
             if let Some(hint) = props.hint {
-                <p class="hint" id={hint_id}>{ ctx.t(hint) }</p>
+                <p class="hint" id={hint_id(field)}>{ ctx.t(hint) }</p>
             }
             <FieldMessages {field} />
         </div>

@@ -18,6 +18,16 @@ pub fn messages_id(field: Field) -> String {
     format!("{}-msgs", field.id())
 }
 
+/// The id of a field's hint paragraph.
+pub fn hint_id(field: Field) -> String {
+    format!("{}-hint", field.id())
+}
+
+/// The `aria-describedby` of a field's control: its hint (when it has one) and its messages.
+pub fn described_by(field: Field, has_hint: bool) -> String {
+    if has_hint { format!("{} {}", hint_id(field), messages_id(field)) } else { messages_id(field) }
+}
+
 /// Lists the findings on a field (notes left to the Review); each one selects its spot when clicked.
 #[function_component(FieldMessages)]
 pub fn field_messages(props: &FieldMessagesProps) -> Html {

@@ -4,7 +4,6 @@ use crate::ui::components::check_field::CheckField;
 use crate::ui::components::choice_group::ChoiceGroup;
 use crate::ui::components::get_command::GetCommand;
 use crate::ui::components::select_field::SelectField;
-use crate::ui::components::text_area::TextArea;
 use crate::ui::components::text_field::TextField;
 use crate::ui::i18n::S;
 use crate::ui::state::{AppContext, Field};
@@ -20,7 +19,7 @@ pub fn logstore_section() -> Html {
             <h2 id="s4-title">{ ctx.t(if update { S::S4TitleUpdate } else { S::S4TitleCreate }) }</h2>
             if update {
                 <GetCommand />
-                <TextArea field={Field::Current} hint={S::CurrentHint} rows={14} placeholder="{ \"logstoreName\": \"…\", \"ttl\": 180, … }" />
+                <TextField field={Field::Current} hint={S::CurrentHint} rows={14} placeholder="{ \"logstoreName\": \"…\", \"ttl\": 180, … }" />
                 <ChoiceGroup field={Field::UnknownFields} inline=true options={vec![("keep", S::UnknownKeep), ("drop", S::UnknownDrop)]} />
             } else {
                 <div class="row">

@@ -24,6 +24,5 @@ pub mod severity_icon;
 pub mod share_link;
 pub mod summary_bar;
 pub mod target_section;
-pub mod text_area;
 pub mod text_field;
 pub mod top_bar;

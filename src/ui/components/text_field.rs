@@ -1,9 +1,10 @@
-//! A labelled text input bound to one intent field.
+//! A labelled text input, or a textarea for pasted text, bound to one intent field.
 
-use crate::ui::components::field_messages::{FieldMessages, messages_id};
+use crate::ui::components::field_messages::{FieldMessages, described_by, hint_id};
 use crate::ui::i18n::S;
 use crate::ui::state::{Action, AppContext, Field, Val};
-use web_sys::HtmlInputElement;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// Props of [`TextField`].
@@ -26,9 +27,13 @@ pub struct TextFieldProps {
     /// `autocomplete` token (`off` by default).
     #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
+    /// Visible rows: a monospace textarea for pasted text instead of an input.
+    #[prop_or_default]
+    pub rows: Option<u32>,
 }
 
-/// A text input: label, hint, the input (with `data-field`) and the field's findings.
+/// A text field: label, hint, the input or textarea (with `data-field`) and the field's findings
+/// (with line and column, for pasted text).
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
     let Some(ctx) = use_context::<AppContext>() else { return html! {} };
@@ -37,22 +42,34 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     let oninput = {
         let ctx = ctx.clone();
         Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            ctx.dispatch(Action::Set(field, Val::Text(input.value())));
+            let target = e.target();
+            let text = match target.as_ref().and_then(|t| t.dyn_ref::<HtmlTextAreaElement>()) {
+                Some(area) => area.value(),
+                None => target.and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default(),
+            };
+            ctx.dispatch(Action::Set(field, Val::Text(text)));
         })
     };
     let invalid = ctx.findings_for(field).iter().any(|f| f.severity == crate::finding::Severity::Error);
-    let hint_id = format!("{}-hint", field.id());
-    let described = match props.hint {
-        Some(_) => format!("{hint_id} {}", messages_id(field)),
-        None => messages_id(field),
-    };
-    html! {
-        <div class="field">
-            <label for={field.id()}>{ ctx.t(field.label()) }</label>
-            if let Some(hint) = props.hint {
-                <p class="hint" id={hint_id}>{ ctx.t(hint) }</p>
-            }
+    let described = described_by(field, props.hint.is_some());
+    let control = match props.rows {
+        Some(rows) => html! {
+            <textarea
+                id={field.id()}
+                name={field.key()}
+                class="paste"
+                data-field={field.pointer()}
+                rows={rows.to_string()}
+                {value}
+                {oninput}
+                spellcheck="false"
+                autocomplete="off"
+                placeholder={props.placeholder.clone()}
+                aria-describedby={described}
+                aria-invalid={invalid.then_some("true")}
+            />
+        },
+        None => html! {
             <input
                 type="text"
                 id={field.id()}
@@ -68,6 +85,15 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 aria-describedby={described}
                 aria-invalid={invalid.then_some("true")}
             />
+        },
+    };
+    html! {
+        <div class="field">
+            <label for={field.id()}>{ ctx.t(field.label()) }</label>
+            if let Some(hint) = props.hint {
+                <p class="hint" id={hint_id(field)}>{ ctx.t(hint) }</p>
+            }
+            { control }
             <FieldMessages {field} />
         </div>
     }
