@@ -68,6 +68,17 @@ pub fn unreadable(plan: &Plan) -> bool {
     plan.findings.iter().any(|f| matches!(f.code, "INT001" | "INT002" | "INT003"))
 }
 
+/// What the RAM side has to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RamSetup {
+    /// Set up the role, grants and PassRole (first BYOK configuration).
+    New,
+    /// The Logstore already uses BYOK: the role exists; show the documents, send nothing.
+    Existing,
+    /// Nothing is encrypted with a CMK: no RAM side.
+    None,
+}
+
 /// The SLS endpoint host of a project.
 pub fn sls_host(project: &str, region: &Region) -> String {
     format!("{project}.{region}.log.aliyuncs.com")
@@ -115,13 +126,6 @@ fn compile_document(doc: &Document) -> Plan {
     let arn_text = arn.as_ref().map(ToString::to_string);
     let wanted = encryption::wanted(&intent.encryption, arn_text.as_deref(), &mut out);
 
-    let ram_plan = if byok { Some(ram::plan(&intent, arn.as_ref(), &mut out)) } else { None };
-    if let Some(rp) = &ram_plan {
-        plan.trust_policy = rp.trust_policy.clone();
-        plan.passrole_policy = rp.passrole_policy.clone();
-        plan.requests.extend(rp.requests.iter().cloned());
-    }
-
     let target = &intent.target;
     let host = match (&target.project, &target.region) {
         (Some(p), Some(r)) => Some(sls_host(p.as_str(), r)),
@@ -137,17 +141,26 @@ fn compile_document(doc: &Document) -> Plan {
     }));
     let logstore_name = target.logstore.as_ref().map(ToString::to_string);
 
-    let mut conf: Option<EncryptConf> = None;
+    // The SLS side first: it tells whether the RAM side has anything to set up.
+    let mut sls_requests = Vec::new();
+    let mut encrypt_conf: Option<Value> = None;
+    let mut ram_setup = RamSetup::New;
     match intent.operation {
         Operation::Update => {
             if let Some(current) = &intent.current
                 && let Some(m) = merge::merge(&intent, current, wanted.clone(), &mut out)
             {
-                conf = m.conf.clone();
+                encrypt_conf = m.encrypt_conf.clone();
+                ram_setup = match &m.stored {
+                    Some(s) if s.raw.get("user_cmk_info").is_some_and(|v| !v.is_null()) => RamSetup::Existing,
+                    Some(_) => RamSetup::None,
+                    None if m.conf.as_ref().is_some_and(|c| c.enable) => RamSetup::New,
+                    None => RamSetup::None,
+                };
                 plan.diff = m.diff;
                 plan.blast_radius = m.blast_radius;
                 if let (Some(host), Some(name)) = (&host, &logstore_name) {
-                    plan.requests.push(sls(
+                    sls_requests.push(sls(
                         "GetLogStore",
                         "GET",
                         host,
@@ -158,7 +171,7 @@ fn compile_document(doc: &Document) -> Plan {
                             "更新前再次读取日志库，确认粘贴后没有变化。",
                         ),
                     ));
-                    plan.requests.push(sls(
+                    sls_requests.push(sls(
                         "UpdateLogStore",
                         "PUT",
                         host,
@@ -169,7 +182,8 @@ fn compile_document(doc: &Document) -> Plan {
                             "发回完整配置及完整的 encrypt_conf（UpdateLogStore 会替换全部配置）。",
                         ),
                     ));
-                    if let Some(c) = &conf {
+                    // The dedicated API only when its body says exactly what the Logstore body says.
+                    if let Some(c) = m.conf.as_ref().filter(|c| encrypt_conf.as_ref() == Some(&c.to_value())) {
                         plan.alternatives.push(sls(
                             "UpdateLogStoreEncryption",
                             "PUT",
@@ -189,12 +203,17 @@ fn compile_document(doc: &Document) -> Plan {
             if let Some(settings) = &intent.logstore
                 && let Some(body) = create_body(&intent, settings, wanted.as_ref(), &mut out)
             {
-                conf = wanted.clone().filter(|c| c.enable);
+                let conf = wanted.clone().filter(|c| c.enable);
+                encrypt_conf = conf.as_ref().map(EncryptConf::to_value);
                 if let Some(c) = &conf {
                     encryption::one_way_warnings(c, true, false, &mut out);
+                } else {
+                    ram_setup = RamSetup::None;
                 }
-                if let Some(host) = &host {
-                    plan.requests.push(sls(
+                // Encryption asked for but not buildable (see the findings): no unencrypted create.
+                let buildable = wanted.is_some() || !intent.encryption.enable;
+                if let (Some(host), true) = (&host, buildable) {
+                    sls_requests.push(sls(
                         "CreateLogStore",
                         "POST",
                         host,
@@ -206,14 +225,21 @@ fn compile_document(doc: &Document) -> Plan {
             }
         }
     }
-    plan.encrypt_conf = conf.as_ref().map(EncryptConf::to_value);
+    if byok && ram_setup != RamSetup::None {
+        let rp = ram::plan(&intent, arn.as_ref(), ram_setup == RamSetup::New, &mut out);
+        plan.trust_policy = rp.trust_policy;
+        plan.passrole_policy = rp.passrole_policy;
+        plan.requests = rp.requests;
+    }
+    plan.requests.extend(sls_requests);
+    plan.encrypt_conf = encrypt_conf;
     for (i, r) in plan.requests.iter_mut().enumerate() {
         r.step = i + 1;
     }
-    plan.exports = exports::exports(&intent, &plan);
     let sources: Vec<&Source> = [&intent.current, &intent.logstore, &intent.ram.current_trust_policy].into_iter().flatten().collect();
     locate(&mut out, doc, &sources);
     plan.findings = out;
+    plan.exports = exports::exports(&intent, &plan);
     plan
 }
 

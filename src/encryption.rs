@@ -4,7 +4,7 @@ use crate::finding::{Code, Finding, Text};
 use crate::intent::{Encryption, KeyKind};
 use crate::t;
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 /// The encryption algorithm. The wire names are `default` (AES) and `sm4`; `m4` is what older
 /// docs, Terraform and the Go SDK's tests use and may be read back from a Logstore.
@@ -17,25 +17,34 @@ pub enum EncryptType {
     Sm4,
     /// The older docs' name, accepted when read back.
     M4,
+    /// One of the other values the dedicated encryption API lists (`aes_gcm`, `sm4_cbc`, ...),
+    /// accepted when read back and kept as it is.
+    #[serde(untagged)]
+    Api(String),
 }
 
+/// The other values the dedicated UpdateLogStoreEncryption API lists for `encryptType`.
+pub const API_ENCRYPT_TYPES: &[&str] = &["sm4_ecb", "sm4_cbc", "sm4_gcm", "aes_ecb", "aes_cbc", "aes_cfb", "aes_ofb", "aes_gcm"];
+
 impl EncryptType {
-    /// Parses a wire name.
+    /// Parses a wire name (the two offered, `m4`, and the dedicated API's other values).
     pub fn parse(s: &str) -> Option<EncryptType> {
         match s {
             "default" => Some(EncryptType::Default),
             "sm4" => Some(EncryptType::Sm4),
             "m4" => Some(EncryptType::M4),
+            other if API_ENCRYPT_TYPES.contains(&other) => Some(EncryptType::Api(other.to_string())),
             _ => None,
         }
     }
 
     /// The wire name.
-    pub fn as_str(&self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             EncryptType::Default => "default",
             EncryptType::Sm4 => "sm4",
             EncryptType::M4 => "m4",
+            EncryptType::Api(s) => s,
         }
     }
 }
@@ -95,11 +104,30 @@ fn mechanism(k: KeyKind) -> Text {
     }
 }
 
+/// The `encrypt_conf` a Logstore has (GetLogStore), as stored and as understood.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    /// The object exactly as stored.
+    pub raw: Map<String, Value>,
+    /// The configuration, when every value is understood; `None`: configured but not understood,
+    /// so it is sent back as stored (only `enable` changes).
+    pub conf: Option<EncryptConf>,
+}
+
+impl Stored {
+    /// The stored object with `enable` set: the only change the permanence rules allow.
+    pub fn with_enable(&self, enable: bool) -> Value {
+        let mut raw = self.raw.clone();
+        raw.insert("enable".into(), Value::Bool(enable));
+        Value::Object(raw)
+    }
+}
+
 /// Reads the `encrypt_conf` stored on a Logstore (GetLogStore). `None` when there is none or it
-/// has no algorithm yet (never configured); malformed ones are reported at `path`.
-pub fn stored(conf: Option<&Value>, path: &str, out: &mut Vec<Finding>) -> Option<EncryptConf> {
-    let conf = conf?;
-    let obj = match conf {
+/// has no algorithm and no key yet (never configured); anything configured but not understood is
+/// reported at `path` as an error and kept as stored.
+pub fn stored(conf: Option<&Value>, path: &str, out: &mut Vec<Finding>) -> Option<Stored> {
+    let obj = match conf? {
         Value::Null => return None,
         Value::Object(o) => o,
         _ => {
@@ -107,23 +135,24 @@ pub fn stored(conf: Option<&Value>, path: &str, out: &mut Vec<Finding>) -> Optio
             return None;
         }
     };
+    let not_understood = |out: &mut Vec<Finding>, why: &str, why_zh: &str| {
+        out.push(malformed(path, why, why_zh));
+        Some(Stored { raw: obj.clone(), conf: None })
+    };
     let enable = obj.get("enable").and_then(Value::as_bool);
     let ty = obj.get("encrypt_type").and_then(Value::as_str).filter(|s| !s.is_empty());
-    let ty = match (ty, enable) {
-        (None, Some(false) | None) if !obj.contains_key("user_cmk_info") => return None,
-        (None, _) => {
-            out.push(malformed(path, "it has no encrypt_type", "缺少 encrypt_type"));
-            return None;
-        }
+    let has_cmk = obj.get("user_cmk_info").is_some_and(|v| !v.is_null());
+    let ty = match (ty, has_cmk) {
+        (None, false) if enable != Some(true) => return None,
+        (None, _) => return not_understood(out, "it has no encrypt_type", "缺少 encrypt_type"),
         (Some(t), _) => t,
     };
     let Some(encrypt_type) = EncryptType::parse(ty) else {
-        out.push(malformed(
-            path,
-            &format!("its encrypt_type \"{ty}\" is not one this tool knows"),
-            &format!("其 encrypt_type \"{ty}\" 无法识别"),
-        ));
-        return None;
+        return not_understood(
+            out,
+            &format!("its encrypt_type \"{ty}\" is not one any source lists"),
+            &format!("其 encrypt_type \"{ty}\" 不在任何来源列出的取值中"),
+        );
     };
     if encrypt_type == EncryptType::M4 {
         out.push(Finding::new(
@@ -142,20 +171,17 @@ pub fn stored(conf: Option<&Value>, path: &str, out: &mut Vec<Finding>) -> Optio
             let field = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or("").to_string();
             let info = UserCmkInfo { cmk_key_id: field("cmk_key_id"), arn: field("arn"), region_id: field("region_id") };
             if info.cmk_key_id.is_empty() || info.arn.is_empty() || info.region_id.is_empty() {
-                out.push(malformed(
-                    path,
+                return not_understood(
+                    out,
                     "its user_cmk_info lacks cmk_key_id, arn or region_id",
                     "其 user_cmk_info 缺少 cmk_key_id、arn 或 region_id",
-                ));
+                );
             }
             Some(info)
         }
-        Some(_) => {
-            out.push(malformed(path, "its user_cmk_info is not an object", "其 user_cmk_info 不是对象"));
-            None
-        }
+        Some(_) => return not_understood(out, "its user_cmk_info is not an object", "其 user_cmk_info 不是对象"),
     };
-    Some(EncryptConf { enable: enable.unwrap_or(true), encrypt_type, user_cmk_info })
+    Some(Stored { raw: obj.clone(), conf: Some(EncryptConf { enable: enable.unwrap_or(true), encrypt_type, user_cmk_info }) })
 }
 
 fn malformed(path: &str, why: &str, why_zh: &str) -> Finding {
@@ -336,7 +362,7 @@ pub fn one_way_warnings(conf: &EncryptConf, first_time: bool, update: bool, out:
             ));
         }
     }
-    if conf.key() == KeyKind::Byok && conf.enable {
+    if conf.key() == KeyKind::Byok {
         out.push(Finding::new(
             Code::CmkLifecycle,
             "/encryption/cmk_key_id",

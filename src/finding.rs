@@ -65,8 +65,8 @@ codes! {
     WrongType = "INT004", Error;
     /// A required field is missing.
     Missing = "INT005", Error;
-    /// A field the intent format does not know (a typo?).
-    UnknownIntentField = "INT006", Warning;
+    /// A field the intent format does not know: a typo would silently leave a default in force.
+    UnknownIntentField = "INT006", Error;
     /// A value outside the allowed set.
     BadEnum = "INT007", Error;
     /// A field that does not apply to the chosen operation or key.
@@ -132,12 +132,12 @@ codes! {
     UnknownDropped = "MRG006", Warning;
     /// The pasted response was wrapped; the Logstore inside it was used.
     WrapperRecognised = "MRG007", Info;
-    /// The pasted Logstore's name differs from the target Logstore.
-    NameMismatch = "MRG008", Warning;
+    /// The pasted Logstore's name differs from the target Logstore: its settings would overwrite the target's.
+    NameMismatch = "MRG008", Error;
     /// The pasted document does not look like a GetLogStore response.
     NotALogstore = "MRG009", Error;
-    /// The stored `encrypt_conf` is incomplete or malformed.
-    StoredConfMalformed = "MRG010", Warning;
+    /// The stored `encrypt_conf` is configured but not understood: it is sent back as stored.
+    StoredConfMalformed = "MRG010", Error;
     /// camelCase encryption keys where the Logstore body expects snake_case.
     CamelCaseKeys = "MRG011", Error;
     /// The pasted Logstore is a Metricstore.
@@ -188,6 +188,10 @@ codes! {
     TrustNotChecked = "RAM009", Suggestion;
     /// A role ARN is needed to build the plan (existing role, no account id).
     RoleArnUnknown = "RAM010", Error;
+    /// The Logstore already uses BYOK: the role is set up; no RAM request is planned.
+    RamAlreadySetUp = "RAM011", Info;
+    /// The role is shared: others who may assume it would gain the KMS grants too.
+    SharedRole = "RAM012", SecurityWarning;
 
     /// Policy `Version` missing or not "1".
     PolicyVersion = "POL001", Error;

@@ -212,10 +212,10 @@ pub struct RoleArn {
 }
 
 impl RoleArn {
-    /// Parses a role ARN in any case; the result prints in lower case.
+    /// Parses a role ARN in any case; the result prints in lower case, and the role keeps the
+    /// name's own spelling for RAM calls (RoleName).
     pub fn parse(s: &str) -> Result<RoleArn, Invalid> {
         let trimmed = s.trim();
-        let lower = trimmed.to_ascii_lowercase();
         let bad = || {
             invalid(
                 Code::BadRoleArn,
@@ -226,8 +226,9 @@ impl RoleArn {
                 ),
             )
         };
-        let rest = lower.strip_prefix("acs:ram::").ok_or_else(bad)?;
-        let (account, role) = rest.split_once(":role/").ok_or_else(bad)?;
+        let rest = trimmed.get(..9).filter(|p| p.eq_ignore_ascii_case("acs:ram::")).map(|_| &trimmed[9..]).ok_or_else(bad)?;
+        let at = rest.to_ascii_lowercase().find(":role/").ok_or_else(bad)?;
+        let (account, role) = (&rest[..at], &rest[at + 6..]);
         let account = AccountId::parse(account).map_err(|_| bad())?;
         let role = RoleName::parse(role).map_err(|_| bad())?;
         Ok(RoleArn { account, role })

@@ -96,6 +96,8 @@ pub struct Ram {
     pub create_role: bool,
     /// The RAM user who configures encryption (gets PassRole).
     pub user_name: Option<UserName>,
+    /// True when a user name was given at all (even one that is not valid).
+    pub user_name_given: bool,
     /// Name of the PassRole policy.
     pub passrole_policy_name: PolicyName,
     /// Scope of the PassRole policy.
@@ -199,7 +201,7 @@ impl<'a> Fields<'a> {
 
     fn choice(&self, key: &str, allowed: &[&'static str], out: &mut Vec<Finding>) -> Option<&'static str> {
         let s = self.string(key, out)?;
-        match allowed.iter().find(|a| **a == s.trim()) {
+        match allowed.iter().find(|a| a.eq_ignore_ascii_case(s.trim())) {
             Some(a) => Some(a),
             None => {
                 let list = allowed.join(", ");
@@ -417,6 +419,23 @@ impl Intent {
             Some("byok") => KeyKind::Byok,
             _ => KeyKind::Service,
         };
+        let byok_fields: Vec<&str> =
+            ["cmk_key_id", "cmk_region_id", "role_name", "role_arn"].into_iter().filter(|k| ef.raw(k).is_some()).collect();
+        if ef.raw("key").is_none() && !byok_fields.is_empty() {
+            let given = byok_fields.join(", ");
+            out.push(Finding::new(
+                Code::Missing,
+                "/encryption/key",
+                t!(
+                    format!("BYOK fields are given ({given}) but key is not set, so the service key would be used."),
+                    format!("已填写自带密钥（BYOK）字段（{given}），但未设置 key，将使用服务密钥。")
+                ),
+                t!(
+                    "Set \"key\": \"byok\" to use your CMK, or \"service\" and remove the BYOK fields.",
+                    "如需使用您的 CMK，请设置 \"key\": \"byok\"；否则设置 \"service\" 并删除 BYOK 字段。"
+                ),
+            ));
+        }
         let mut encryption = Encryption {
             enable: ef.bool("enable", true, out),
             encrypt_type: ef.string("encrypt_type", out).unwrap_or("default").trim().to_string(),
@@ -430,14 +449,15 @@ impl Intent {
         let mut ram = Ram {
             create_role: true,
             user_name: None,
+            user_name_given: false,
             passrole_policy_name: PolicyName::parse(DEFAULT_PASSROLE_POLICY).expect("default policy name is valid"),
             passrole_scope: PassRoleScope::Role,
             current_trust_policy: None,
         };
         match key {
             KeyKind::Service => {
-                for k in ["cmk_key_id", "cmk_region_id", "role_name", "role_arn"] {
-                    if ef.raw(k).is_some() {
+                if ef.raw("key").is_some() {
+                    for k in &byok_fields {
                         out.push(ignored(&ef.path(k), "a service key", "服务密钥"));
                     }
                 }
@@ -448,7 +468,20 @@ impl Intent {
             KeyKind::Byok => {
                 if let Some(s) = ef.string("cmk_key_id", out) {
                     match CmkId::parse(s) {
-                        Ok(id) => encryption.cmk_key_id = Some(id),
+                        Ok(id) => {
+                            if CmkId::is_placeholder(s) {
+                                out.push(Finding::new(
+                                    Code::PlaceholderCmkId,
+                                    ef.path("cmk_key_id"),
+                                    t!(
+                                        format!("\"{s}\" looks like a documentation placeholder (xxxx), not a real key id."),
+                                        format!("\"{s}\" 像是文档中的占位符（xxxx），而不是真实的密钥 ID。")
+                                    ),
+                                    t!("Copy the key id of your CMK from the KMS console.", "请从 KMS 控制台复制您的 CMK 的密钥 ID。"),
+                                ));
+                            }
+                            encryption.cmk_key_id = Some(id);
+                        }
                         Err(e) if CmkId::is_placeholder(s) => out.push(Finding::new(
                             Code::PlaceholderCmkId,
                             ef.path("cmk_key_id"),
@@ -488,13 +521,17 @@ impl Intent {
                 }
                 ram.create_role = rf.bool("create_role", ef.raw("role_arn").is_none(), out);
                 ram.user_name = rf.parsed("user_name", UserName::parse, out);
+                ram.user_name_given = rf.raw("user_name").is_some();
                 if let Some(p) = rf.parsed("passrole_policy_name", PolicyName::parse, out) {
                     ram.passrole_policy_name = p;
                 }
                 if rf.choice("passrole_scope", &["role", "any"], out) == Some("any") {
                     ram.passrole_scope = PassRoleScope::Any;
                 }
-                ram.current_trust_policy = rf.raw("current_trust_policy").and_then(|v| source(v, "/ram/current_trust_policy", doc, out));
+                ram.current_trust_policy = rf
+                    .raw("current_trust_policy")
+                    .and_then(|v| source(v, "/ram/current_trust_policy", doc, out))
+                    .map(|s| unwrap_get_role(s, out));
                 if encryption.role_name.is_none()
                     && encryption.role_arn.is_none()
                     && ef.raw("role_name").is_none()
@@ -519,4 +556,28 @@ fn ignored(path: &str, what: &str, what_zh: &str) -> Finding {
         t!(format!("{path} does not apply to {what}; it is ignored."), format!("{path} 不适用于{what_zh}，已忽略。")),
         t!("Remove it, or change the choice it belongs to.", "请删除它，或更改其所属的选项。"),
     )
+}
+
+/// Recognises the GetRole response (`{"RequestId", "Role": {"AssumeRolePolicyDocument": "<json>"}}`)
+/// pasted in place of the trust policy, and reads the policy inside it.
+fn unwrap_get_role(source: Source, out: &mut Vec<Finding>) -> Source {
+    let Some(inner) = source.document.value.pointer("/Role/AssumeRolePolicyDocument").and_then(Value::as_str) else {
+        return source;
+    };
+    let read = text::read(inner);
+    let prefix = format!("{}/Role/AssumeRolePolicyDocument", source.prefix);
+    out.push(Finding::new(
+        Code::WrapperRecognised,
+        prefix.clone(),
+        t!(
+            "Recognised the GetRole response; the trust policy in Role.AssumeRolePolicyDocument is used (positions below are inside that string).",
+            "已识别 GetRole 的响应；使用 Role.AssumeRolePolicyDocument 中的信任策略（下方位置指该字符串内部）。"
+        ),
+        t!("Nothing to do.", "无需处理。"),
+    ));
+    out.extend(read.issues.iter().map(|i| i.finding(&prefix)));
+    match read.document {
+        Some(document) => Source { prefix, document, from_text: true, chars: inner.chars().count() },
+        None => source,
+    }
 }

@@ -1,7 +1,7 @@
 //! The update path: merge the wanted encryption into a pasted GetLogStore response without
 //! losing anything, enforcing the permanence rules.
 
-use crate::encryption::{self, EncryptConf};
+use crate::encryption::{self, EncryptConf, Stored};
 use crate::finding::{Code, Finding, join};
 use crate::intent::{Intent, Source, UnknownFields};
 use crate::logstore::{self, FieldClass};
@@ -14,8 +14,12 @@ use serde_json::{Map, Value};
 pub struct Merged {
     /// The UpdateLogStore body.
     pub body: Map<String, Value>,
-    /// The `encrypt_conf` that goes in the body (the allowed one when a change was refused).
+    /// The `encrypt_conf` understood (the allowed one when a change was refused).
     pub conf: Option<EncryptConf>,
+    /// The `encrypt_conf` exactly as it goes in the body.
+    pub encrypt_conf: Option<Value>,
+    /// The `encrypt_conf` the Logstore has now, if any.
+    pub stored: Option<Stored>,
     /// Field-by-field diff between `current` and the body.
     pub diff: Vec<DiffEntry>,
     /// What naive partial updates would reset.
@@ -110,9 +114,19 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
     }
 
     let conf_path = join(&path, "encrypt_conf");
-    let stored = encryption::stored(obj.get("encrypt_conf"), &conf_path, out);
-    let conf = match (&wanted, &stored) {
-        (Some(w), Some(s)) => Some(encryption::permanence(w, s, out)),
+    // A camelCase encryptConf is ignored by UpdateLogStore, but it still tells what is stored.
+    let camel = if obj.contains_key("encrypt_conf") { None } else { obj.get("encryptConf").map(snake_case_conf) };
+    let stored = encryption::stored(obj.get("encrypt_conf").or(camel.as_ref()), &conf_path, out);
+    let (conf, body_conf): (Option<EncryptConf>, Option<Value>) = match (&wanted, &stored) {
+        (_, Some(s @ Stored { conf: None, .. })) => {
+            let enable = wanted.as_ref().map(|w| w.enable).or_else(|| s.raw.get("enable").and_then(Value::as_bool)).unwrap_or(true);
+            (None, Some(s.with_enable(enable)))
+        }
+        (Some(w), Some(Stored { conf: Some(sc), raw })) => {
+            let c = encryption::permanence(w, sc, out);
+            let value = with_stored_extras(c.to_value(), raw, &conf_path, intent.unknown_fields, out);
+            (Some(c), Some(value))
+        }
         (Some(w), None) if !w.enable => {
             out.push(Finding::new(
                 Code::NothingToEncrypt,
@@ -123,10 +137,11 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                 ),
                 t!("Set enable to true to encrypt the Logstore.", "如需加密该日志库，请将 enable 设为 true。"),
             ));
-            None
+            (None, None)
         }
-        (Some(w), None) => Some(w.clone()),
-        (None, s) => s.clone(),
+        (Some(w), None) => (Some(w.clone()), Some(w.to_value())),
+        (None, Some(Stored { conf: Some(sc), raw })) => (Some(sc.clone()), Some(Value::Object(raw.clone()))),
+        (None, None) => (None, None),
     };
     if let Some(c) = &conf {
         encryption::one_way_warnings(c, stored.is_none(), true, out);
@@ -137,9 +152,20 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
     for (key, value) in obj {
         let at = join(&path, key);
         match logstore::classify(key) {
+            _ if logstore::CAMEL_KEYS.iter().any(|(camel, _)| camel == key) => {
+                diff.push(entry(
+                    key,
+                    "dropped",
+                    Some(value),
+                    None,
+                    (
+                        "camelCase spelling: UpdateLogStore ignores it (see the finding)",
+                        "驼峰式写法：UpdateLogStore 会忽略它（见检查结果）",
+                    ),
+                ));
+            }
             FieldClass::Updatable if key == "encrypt_conf" => {
-                if let Some(c) = &conf {
-                    let new = c.to_value();
+                if let Some(new) = body_conf.clone() {
                     let change = if &new == value { "kept" } else { "changed" };
                     diff.push(entry(
                         key,
@@ -218,14 +244,13 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
         }
     }
     if !body.contains_key("encrypt_conf")
-        && let Some(c) = &conf
+        && let Some(new) = body_conf.clone()
     {
-        let new = c.to_value();
         diff.push(entry("encrypt_conf", "added", None, Some(&new), ("the encryption you asked for", "您要求的加密设置")));
         body.insert("encrypt_conf".into(), new);
     }
     let blast_radius = blast_radius(obj);
-    Some(Merged { body, conf, diff, blast_radius })
+    Some(Merged { body, conf, encrypt_conf: body_conf, stored, diff, blast_radius })
 }
 
 /// The settings naive partial updates would reset or lose, with their current values.
@@ -255,4 +280,72 @@ fn blast_radius(obj: &Map<String, Value>) -> Vec<BlastRadius> {
             lost: lost(&|k| k == "logstoreName" || k == "encrypt_conf"),
         },
     ]
+}
+
+/// Converts a camelCase `encryptConf` (the dedicated API's spelling) to the body's snake_case.
+fn snake_case_conf(v: &Value) -> Value {
+    let rename = |m: &Map<String, Value>| -> Map<String, Value> {
+        m.iter()
+            .map(|(k, v)| {
+                let k = logstore::CAMEL_KEYS.iter().find(|(camel, _)| camel == k).map_or(k.as_str(), |(_, snake)| snake);
+                (k.to_string(), v.clone())
+            })
+            .collect()
+    };
+    match v {
+        Value::Object(m) => {
+            let mut out = rename(m);
+            if let Some(Value::Object(info)) = out.get("user_cmk_info").cloned() {
+                out.insert("user_cmk_info".into(), Value::Object(rename(&info)));
+            }
+            Value::Object(out)
+        }
+        other => other.clone(),
+    }
+}
+
+/// Keeps (or drops, as the user chose) keys of the stored `encrypt_conf` this tool does not know,
+/// at the top and inside `user_cmk_info`, with a finding each: nothing stored is lost silently.
+fn with_stored_extras(mut new: Value, raw: &Map<String, Value>, path: &str, policy: UnknownFields, out: &mut Vec<Finding>) -> Value {
+    let mut visit = |from: &Map<String, Value>, known: &[&str], at: &str, into: &mut Map<String, Value>| {
+        for (k, v) in from.iter().filter(|(k, _)| !known.contains(&k.as_str())) {
+            let here = join(at, k);
+            match policy {
+                UnknownFields::Keep => {
+                    out.push(Finding::new(
+                        Code::UnknownKept,
+                        here,
+                        t!(
+                            format!("\"{k}\" in the stored encrypt_conf is a field this tool does not know; it is sent back as stored."),
+                            format!("已存储的 encrypt_conf 中的 \"{k}\" 是本工具未知的字段；按原样发回。")
+                        ),
+                        t!(
+                            "Nothing to do unless you know it must change; it may be permanent too.",
+                            "除非确知需要修改，否则无需处理；它可能同样不可更改。"
+                        ),
+                    ));
+                    into.insert(k.clone(), v.clone());
+                }
+                UnknownFields::Drop => out.push(Finding::new(
+                    Code::UnknownDropped,
+                    here,
+                    t!(
+                        format!("\"{k}\" in the stored encrypt_conf is a field this tool does not know; it is dropped as you chose."),
+                        format!("已存储的 encrypt_conf 中的 \"{k}\" 是本工具未知的字段；已按您的选择去掉。")
+                    ),
+                    t!(
+                        "Set unknown_fields to \"keep\": an encryption setting may be permanent.",
+                        "请将 unknown_fields 设为 \"keep\"：加密设置可能不可更改。"
+                    ),
+                )),
+            }
+        }
+    };
+    if let Value::Object(top) = &mut new {
+        visit(raw, &["enable", "encrypt_type", "user_cmk_info"], path, top);
+        if let (Some(Value::Object(stored_info)), Some(Value::Object(info))) = (raw.get("user_cmk_info"), top.get_mut("user_cmk_info")) {
+            visit(stored_info, &["cmk_key_id", "arn", "region_id"], &join(path, "user_cmk_info"), info);
+        }
+    }
+    new
 }

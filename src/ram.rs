@@ -113,8 +113,9 @@ pub fn role_arn(intent: &Intent, out: &mut Vec<Finding>) -> Option<RoleArn> {
     }
 }
 
-/// Builds the RAM side for BYOK: documents, findings and requests.
-pub fn plan(intent: &Intent, arn: Option<&RoleArn>, out: &mut Vec<Finding>) -> RamPlan {
+/// Builds the RAM side for BYOK: documents, findings and, when `setup` (a first BYOK
+/// configuration), the requests; otherwise the role is in use already and nothing is sent.
+pub fn plan(intent: &Intent, arn: Option<&RoleArn>, setup: bool, out: &mut Vec<Finding>) -> RamPlan {
     let ram = &intent.ram;
     let role: Option<RoleName> = arn.map(|a| a.role.clone()).or_else(|| intent.encryption.role_name.clone());
     let mut rp = RamPlan { role_arn: arn.cloned(), ..RamPlan::default() };
@@ -123,9 +124,13 @@ pub fn plan(intent: &Intent, arn: Option<&RoleArn>, out: &mut Vec<Finding>) -> R
     let mut trust_changed = ram.create_role;
     let trust_doc = match &ram.current_trust_policy {
         Some(src) => {
+            let before = out.len();
             policy::analyse(src, PolicyKind::Trust, out);
+            let understood = !out[before..].iter().any(|f| f.severity == crate::finding::Severity::Error);
             let merged = trust::merge_trust(src, out);
-            trust_changed = ram.create_role || merged.changed;
+            // Never replace an existing role's trust policy with one built from a policy not understood.
+            trust_changed = ram.create_role || (merged.changed && understood);
+            shared_role_warning(&merged.policy, out);
             merged.policy
         }
         None => {
@@ -218,6 +223,7 @@ pub fn plan(intent: &Intent, arn: Option<&RoleArn>, out: &mut Vec<Finding>) -> R
                 &[("PolicyType", "Custom".into()), ("PolicyName", ram.passrole_policy_name.to_string()), ("UserName", user.to_string())],
                 ("Attach the PassRole policy to the RAM user who configures encryption.", "将 PassRole 策略授予配置加密的 RAM 用户。"),
             )),
+            None if ram.user_name_given => {}
             None => out.push(Finding::new(
                 Code::NoRamUser,
                 "/ram/user_name",
@@ -229,7 +235,69 @@ pub fn plan(intent: &Intent, arn: Option<&RoleArn>, out: &mut Vec<Finding>) -> R
             )),
         }
     }
+    if !setup {
+        rp.requests.clear();
+        out.push(Finding::new(
+            Code::RamAlreadySetUp,
+            "/ram",
+            t!(
+                format!(
+                    "The Logstore already uses BYOK, so its role{} is set up and in use: no RAM request is planned. The RAM user who sends the update still needs PassRole on it.",
+                    arn.map(|a| format!(" {a}")).unwrap_or_default()
+                ),
+                format!(
+                    "该日志库已使用自带密钥（BYOK），其 RAM 角色{}已配置并在使用中：不安排任何 RAM 请求。发送更新的 RAM 用户仍需对该角色拥有 PassRole 权限。",
+                    arn.map(|a| format!(" {a} ")).unwrap_or_default()
+                )
+            ),
+            t!(
+                "Nothing to do if the sender already has PassRole; otherwise attach the PassRole policy shown in the outputs.",
+                "如发送者已有 PassRole 权限则无需处理；否则请授予输出中的 PassRole 策略。"
+            ),
+        ));
+    }
     rp.trust_policy = Some(trust_doc);
     rp.passrole_policy = passrole;
     rp
+}
+
+/// Warns when principals other than Log Service may assume the role: they would gain the KMS
+/// grants attached for BYOK too.
+fn shared_role_warning(policy: &Value, out: &mut Vec<Finding>) {
+    let mut others: Vec<String> = Vec::new();
+    for st in policy.get("Statement").and_then(Value::as_array).into_iter().flatten() {
+        if st.get("Effect").and_then(Value::as_str) != Some("Allow") {
+            continue;
+        }
+        match st.get("Principal") {
+            Some(Value::Object(p)) => {
+                for (kind, v) in p {
+                    let values: Vec<&str> = match v {
+                        Value::String(s) => vec![s.as_str()],
+                        Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+                        _ => vec![],
+                    };
+                    others
+                        .extend(values.into_iter().filter(|s| !s.eq_ignore_ascii_case(trust::LOG_SERVICE)).map(|s| format!("{kind}: {s}")));
+                }
+            }
+            Some(Value::String(s)) => others.push(s.clone()),
+            _ => {}
+        }
+    }
+    if !others.is_empty() {
+        let list = others.join(", ");
+        out.push(Finding::new(
+            Code::SharedRole,
+            "/ram/current_trust_policy",
+            t!(
+                format!("Others may assume this role too ({list}): with AliyunKMSCryptoUserAccess attached, they could use every CMK in the account."),
+                format!("其他主体也可以扮演该角色（{list}）：授予 AliyunKMSCryptoUserAccess 后，它们可以使用账号下的所有 CMK。")
+            ),
+            t!(
+                "Use a dedicated role that only log.aliyuncs.com may assume (create_role: true).",
+                "请使用只允许 log.aliyuncs.com 扮演的专用角色（create_role: true）。"
+            ),
+        ));
+    }
 }

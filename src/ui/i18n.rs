@@ -223,7 +223,7 @@ strings! {
     OutUpdateBody => "UpdateLogStore body", "UpdateLogStore 请求体";
     OutUpdateBodyDesc => "The whole configuration with encrypt_conf merged in, so nothing is reset.", "合并了 encrypt_conf 的完整配置，不会重置任何设置。";
     OutCreateBody => "CreateLogStore body", "CreateLogStore 请求体";
-    OutCreateBodyDesc => "The new Logstore, created encrypted.", "新日志库，创建时即加密。";
+    OutCreateBodyDesc => "The new Logstore with its complete settings and encrypt_conf, as CreateLogStore takes them.", "新日志库的完整设置及 encrypt_conf，即 CreateLogStore 接受的请求体。";
     OutTrust => "Trust policy of the RAM role", "RAM 角色的信任策略";
     OutTrustDesc => "Lets Log Service (log.aliyuncs.com) assume the role.", "允许日志服务（log.aliyuncs.com）扮演该角色。";
     OutPassrole => "PassRole policy", "PassRole 策略";

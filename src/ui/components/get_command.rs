@@ -6,7 +6,7 @@ use crate::ui::state::AppContext;
 use serde_json::Value;
 use yew::prelude::*;
 
-/// Shows `aliyun sls GetLogStore --project P --logstore L` (and the plugin's form), each copyable.
+/// Shows `aliyun sls GetLogStore --region R --project P --logstore L` (and the plugin's form), each copyable.
 #[function_component(GetCommand)]
 pub fn get_command() -> Html {
     let Some(ctx) = use_context::<AppContext>() else { return html! {} };
@@ -14,10 +14,12 @@ pub fn get_command() -> Html {
     let name = |key: &str, fallback: &str| {
         target.and_then(|t| t.get(key)).and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| fallback.to_string())
     };
-    let project = name("project", "<project>");
-    let logstore = name("logstore", "<logstore>");
-    let api = format!("aliyun sls GetLogStore --project {project} --logstore {logstore}");
-    let plugin = format!("aliyun sls get-log-store --project {project} --logstore {logstore}");
+    let quote = crate::exports::shell_quote;
+    let region = name("region", "<region>");
+    let project = quote(&name("project", "<project>"));
+    let logstore = quote(&name("logstore", "<logstore>"));
+    let api = format!("aliyun sls GetLogStore --region {region} --project {project} --logstore {logstore}");
+    let plugin = format!("aliyun sls get-log-store --region {region} --project {project} --logstore {logstore}");
     html! {
         <div class="get-command">
             <p>{ ctx.t(S::GetCommandIntro) }</p>
