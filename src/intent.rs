@@ -87,6 +87,8 @@ pub struct Encryption {
     pub role_name: Option<RoleName>,
     /// BYOK: the role's ARN.
     pub role_arn: Option<RoleArn>,
+    /// True when only `enable` was given: an update then keeps every stored setting.
+    pub only_enable: bool,
 }
 
 /// The RAM side of BYOK.
@@ -444,6 +446,7 @@ impl Intent {
             cmk_region_id: None,
             role_name: None,
             role_arn: None,
+            only_enable: ef.raw("key").is_none() && ef.raw("encrypt_type").is_none() && byok_fields.is_empty(),
         };
         let rf = Fields::section(root, "ram", RAM_KEYS, out);
         let mut ram = Ram {

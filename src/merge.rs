@@ -123,6 +123,8 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
             (None, Some(s.with_enable(enable)))
         }
         (Some(w), Some(Stored { conf: Some(sc), raw })) => {
+            // Only enable given: the stored settings are the wanted ones.
+            let w = if intent.encryption.only_enable { &EncryptConf { enable: w.enable, ..sc.clone() } } else { w };
             let c = encryption::permanence(w, sc, out);
             let value = with_stored_extras(c.to_value(), raw, &conf_path, intent.unknown_fields, out);
             (Some(c), Some(value))

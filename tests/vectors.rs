@@ -178,3 +178,15 @@ fn passrole_defaults_to_the_role_arn() {
     assert!(!plan.has("RAM001"));
     assert_eq!(plan.passrole_policy.as_ref().unwrap()["Statement"][0]["Resource"], "acs:ram::1234567890123456:role/sls-byok-kms-role");
 }
+
+#[test]
+fn toggling_enable_alone_keeps_every_stored_setting() {
+    let v = vector("update_logstore_disable_encryption");
+    let mut intent = update_intent(&v);
+    intent["encryption"] = json!({ "enable": false });
+    intent.as_object_mut().unwrap().remove("ram");
+    let plan = compile(&intent);
+    assert!(plan.ok, "{:#?}", plan.findings);
+    assert!(plan.has("ENC008") && plan.has("ENC004"));
+    assert_request(&plan, "UpdateLogStore", sent(&v));
+}
