@@ -219,6 +219,8 @@ strings! {
     Draft => "Draft: the plan has errors. Fix them (see Review) before you use these outputs.", "草稿：计划中有错误。请先修复（见“检查”），再使用这些输出。";
     NothingYet => "Outputs appear here once the target and the key are filled in.", "填写目标和密钥后，此处将显示输出。";
     OutEncryptConf => "encrypt_conf", "encrypt_conf";
+    AdoptStoredIntro => "This Logstore's encryption is already set and permanent: only enable can change.", "该日志库的加密已设置且不可更改：只能修改 enable。";
+    AdoptStored => "Use the Logstore's stored settings", "使用该日志库已有的设置";
     OutEncryptConfDesc => "The complete encryption configuration. Every UpdateLogStore must carry all of it.", "完整的加密配置。每次 UpdateLogStore 都必须携带完整内容。";
     OutUpdateBody => "UpdateLogStore body", "UpdateLogStore 请求体";
     OutUpdateBodyDesc => "The whole configuration with encrypt_conf merged in, so nothing is reset.", "合并了 encrypt_conf 的完整配置，不会重置任何设置。";

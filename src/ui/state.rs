@@ -380,6 +380,25 @@ impl Form {
         form
     }
 
+    /// The same form with the key settings of `conf` (an `encrypt_conf`, e.g. the one the plan
+    /// allows): what the Logstore has is permanent, so the form takes it over; `enable` stays.
+    pub fn with_encrypt_conf(&self, conf: &Value) -> Form {
+        let mut form = self.clone();
+        let ty = conf.get("encrypt_type").and_then(Value::as_str).unwrap_or("default");
+        form.set(Field::EncryptType, text(if ty == "m4" { "sm4" } else { ty }));
+        match conf.get("user_cmk_info").and_then(Value::as_object) {
+            Some(info) => {
+                form.set(Field::Key, text("byok"));
+                form.set(Field::RoleMode, text("existing"));
+                for (field, key) in [(Field::CmkKeyId, "cmk_key_id"), (Field::CmkRegionId, "region_id"), (Field::RoleArn, "arn")] {
+                    form.set(field, Val::Text(info.get(key).and_then(Value::as_str).unwrap_or_default().to_string()));
+                }
+            }
+            None => form.set(Field::Key, text("service")),
+        }
+        form
+    }
+
     /// The form described by a map from [`Form::to_map`]; unknown keys and bad values are skipped.
     pub fn from_map(map: &Map<String, Value>) -> Form {
         let mut form = Form::default();

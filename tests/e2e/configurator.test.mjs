@@ -151,6 +151,12 @@ test('a refused permanence change (default -> sm4) shows MRG002; clicking it goe
   await finding.locator('button').click();
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.field), '/encryption/encrypt_type');
   await screenshot(page, 'permanence-refused');
+  // One click takes over what the Logstore has: the refusal is gone and the plan is ready.
+  await page.locator('[data-adopt="stored"] button').click();
+  await page.locator('[data-findings] [data-code="MRG002"]').waitFor({ state: 'detached' });
+  assert.ok(await field(page, '/encryption/encrypt_type', 'default').isChecked());
+  assert.equal(await page.locator('[data-summary]').getAttribute('data-ok'), 'true');
+  assert.equal(await page.locator('[data-adopt]').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
