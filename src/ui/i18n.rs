@@ -83,10 +83,10 @@ strings! {
     Download => "Download", "下载";
     Copied => "Copied", "已复制";
     CopyFailed => "Copy failed: select the text and press Ctrl+C", "复制失败：请选中文本后按 Ctrl+C";
-    BadLink => "This link could not be read (it may be cut off, or from a newer version); your last state is shown instead.",
-        "无法读取此链接（可能不完整或来自更新的版本）；已显示您上次的状态。";
-    RedactedLink => "This link was shared without the account id: fill in your own account id.", "此链接分享时隐去了账号 ID：请填写您自己的账号 ID。";
-    PasteOmitted => "The pasted texts were too long for a link and were left out of it: paste them again.", "粘贴的文本太长，未放入链接：请重新粘贴。";
+    BadLink => "This link could not be read (it may be cut off, or from a newer version); your form is unchanged.", "无法读取此链接（可能被截断，或来自更新的版本）；您的表单未作更改。";
+    RedactedLink => "This link was shared without the account id: fill in your own account id, and check the CMK id and role ARN before you use the outputs.", "此链接分享时隐去了账号 ID：请填写您自己的账号 ID，并在使用输出前核对 CMK ID 和角色 ARN。";
+    FromLink => "Loaded from a shared link: check the account id, CMK id and role ARN before you use the outputs.", "已从分享链接载入：使用输出前请核对账号 ID、CMK ID 和角色 ARN。";
+    PasteOmitted => "Loaded from a shared link whose pasted texts were too long for it: paste them again, and check the account id, CMK id and role ARN.", "已从分享链接载入，但粘贴的文本太长未放入链接：请重新粘贴，并核对账号 ID、CMK ID 和角色 ARN。";
     WasReset => "The form was reset.", "表单已重置。";
     Dismiss => "Dismiss", "关闭";
     FormRegion => "Configuration", "配置";

@@ -452,6 +452,8 @@ pub enum Notice {
     WasReset,
     /// The link left the pasted texts out (they were too long for a link).
     PasteOmitted,
+    /// The form came from a shared link: its ids are someone else's choice until checked.
+    FromLink,
 }
 
 /// Everything the page remembers.
@@ -486,6 +488,8 @@ pub enum Action {
     SetLang(Lang),
     /// Turn account id redaction in share links on or off.
     SetRedact(bool),
+    /// Show a notice, keeping the form.
+    Notify(Notice),
     /// Hide the notice.
     DismissNotice,
 }
@@ -511,6 +515,7 @@ impl Reducible for State {
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::SetRedact(redact) => next.redact = redact,
+            Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
         }
         Rc::new(next)

@@ -24,6 +24,7 @@ class SlsEncryptConfigurator extends HTMLElement {
   plan = null;
 
   connectedCallback() {
+    window.addEventListener('message', this.#onMessage);
     if (this.#frame) return;
     const src = new URL(this.getAttribute('src') || '../', document.baseURI);
     src.searchParams.set('embed', window.location.origin);
@@ -35,9 +36,10 @@ class SlsEncryptConfigurator extends HTMLElement {
     frame.setAttribute('part', 'frame');
     frame.setAttribute('referrerpolicy', 'no-referrer');
     frame.setAttribute('allow', 'clipboard-write');
+    // A moved element reloads its frame: wait for the app's ready again before sending.
+    frame.addEventListener('load', () => { this.#ready = false; });
     root.append(frame);
     this.#frame = frame;
-    window.addEventListener('message', this.#onMessage);
   }
 
   disconnectedCallback() {

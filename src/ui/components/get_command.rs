@@ -15,7 +15,7 @@ pub fn get_command() -> Html {
         target.and_then(|t| t.get(key)).and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| fallback.to_string())
     };
     let quote = crate::exports::shell_quote;
-    let region = name("region", "<region>");
+    let region = quote(&name("region", "<region>"));
     let project = quote(&name("project", "<project>"));
     let logstore = quote(&name("logstore", "<logstore>"));
     let api = format!("aliyun sls GetLogStore --region {region} --project {project} --logstore {logstore}");

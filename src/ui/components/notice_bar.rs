@@ -14,10 +14,14 @@ pub fn notice_bar() -> Html {
         Some(Notice::RedactedLink) => Some(S::RedactedLink),
         Some(Notice::WasReset) => Some(S::WasReset),
         Some(Notice::PasteOmitted) => Some(S::PasteOmitted),
+        Some(Notice::FromLink) => Some(S::FromLink),
     };
     let dismiss = {
         let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::DismissNotice))
+        Callback::from(move |_: MouseEvent| {
+            ctx.dispatch(Action::DismissNotice);
+            crate::ui::services::focus::focus_id("plan");
+        })
     };
     html! {
         <div class="notice-slot" role="status" aria-live="polite">

@@ -22,7 +22,10 @@ pub fn review_section() -> Html {
                     <p>{ ctx.t(S::AdoptStoredIntro) }</p>
                     <button type="button" class="btn" onclick={
                         let ctx = ctx.clone();
-                        Callback::from(move |_| ctx.dispatch(Action::Load(ctx.state.form.with_encrypt_conf(&conf), None)))
+                        Callback::from(move |_| {
+                            ctx.dispatch(Action::Load(ctx.state.form.with_encrypt_conf(&conf), None));
+                            crate::ui::services::focus::focus_id("plan");
+                        })
                     }>{ ctx.t(S::AdoptStored) }</button>
                 </div>
             }

@@ -32,7 +32,7 @@ pub fn target_section() -> Html {
                 { for REGIONS.iter().map(|r| html! { <option value={*r} /> }) }
             </datalist>
             if preset {
-                <div class="derived" aria-live="polite">
+                <div class="derived">
                     if let (Some(p), Some(l)) = (project, logstore) {
                         <p>{ ctx.t(S::PresetFills) }</p>
                         <dl>

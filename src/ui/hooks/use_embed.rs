@@ -18,6 +18,20 @@ use yew::prelude::*;
 /// Prefix of every message type.
 pub const PROTOCOL: &str = "sls-encrypt";
 
+/// True when the page is framed. A framed app keeps its state to itself: it neither restores
+/// nor saves localStorage or the URL hash, so a page that frames it learns only what is typed
+/// into that frame.
+pub fn framed() -> bool {
+    web_sys::window().and_then(|w| w.parent().ok().flatten().map(|p| !js_sys::Object::is(&p, &w))).unwrap_or(false)
+}
+
+/// Portals the deployment allows, from `<meta name="sls-encrypt-portals" content="origin ...">`
+/// (absent: any portal named by `?embed=`; the frame's state is isolated either way).
+fn allowed_portals() -> Option<Vec<String>> {
+    let meta = gloo::utils::document().query_selector("meta[name=\"sls-encrypt-portals\"]").ok().flatten()?;
+    Some(meta.get_attribute("content").unwrap_or_default().split_whitespace().map(str::to_string).collect())
+}
+
 /// The parent window and the origin the app may talk to, when the app is framed by one it trusts.
 fn portal() -> Option<(Window, String)> {
     let window = web_sys::window()?;
@@ -41,6 +55,12 @@ fn portal() -> Option<(Window, String)> {
             o
         }
     };
+    if let Some(allowed) = allowed_portals()
+        && !allowed.contains(&origin)
+    {
+        web_sys::console::warn_1(&JsValue::from_str("sls-encrypt: this portal is not in the deployment's sls-encrypt-portals list"));
+        return None;
+    }
     Some((parent, origin))
 }
 

@@ -16,13 +16,22 @@ fn from_link(map: &Map<String, Value>) -> (Form, Option<Notice>) {
     } else {
         None
     };
-    (Form::from_map(map), notice)
+    let mut map = map.clone();
+    if flag(hash::REDACTED_KEY) {
+        // A redacted link never carries an account id; one that does was not made by this app.
+        map.remove(Field::AccountId.key());
+    }
+    (Form::from_map(&map), notice.or(Some(Notice::FromLink)))
 }
 
 /// The state a page starts with: a share link in the address bar wins, unless it is the link
 /// this browser wrote last (then the saved state, which has the unredacted account id and the
 /// fields of inactive choices); then the saved state; then a fresh form.
 pub fn initial_state() -> State {
+    if super::framed() {
+        // Embedded: a blank form; the portal sends the intent.
+        return State { form: Rc::new(Form::default()), lang: locale::preferred(), redact: false, notice: None };
+    }
     let saved = storage::load();
     let lang = saved.as_ref().and_then(|s| s.lang).unwrap_or_else(locale::preferred);
     let redact = saved.as_ref().is_some_and(|s| s.redact);
@@ -45,6 +54,9 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
     {
         let last_hash = last_hash.clone();
         use_effect_with((state.form.clone(), state.redact, state.lang), move |(form, redact, lang)| {
+            if super::framed() {
+                return; // embedded: nothing is saved or put in the address
+            }
             let mut map = form.to_map(false, *redact);
             if *redact && !form.text(Field::AccountId).trim().is_empty() {
                 map.insert(hash::REDACTED_KEY.into(), Value::Bool(true));
@@ -76,7 +88,7 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
                         let (form, notice) = from_link(&map);
                         dispatcher.dispatch(Action::Load(form, notice));
                     }
-                    Some(Err(())) => dispatcher.dispatch(Action::Load(Form::default(), Some(Notice::BadLink))),
+                    Some(Err(())) => dispatcher.dispatch(Action::Notify(Notice::BadLink)),
                     None => {}
                 }
             })
