@@ -151,6 +151,9 @@ test('a refused permanence change (default -> sm4) shows MRG002; clicking it goe
   await finding.locator('button').click();
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.field), '/encryption/encrypt_type');
   await screenshot(page, 'permanence-refused');
+  // While the plan has errors, downloads are named drafts.
+  const [draft] = await Promise.all([page.waitForEvent('download'), page.locator('[data-output="encrypt_conf"] [data-action="download"]').click()]);
+  assert.equal(draft.suggestedFilename(), 'encrypt_conf.DRAFT.json');
   // One click takes over what the Logstore has: the refusal is gone and the plan is ready.
   await page.locator('[data-adopt="stored"] button').click();
   await page.locator('[data-findings] [data-code="MRG002"]').waitFor({ state: 'detached' });

@@ -28,7 +28,10 @@ pub struct OutputBlockProps {
 /// An output block carrying `data-output`.
 #[function_component(OutputBlock)]
 pub fn output_block(props: &OutputBlockProps) -> Html {
-    let file = download::file_for(&props.name, !props.plain);
+    // While the plan has errors every download is named a draft, so it is never taken for final.
+    let draft = use_context::<crate::ui::state::AppContext>().is_some_and(|ctx| !ctx.plan.ok);
+    let (name, mime) = download::file_for(&props.name, !props.plain);
+    let file = (if draft { name.replacen('.', ".DRAFT.", 1) } else { name }, mime);
     let heading_id = format!("out-{}", props.name);
     html! {
         <article class="output" data-output={props.name.clone()} aria-labelledby={heading_id.clone()}>
