@@ -148,6 +148,8 @@ test('a refused permanence change (default -> sm4) shows MRG002; clicking it goe
   assert.match(await finding.textContent(), /permanent/);
   assert.equal(await page.locator('[data-summary]').getAttribute('data-ok'), 'false');
   assert.ok(await page.locator('[data-draft]').isVisible(), 'outputs are marked as a draft');
+  // Screen readers hear the counts once typing pauses.
+  await page.locator('[data-announce]', { hasText: '1 error' }).waitFor({ timeout: 5000 });
   await finding.locator('button').click();
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.field), '/encryption/encrypt_type');
   await screenshot(page, 'permanence-refused');

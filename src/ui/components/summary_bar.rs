@@ -22,6 +22,17 @@ pub fn summary_bar() -> Html {
     });
     let counts: Vec<(Severity, usize)> =
         SEVERITIES.iter().map(|s| (*s, plan.findings.iter().filter(|f| f.severity == *s).count())).filter(|(_, n)| *n > 0).collect();
+    // Screen readers hear the counts once typing pauses, not on every keystroke.
+    let spoken: String = counts.iter().map(|(s, n)| i18n::severity_count(lang, *s, *n)).collect::<Vec<_>>().join(", ");
+    let announced = use_state(String::new);
+    {
+        let announced = announced.clone();
+        use_effect_with(spoken, move |spoken| {
+            let spoken = spoken.clone();
+            let timer = gloo::timers::callback::Timeout::new(1000, move || announced.set(spoken));
+            move || drop(timer)
+        });
+    }
     html! {
         <div class={classes!("summary", if plan.ok { "ok" } else { "blocked" })} data-summary="" data-ok={plan.ok.to_string()} data-findings-count={plan.findings.len().to_string()}>
             <p class="status" role="status">
@@ -43,6 +54,7 @@ pub fn summary_bar() -> Html {
                 }) }
             </ul>
             <a class="goto" href="#findings" onclick={goto}>{ ctx.t(S::SummaryGoto) }</a>
+            <p class="visually-hidden" aria-live="polite" data-announce="">{ (*announced).clone() }</p>
         </div>
     }
 }
