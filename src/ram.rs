@@ -178,65 +178,9 @@ pub fn plan(intent: &Intent, arn: Option<&RoleArn>, setup: bool, out: &mut Vec<F
         policy::analyse_value(p, PolicyKind::Permission, "/ram/passrole_scope", out);
     }
 
-    if let Some(role) = &role {
-        if ram.create_role {
-            rp.requests.push(rpc(
-                "CreateRole",
-                &[
-                    ("RoleName", role.to_string()),
-                    ("AssumeRolePolicyDocument", compact(&trust_doc)),
-                    ("Description", "SLS BYOK: lets log.aliyuncs.com use KMS".to_string()),
-                ],
-                ("Create the RAM role Log Service assumes to use your CMK.", "创建日志服务用于访问您的 CMK 的 RAM 角色。"),
-            ));
-        } else if trust_changed {
-            rp.requests.push(rpc(
-                "UpdateRole",
-                &[("RoleName", role.to_string()), ("NewAssumeRolePolicyDocument", compact(&trust_doc))],
-                (
-                    "Let Log Service assume the existing role (trust policy merged, nothing removed).",
-                    "允许日志服务扮演现有角色（合并信任策略，不删除任何内容）。",
-                ),
-            ));
-        }
-        for name in KMS_POLICIES {
-            rp.requests.push(rpc(
-                "AttachPolicyToRole",
-                &[("PolicyType", "System".into()), ("PolicyName", name.to_string()), ("RoleName", role.to_string())],
-                (&format!("Grant the role {name}."), &format!("为该角色授予 {name}。")),
-            ));
-        }
-    }
-    if let Some(p) = &passrole {
-        rp.requests.push(rpc(
-            "CreatePolicy",
-            &[
-                ("PolicyName", ram.passrole_policy_name.to_string()),
-                ("PolicyDocument", compact(p)),
-                ("Description", "PassRole for SLS BYOK setup".to_string()),
-            ],
-            ("Create the PassRole policy the configuring RAM user needs.", "创建配置加密的 RAM 用户所需的 PassRole 策略。"),
-        ));
-        match &ram.user_name {
-            Some(user) => rp.requests.push(rpc(
-                "AttachPolicyToUser",
-                &[("PolicyType", "Custom".into()), ("PolicyName", ram.passrole_policy_name.to_string()), ("UserName", user.to_string())],
-                ("Attach the PassRole policy to the RAM user who configures encryption.", "将 PassRole 策略授予配置加密的 RAM 用户。"),
-            )),
-            None if ram.user_name_given => {}
-            None => out.push(Finding::new(
-                Code::NoRamUser,
-                "/ram/user_name",
-                t!(
-                    "No RAM user is named, so the PassRole policy is created but attached to nobody. A RAM user who sends the update needs it; the account owner does not.",
-                    "未填写 RAM 用户，PassRole 策略创建后不会授予任何人。发送更新的 RAM 用户需要此权限，主账号不需要。"
-                ),
-                t!("Fill in /ram/user_name with the RAM user who will send the update.", "请在 /ram/user_name 中填写将发送更新的 RAM 用户。"),
-            )),
-        }
-    }
-    if !setup {
-        rp.requests.clear();
+    if setup {
+        rp.requests = setup_requests(ram, role.as_ref(), (&trust_doc, trust_changed), passrole.as_ref(), out);
+    } else {
         out.push(Finding::new(
             Code::RamAlreadySetUp,
             "/ram",
@@ -261,30 +205,81 @@ pub fn plan(intent: &Intent, arn: Option<&RoleArn>, setup: bool, out: &mut Vec<F
     rp
 }
 
+/// The RAM requests of a first BYOK setup, in order: the role (created, or its trust policy
+/// updated), the KMS grants, the PassRole policy and its attachment to the RAM user.
+fn setup_requests(
+    ram: &crate::intent::Ram,
+    role: Option<&RoleName>,
+    trust: (&Value, bool),
+    passrole: Option<&Value>,
+    out: &mut Vec<Finding>,
+) -> Vec<Request> {
+    let (trust_doc, trust_changed) = trust;
+    let mut requests = Vec::new();
+    if let Some(role) = role {
+        if ram.create_role {
+            requests.push(rpc(
+                "CreateRole",
+                &[
+                    ("RoleName", role.to_string()),
+                    ("AssumeRolePolicyDocument", compact(trust_doc)),
+                    ("Description", "SLS BYOK: lets log.aliyuncs.com use KMS".to_string()),
+                ],
+                ("Create the RAM role Log Service assumes to use your CMK.", "创建日志服务用于访问您的 CMK 的 RAM 角色。"),
+            ));
+        } else if trust_changed {
+            requests.push(rpc(
+                "UpdateRole",
+                &[("RoleName", role.to_string()), ("NewAssumeRolePolicyDocument", compact(trust_doc))],
+                (
+                    "Let Log Service assume the existing role (trust policy merged, nothing removed).",
+                    "允许日志服务扮演现有角色（合并信任策略，不删除任何内容）。",
+                ),
+            ));
+        }
+        for name in KMS_POLICIES {
+            requests.push(rpc(
+                "AttachPolicyToRole",
+                &[("PolicyType", "System".into()), ("PolicyName", name.to_string()), ("RoleName", role.to_string())],
+                (&format!("Grant the role {name}."), &format!("为该角色授予 {name}。")),
+            ));
+        }
+    }
+    if let Some(p) = passrole {
+        requests.push(rpc(
+            "CreatePolicy",
+            &[
+                ("PolicyName", ram.passrole_policy_name.to_string()),
+                ("PolicyDocument", compact(p)),
+                ("Description", "PassRole for SLS BYOK setup".to_string()),
+            ],
+            ("Create the PassRole policy the configuring RAM user needs.", "创建配置加密的 RAM 用户所需的 PassRole 策略。"),
+        ));
+        match &ram.user_name {
+            Some(user) => requests.push(rpc(
+                "AttachPolicyToUser",
+                &[("PolicyType", "Custom".into()), ("PolicyName", ram.passrole_policy_name.to_string()), ("UserName", user.to_string())],
+                ("Attach the PassRole policy to the RAM user who configures encryption.", "将 PassRole 策略授予配置加密的 RAM 用户。"),
+            )),
+            None if ram.user_name_given => {}
+            None => out.push(Finding::new(
+                Code::NoRamUser,
+                "/ram/user_name",
+                t!(
+                    "No RAM user is named, so the PassRole policy is created but attached to nobody. A RAM user who sends the update needs it; the account owner does not.",
+                    "未填写 RAM 用户，PassRole 策略创建后不会授予任何人。发送更新的 RAM 用户需要此权限，主账号不需要。"
+                ),
+                t!("Fill in /ram/user_name with the RAM user who will send the update.", "请在 /ram/user_name 中填写将发送更新的 RAM 用户。"),
+            )),
+        }
+    }
+    requests
+}
+
 /// Warns when principals other than Log Service may assume the role: they would gain the KMS
 /// grants attached for BYOK too.
 fn shared_role_warning(policy: &Value, out: &mut Vec<Finding>) {
-    let mut others: Vec<String> = Vec::new();
-    for st in policy.get("Statement").and_then(Value::as_array).into_iter().flatten() {
-        if st.get("Effect").and_then(Value::as_str) != Some("Allow") {
-            continue;
-        }
-        match st.get("Principal") {
-            Some(Value::Object(p)) => {
-                for (kind, v) in p {
-                    let values: Vec<&str> = match v {
-                        Value::String(s) => vec![s.as_str()],
-                        Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
-                        _ => vec![],
-                    };
-                    others
-                        .extend(values.into_iter().filter(|s| !s.eq_ignore_ascii_case(trust::LOG_SERVICE)).map(|s| format!("{kind}: {s}")));
-                }
-            }
-            Some(Value::String(s)) => others.push(s.clone()),
-            _ => {}
-        }
-    }
+    let others = trust::other_principals(policy);
     if !others.is_empty() {
         let list = others.join(", ");
         out.push(Finding::new(

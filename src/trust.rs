@@ -43,6 +43,29 @@ fn strings(v: Option<&Value>) -> Vec<&str> {
     }
 }
 
+/// Every principal other than Log Service that an Allow statement lets assume the role, as
+/// `Kind: value` (or the bare `*`).
+pub fn other_principals(policy: &Value) -> Vec<String> {
+    let mut others = Vec::new();
+    for stmt in policy.get("Statement").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_object) {
+        if !effect_is(stmt, "Allow") {
+            continue;
+        }
+        match stmt.get("Principal") {
+            Some(Value::Object(p)) => {
+                for (kind, v) in p {
+                    others.extend(
+                        strings(Some(v)).into_iter().filter(|s| !s.eq_ignore_ascii_case(LOG_SERVICE)).map(|s| format!("{kind}: {s}")),
+                    );
+                }
+            }
+            Some(Value::String(s)) => others.push(s.clone()),
+            _ => {}
+        }
+    }
+    others
+}
+
 fn effect_is(stmt: &Map<String, Value>, effect: &str) -> bool {
     stmt.get("Effect").and_then(Value::as_str) == Some(effect)
 }

@@ -68,7 +68,7 @@ fn a_stored_conf_not_understood_goes_back_as_stored() {
         let mut expected = stored.clone();
         expected["enable"] = json!(false);
         assert_eq!(sent_conf(&plan), expected);
-        assert!(!plan.to_json().contains("\"arn\":\"\""), "no allowed plan with empty values");
+        assert!(!serde_json::to_string(&plan).unwrap().contains("\"arn\":\"\""), "no allowed plan with empty values");
     }
 }
 
@@ -169,14 +169,4 @@ fn exports_of_a_plan_with_errors_refuse_to_run() {
     assert!(!String::from_utf8_lossy(&out.stdout).contains("called"));
     assert!(plan.exports["python_sdk"].as_str().unwrap().starts_with("raise SystemExit("));
     assert!(plan.exports["terraform"].as_str().unwrap().contains("condition     = false"));
-}
-
-trait ToJson {
-    fn to_json(&self) -> String;
-}
-
-impl ToJson for Plan {
-    fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap()
-    }
 }
