@@ -1,0 +1,74 @@
+//! Ready-to-paste forms of the plan: an aliyun CLI script, Terraform, and Python SDK code.
+//! Every form carries the same bodies as the plan's requests; none asks for or holds a secret.
+
+use crate::intent::Intent;
+use crate::plan::{Plan, Request};
+use serde_json::{Map, Value};
+mod python;
+mod shell;
+mod terraform;
+
+use python::python_sdk;
+use shell::aliyun_cli;
+use terraform::{hcl_string, terraform};
+
+/// Quotes `s` for a POSIX shell: single quotes, with `'` written as `'\''`.
+pub fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// Every export of the plan, keyed by name (`aliyun_cli`, `terraform`, `python_sdk`).
+pub fn exports(intent: &Intent, plan: &Plan) -> Map<String, Value> {
+    let mut m = Map::new();
+    if plan.requests.is_empty() {
+        return m;
+    }
+    // A plan with errors is a draft: every export refuses to run until they are fixed.
+    let errors: Vec<&str> = plan.findings.iter().filter(|f| f.severity == crate::finding::Severity::Error).map(|f| f.code).collect();
+    let draft = (!errors.is_empty()).then(|| format!("this plan has errors ({}); fix them in sls-encrypt first", errors.join(", ")));
+    m.insert("aliyun_cli".into(), Value::String(aliyun_cli(intent, plan, draft.as_deref())));
+    if let Some(mut tf) = terraform(intent, plan) {
+        if let Some(why) = &draft {
+            tf = format!(
+                "# DRAFT: {why}.\nresource \"terraform_data\" \"sls_encrypt_draft\" {{\n  lifecycle {{\n    precondition {{\n      condition     = false\n      error_message = {}\n    }}\n  }}\n}}\n\n{tf}",
+                hcl_string(&format!("sls-encrypt: {why}"))
+            );
+        }
+        m.insert("terraform".into(), Value::String(tf));
+    }
+    if let Some(mut py) = python_sdk(plan) {
+        if let Some(why) = &draft {
+            py = format!("raise SystemExit({:?})  # DRAFT\n{py}", format!("sls-encrypt: {why}"));
+        }
+        m.insert("python_sdk".into(), Value::String(py));
+    }
+    m
+}
+
+pub(crate) fn region(intent: &Intent) -> String {
+    intent.target.region.as_ref().map(ToString::to_string).unwrap_or_else(|| "<region>".into())
+}
+
+pub(crate) fn project(intent: &Intent) -> String {
+    intent.target.project.as_ref().map(ToString::to_string).unwrap_or_else(|| "<project>".into())
+}
+
+pub(crate) fn body_text(r: &Request) -> String {
+    r.body.as_ref().map(|b| serde_json::to_string(b).unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_quoting_survives_quotes() {
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+        assert_eq!(shell_quote("{\"a\":1}"), "'{\"a\":1}'");
+    }
+
+    #[test]
+    fn hcl_strings_escape_interpolation() {
+        assert_eq!(hcl_string("a${b}"), "\"a$${b}\"");
+    }
+}
