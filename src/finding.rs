@@ -263,6 +263,34 @@ pub struct Finding {
     pub fix_zh: String,
 }
 
+/// A language the product speaks: English or Simplified Chinese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// The short code used in intents and saved state (`en`, `zh`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// Picks the English or the Chinese one of two texts.
+    pub fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+}
+
 /// Bilingual text: English and Simplified Chinese.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
@@ -278,6 +306,13 @@ macro_rules! t {
     ($en:expr, $zh:expr $(,)?) => {
         $crate::finding::Text { en: ::std::string::String::from($en), zh: ::std::string::String::from($zh) }
     };
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.en, &self.zh)
+    }
 }
 
 impl Finding {

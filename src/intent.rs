@@ -1,6 +1,6 @@
 //! The intent: what the user wants, read from JSON with a finding for every bad field.
 
-use crate::finding::{Code, Finding, join};
+use crate::finding::{Code, Finding, Lang, join};
 use crate::ids::{AccountId, CmkId, Invalid, LogstoreName, PolicyName, ProjectName, Region, RoleArn, RoleName, UserName};
 use crate::t;
 use crate::text::{self, Document};
@@ -125,6 +125,8 @@ pub struct Intent {
     pub ram: Ram,
     /// Unknown GetLogStore fields: keep or drop.
     pub unknown_fields: UnknownFields,
+    /// The language of the exports' comments and of the change ticket (`en` by default).
+    pub lang: Lang,
 }
 
 /// Default name of the BYOK role.
@@ -132,7 +134,7 @@ pub const DEFAULT_ROLE_NAME: &str = "sls-byok-kms-role";
 /// Default name of the PassRole policy.
 pub const DEFAULT_PASSROLE_POLICY: &str = "sls-byok-passrole";
 
-const TOP_KEYS: &[&str] = &["version", "target", "operation", "current", "logstore", "encryption", "ram", "unknown_fields"];
+const TOP_KEYS: &[&str] = &["version", "target", "operation", "current", "logstore", "encryption", "ram", "unknown_fields", "lang"];
 const TARGET_KEYS: &[&str] = &["region", "account_id", "project", "logstore", "preset"];
 const ENCRYPTION_KEYS: &[&str] = &["enable", "encrypt_type", "key", "cmk_key_id", "cmk_region_id", "role_name", "role_arn"];
 const RAM_KEYS: &[&str] = &["create_role", "user_name", "passrole_policy_name", "passrole_scope", "current_trust_policy"];
@@ -548,7 +550,11 @@ impl Intent {
             Some("drop") => UnknownFields::Drop,
             _ => UnknownFields::Keep,
         };
-        Some(Intent { target, operation, current, logstore, encryption, ram, unknown_fields })
+        let lang = match (Fields { obj: Some(root), path: String::new() }).choice("lang", &["en", "zh"], out) {
+            Some("zh") => Lang::Zh,
+            _ => Lang::En,
+        };
+        Some(Intent { target, operation, current, logstore, encryption, ram, unknown_fields, lang })
     }
 }
 

@@ -20,7 +20,7 @@ use yew::prelude::*;
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
-    let plan = use_memo(state.form.clone(), |form| crate::compile(&form.intent()));
+    let plan = use_memo((state.form.clone(), state.lang), |(form, lang)| crate::compile(&form.intent_in(*lang)));
     use_persistence(&state);
     use_document_lang(state.lang);
     use_embed(&state, plan.clone());

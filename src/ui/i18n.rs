@@ -2,52 +2,35 @@
 //! vendor's Chinese docs use them: 服务密钥, 自带密钥（BYOK）, 用户主密钥（CMK）, 日志服务, 日志库,
 //! 项目, RAM 角色). Findings, request purposes and diff reasons come from the core in both languages.
 
+pub use crate::finding::Lang;
 use crate::finding::Severity;
 
-/// The interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Simplified Chinese.
-    Zh,
+/// What the interface needs of a language beyond the core's.
+pub trait LangExt {
+    /// The BCP 47 tag for `<html lang>`.
+    fn tag(self) -> &'static str;
+    /// The language for a browser language tag or saved code (`zh*` is Chinese, all else English).
+    fn from_tag(tag: &str) -> Lang;
+    /// The other language.
+    fn other(self) -> Lang;
 }
 
-impl Lang {
-    /// The BCP 47 tag for `<html lang>`.
-    pub fn tag(self) -> &'static str {
+impl LangExt for Lang {
+    fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Zh => "zh-CN",
         }
     }
 
-    /// The short code used in saved state.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh",
-        }
-    }
-
-    /// The language for a browser language tag or saved code (`zh*` is Chinese, all else English).
-    pub fn from_tag(tag: &str) -> Lang {
+    fn from_tag(tag: &str) -> Lang {
         if tag.trim().to_ascii_lowercase().starts_with("zh") { Lang::Zh } else { Lang::En }
     }
 
-    /// The other language.
-    pub fn other(self) -> Lang {
+    fn other(self) -> Lang {
         match self {
             Lang::En => Lang::Zh,
             Lang::Zh => Lang::En,
-        }
-    }
-
-    /// Picks the English or the Chinese one of two texts.
-    pub fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            Lang::Zh => zh,
         }
     }
 }

@@ -254,6 +254,18 @@ impl Form {
         }
     }
 
+    /// The intent for a page in `lang`: exports and the change ticket are written in it
+    /// (`lang` is left out for English, the default).
+    pub fn intent_in(&self, lang: Lang) -> Value {
+        let mut intent = self.intent();
+        if lang != Lang::En
+            && let Value::Object(m) = &mut intent
+        {
+            m.insert("lang".into(), json!(lang.code()));
+        }
+        intent
+    }
+
     /// The intent document this form describes (empty fields left out; pasted text kept as text).
     pub fn intent(&self) -> Value {
         let mut target = Map::new();

@@ -1,7 +1,7 @@
 //! The page header: title, tagline, language switch, share link and Reset.
 
 use crate::ui::components::share_link::ShareLink;
-use crate::ui::i18n::S;
+use crate::ui::i18n::{LangExt, S};
 use crate::ui::state::{Action, AppContext};
 use yew::prelude::*;
 

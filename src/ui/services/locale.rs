@@ -1,6 +1,6 @@
 //! The browser's preferred language and the document's `lang` and title.
 
-use crate::ui::i18n::Lang;
+use crate::ui::i18n::{Lang, LangExt};
 
 /// The language from `navigator.language` (Chinese for `zh*`, else English).
 pub fn preferred() -> Lang {

@@ -1,6 +1,6 @@
 //! The last state in localStorage, restored after a reload.
 
-use crate::ui::i18n::Lang;
+use crate::ui::i18n::{Lang, LangExt};
 use serde_json::{Map, Value, json};
 
 const KEY: &str = "sls-encrypt/v1";
