@@ -5,7 +5,7 @@ use crate::intent::Intent;
 use crate::plan::{Plan, Request};
 use serde_json::{Map, Value};
 mod python;
-mod shell;
+pub mod shell;
 mod terraform;
 
 use python::python_sdk;

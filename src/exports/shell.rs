@@ -2,7 +2,7 @@
 
 use super::{body_text, project, region, shell_quote};
 use crate::intent::Intent;
-use crate::plan::Plan;
+use crate::plan::{Plan, Request};
 use std::fmt::Write;
 
 /// The shell script; a `draft` (why the plan has errors) makes it stop before the first call.
@@ -13,47 +13,43 @@ pub(super) fn aliyun_cli(intent: &Intent, plan: &Plan, draft: Option<&str>) -> S
     if let Some(why) = draft {
         let _ = writeln!(s, "echo {} >&2\nexit 1", shell_quote(&format!("sls-encrypt: {why}")));
     }
-    let region = region(intent);
-    let project = project(intent);
     for r in &plan.requests {
         let _ = writeln!(s, "\n# Step {}: {} — {}", r.step, r.api, r.purpose);
-        match r.api {
-            "GetLogStore" => {
-                let logstore = r.path.trim_start_matches("/logstores/");
-                let _ = writeln!(
-                    s,
-                    "# Compare this with what you pasted; if anything differs, paste it again first.\naliyun sls GetLogStore --region {region} --project {} --logstore {}",
-                    shell_quote(&project),
-                    shell_quote(logstore)
-                );
-            }
-            "UpdateLogStore" => {
-                let logstore = r.path.trim_start_matches("/logstores/");
-                let _ = writeln!(
-                    s,
-                    "# The API form (--body) sends the whole body: the plugin command update-log-store is not\n# documented to take --encrypt-conf, and it resets every field it is not given.\naliyun sls UpdateLogStore --region {region} --project {} --logstore {} --body {}",
-                    shell_quote(&project),
-                    shell_quote(logstore),
-                    shell_quote(&body_text(r))
-                );
-            }
-            "CreateLogStore" => {
-                let _ = writeln!(
-                    s,
-                    "aliyun sls CreateLogStore --region {region} --project {} --body {}",
-                    shell_quote(&project),
-                    shell_quote(&body_text(r))
-                );
-            }
-            _ => {
-                let mut line = format!("aliyun ram {}", r.api);
-                for (k, v) in &r.query {
-                    let _ = write!(line, " --{k} {}", shell_quote(v.as_str().unwrap_or_default()));
-                }
-                s.push_str(&line);
-                s.push('\n');
-            }
+        if r.api == "GetLogStore" {
+            s.push_str("# Compare this with what you pasted; if anything differs, paste it again first.\n");
+        } else if r.api == "UpdateLogStore" {
+            s.push_str(
+                "# The API form (--body) sends the whole body: the plugin command update-log-store is not\n# documented to take --encrypt-conf, and it resets every field it is not given.\n",
+            );
         }
+        s.push_str(&command(intent, r));
+        s.push('\n');
     }
     s
+}
+
+/// The aliyun CLI command line that sends one request of the plan (one line, shell-quoted).
+pub fn command(intent: &Intent, r: &Request) -> String {
+    let region = region(intent);
+    let project = shell_quote(&project(intent));
+    let logstore = shell_quote(r.path.trim_start_matches("/logstores/"));
+    match r.api {
+        "GetLogStore" => format!("aliyun sls GetLogStore --region {region} --project {project} --logstore {logstore}"),
+        "UpdateLogStore" => {
+            format!(
+                "aliyun sls UpdateLogStore --region {region} --project {project} --logstore {logstore} --body {}",
+                shell_quote(&body_text(r))
+            )
+        }
+        "CreateLogStore" => {
+            format!("aliyun sls CreateLogStore --region {region} --project {project} --body {}", shell_quote(&body_text(r)))
+        }
+        _ => {
+            let mut line = format!("aliyun ram {}", r.api);
+            for (k, v) in &r.query {
+                let _ = write!(line, " --{k} {}", shell_quote(v.as_str().unwrap_or_default()));
+            }
+            line
+        }
+    }
 }
