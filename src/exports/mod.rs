@@ -5,6 +5,7 @@ use crate::intent::Intent;
 use crate::plan::{Plan, Request};
 use serde_json::{Map, Value};
 mod python;
+mod runbook;
 pub mod shell;
 mod terraform;
 
@@ -36,10 +37,7 @@ pub fn exports(intent: &Intent, plan: &Plan) -> Map<String, Value> {
         }
         m.insert("terraform".into(), Value::String(tf));
     }
-    if let Some(mut py) = python_sdk(plan) {
-        if let Some(why) = &draft {
-            py = format!("raise SystemExit({:?})  # DRAFT\n{py}", format!("sls-encrypt: {why}"));
-        }
+    if let Some(py) = python_sdk(intent, plan, draft.as_deref()) {
         m.insert("python_sdk".into(), Value::String(py));
     }
     m

@@ -1,0 +1,91 @@
+//! What the runnable exports (the shell runbook and the Python script) check before and while
+//! they send the plan: the CMK, the role, and the Logstore's configuration since it was pasted.
+
+use crate::intent::Intent;
+use crate::logstore::READ_ONLY;
+use crate::plan::Plan;
+use serde_json::{Map, Value};
+
+/// The CMK the body names, checked with KMS DescribeKey before any change.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct CmkCheck {
+    /// The CMK id.
+    pub key_id: String,
+    /// The CMK's region (where DescribeKey is sent).
+    pub region: String,
+}
+
+/// The RAM role the body names, checked with GetRole before any change.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct RoleCheck {
+    /// The role's name.
+    pub name: String,
+    /// True when the plan creates it (CreateRole): an existing role is then kept.
+    pub created: bool,
+    /// When the plan rewrites its trust policy (UpdateRole): the policy as pasted, and the new one.
+    pub update: Option<(Value, Value)>,
+}
+
+/// What a runbook checks before it sends anything.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct Checks {
+    /// BYOK with encryption on: the CMK.
+    pub cmk: Option<CmkCheck>,
+    /// BYOK with encryption on: the role.
+    pub role: Option<RoleCheck>,
+    /// Update: each field the body sends, with the value the pasted configuration had (null if none).
+    pub want: Option<Map<String, Value>>,
+    /// Update: fields a live Logstore may have without it being drift (pasted or read-only ones).
+    pub known: Vec<String>,
+}
+
+/// The checks of a plan.
+pub(super) fn checks(intent: &Intent, plan: &Plan) -> Checks {
+    let mut c = Checks::default();
+    let write = plan.requests.iter().find(|r| r.api == "UpdateLogStore" || r.api == "CreateLogStore");
+    let conf = write.and_then(|r| r.body.as_ref()).and_then(|b| b.get("encrypt_conf"));
+    let on = conf.and_then(|c| c.get("enable")).and_then(Value::as_bool) == Some(true);
+    let cmk_info = conf.and_then(|c| c.get("user_cmk_info")).filter(|_| on);
+    if let Some(info) = cmk_info {
+        let text = |k: &str| info.get(k).and_then(Value::as_str).map(str::to_string);
+        if let Some(key_id) = text("cmk_key_id") {
+            c.cmk = Some(CmkCheck { key_id, region: text("region_id").unwrap_or_else(|| super::region(intent)) });
+        }
+        let ram_name = plan
+            .requests
+            .iter()
+            .find(|r| r.api == "CreateRole" || r.api == "UpdateRole")
+            .and_then(|r| r.query.get("RoleName"))
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let name = ram_name
+            .or_else(|| intent.encryption.role_name.as_ref().map(ToString::to_string))
+            .or_else(|| text("arn").and_then(|a| a.rsplit_once("role/").map(|(_, n)| n.to_string())));
+        if let Some(name) = name {
+            let update = plan.request("UpdateRole").and_then(|r| {
+                let new = r.query.get("NewAssumeRolePolicyDocument")?.as_str()?;
+                let pasted = intent.ram.current_trust_policy.as_ref()?.document.value.clone();
+                Some((pasted, serde_json::from_str(new).ok()?))
+            });
+            c.role = Some(RoleCheck { name, created: plan.request("CreateRole").is_some(), update });
+        }
+    }
+    if let (Some(update), Some(current)) = (plan.request("UpdateLogStore"), &intent.current) {
+        let mut ignore = Vec::new();
+        if let Some((pasted, _)) = crate::merge::unwrap_logstore(current, &mut ignore)
+            && let Some(body) = update.body.as_ref().and_then(Value::as_object)
+        {
+            c.want = Some(body.keys().map(|k| (k.clone(), pasted.get(k).cloned().unwrap_or(Value::Null))).collect());
+            c.known = pasted.keys().cloned().collect();
+            c.known.extend(READ_ONLY.iter().map(|(k, _, _)| k.to_string()).filter(|k| !pasted.contains_key(k)));
+        }
+    }
+    c
+}
+
+/// The jq program that lists (comma-separated) the fields of a live GetLogStore response that
+/// differ from `$want`, plus fields the pasted configuration did not have at all.
+pub(super) const DRIFT_JQ: &str = r#". as $live | ([$want | keys_unsorted[]] + [$live | keys_unsorted[] | select(. as $k | ($known | any(. == $k) | not) and ($want | has($k) | not))]) | map(select(. as $k | $live[$k] != $want[$k])) | join(", ")"#;
+
+/// The jq program that is true when a GetRole response's trust policy lets Log Service assume the role.
+pub(super) const TRUST_JQ: &str = r#".Role.AssumeRolePolicyDocument | fromjson | [.Statement[]? | select(.Effect == "Allow") | select([.Action] | flatten | any(. == "sts:AssumeRole" or . == "sts:*" or . == "*")) | [.Principal.Service?] | flatten | .[] | select(type == "string") | ascii_downcase] | any(. == "log.aliyuncs.com")"#;
