@@ -28,6 +28,19 @@ cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnin
 step "native tests (cargo test)"
 cargo test --locked
 
+step "Python export with the official SDKs (venv from PyPI, recording proxy on 127.0.0.1)"
+py_start=$(date +%s)
+PY="$TOOLS/py"
+if ! cmp -s scripts/py-requirements.txt "$PY/requirements.txt"; then
+  rm -rf "$PY"
+  python3 -m venv "$PY"
+  "$PY/bin/pip" install --quiet --disable-pip-version-check -r scripts/py-requirements.txt
+  cp scripts/py-requirements.txt "$PY/requirements.txt"
+fi
+cargo build --locked --quiet --bin sls-encrypt
+SLS_ENCRYPT_BIN="$PWD/target/debug/sls-encrypt" "$PY/bin/python" tests/runbook/test_python.py
+printf 'python export step: %ss\n' "$(( $(date +%s) - py_start ))"
+
 step "browser unit tests (wasm-bindgen-test in headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown --test web
 

@@ -14,15 +14,15 @@ fn plan() -> sls_encrypt::Plan {
 }
 
 #[test]
-fn the_python_code_parses_and_its_body_is_the_plans() {
+fn the_python_script_parses_and_carries_every_request_of_the_plan() {
     let plan = plan();
     let code = plan.exports["python_sdk"].as_str().unwrap();
     let check = r#"
 import ast, json, sys
 src = sys.stdin.read()
 tree = ast.parse(src)
-body = next(n.value.args[0].value for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "BODY")
-print(json.dumps(json.loads(body)))
+plan = next(n.value.args[0].value for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "PLAN")
+print(json.dumps(json.loads(plan)["steps"]))
 "#;
     let mut child = Command::new("python3")
         .arg("-c")
@@ -36,8 +36,15 @@ print(json.dumps(json.loads(body)))
     child.stdin.take().unwrap().write_all(code.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let body: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(Some(&body), plan.request("UpdateLogStore").unwrap().body.as_ref());
+    let steps: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(steps.len(), plan.requests.len());
+    for (step, req) in steps.iter().zip(&plan.requests) {
+        assert_eq!(step["api"], req.api);
+        assert_eq!(step["host"], req.host.as_str());
+        assert_eq!(step["path"], req.path.as_str());
+        assert_eq!(step.get("query").cloned().unwrap_or(json!({})), Value::Object(req.query.clone()), "{}", req.api);
+        assert_eq!(step.get("body"), req.body.as_ref(), "{}", req.api);
+    }
 }
 
 #[test]
