@@ -167,6 +167,8 @@ fn exports_of_a_plan_with_errors_refuse_to_run() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("MRG008"));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("called"));
-    assert!(plan.exports["python_sdk"].as_str().unwrap().starts_with("raise SystemExit("));
+    let python = plan.exports["python_sdk"].as_str().unwrap();
+    let guard = python.find("\nraise SystemExit(").expect("the Python script has its draft guard");
+    assert!(python.find("\nimport ").is_some_and(|i| guard < i), "the guard comes before anything runs");
     assert!(plan.exports["terraform"].as_str().unwrap().contains("condition     = false"));
 }

@@ -64,10 +64,10 @@ pub(super) fn aliyun_cli(intent: &Intent, plan: &Plan, draft: Option<&str>) -> S
         "  SLS_ENCRYPT_RETRY_EVERY=10  seconds between those retries",
         "  SLS_ENCRYPT_RETRY_EVERY=10  两次重试之间的秒数",
     )));
-    s.push_str("set -euo pipefail\n");
     if let Some(why) = draft {
         let _ = writeln!(s, "echo {} >&2\nexit 1", shell_quote(&format!("sls-encrypt: {why}")));
     }
+    s.push_str("set -euo pipefail\n");
     s.push_str("\ndie() { printf 'sls-encrypt: %s\\n' \"$1\" >&2; exit 1; }\nnote() { printf 'sls-encrypt: %s\\n' \"$1\" >&2; }\n");
     let _ = writeln!(s, "REGION={}", shell_quote(&region(intent)));
 
