@@ -132,7 +132,8 @@ fn argv(r: &sls_encrypt::plan::Request) -> Vec<Vec<u8>> {
         }
     } else {
         let project = r.host.split('.').next().unwrap();
-        a.extend(["sls".into(), r.api.into(), "--region".into(), "cn-hangzhou".into(), "--project".into(), project.into()]);
+        let region = r.host.split('.').nth(1).unwrap();
+        a.extend(["sls".into(), r.api.into(), "--region".into(), region.into(), "--project".into(), project.into()]);
         if r.api != "CreateLogStore" {
             a.extend(["--logstore".into(), r.path.trim_start_matches("/logstores/").into()]);
         }
@@ -361,4 +362,50 @@ fn a_chinese_intent_gets_chinese_comments_and_messages() {
     let r = run(text, &world, TOOLS, &[]);
     assert!(!r.ok);
     assert!(r.stderr.contains("日志库在粘贴后已被修改：ttl"), "{}", r.stderr);
+}
+
+#[test]
+fn an_existing_roles_trust_policy_is_rewritten_only_from_what_was_pasted() {
+    let pasted =
+        r#"{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["ecs.aliyuncs.com"]}}],"Version":"1"}"#;
+    let mut intent = intent();
+    intent["ram"]["create_role"] = json!(false);
+    intent["encryption"].as_object_mut().unwrap().remove("role_name");
+    intent["encryption"]["role_arn"] = json!("acs:ram::1234567890123456:role/MyKmsRole");
+    intent["ram"]["current_trust_policy"] = json!(pasted);
+    let plan = compile(&intent);
+    let new = plan.request("UpdateRole").expect("Log Service is merged in").query["NewAssumeRolePolicyDocument"].clone();
+
+    // Live as pasted: UpdateRole goes out exactly as planned, then the rest.
+    let mut world = state(&intent);
+    world["roles"] = json!({"MyKmsRole": pasted});
+    let r = run(script(&plan), &world, TOOLS, &[]);
+    assert!(r.ok, "{}", r.stderr);
+    assert_eq!(r.of("UpdateRole").len(), 1);
+    assert_eq!(*r.of("UpdateRole")[0], argv(plan.request("UpdateRole").unwrap()));
+    assert_eq!(r.state["roles"]["MyKmsRole"], new);
+
+    // Run again: the trust policy is already the new one, so UpdateRole is skipped.
+    let again = run(script(&plan), &r.state, TOOLS, &[]);
+    assert!(again.ok, "{}", again.stderr);
+    assert!(again.of("UpdateRole").is_empty());
+
+    // Changed by someone else since it was pasted: stop before any change, nothing lost.
+    world["roles"] = json!({"MyKmsRole": r#"{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["fc.aliyuncs.com"]}}],"Version":"1"}"#});
+    let r = run(script(&plan), &world, TOOLS, &[]);
+    assert!(!r.ok);
+    assert!(r.stderr.contains("the trust policy of role MyKmsRole changed since it was pasted"), "{}", r.stderr);
+    assert!(r.changes().is_empty(), "{:?}", r.changes());
+}
+
+#[test]
+fn a_service_key_create_sends_its_one_request_byte_for_byte() {
+    let mut intent: Value = serde_json::from_str(include_str!("../examples/service-key-create.json")).unwrap();
+    intent["logstore"]["futureNote"] = json!(HOSTILE);
+    let plan = compile(&intent);
+    assert!(plan.ok, "{:?}", plan.findings);
+    let r = run(script(&plan), &json!({"version": "3.0.400"}), TOOLS, &[]);
+    assert!(r.ok, "{}", r.stderr);
+    let create = plan.request("CreateLogStore").unwrap();
+    assert_eq!(r.calls, vec![vec![b"version".to_vec()], argv(create)], "no check needs a call: no CMK, no role");
 }
