@@ -355,7 +355,7 @@ fn a_chinese_intent_gets_chinese_comments_and_messages() {
     intent["lang"] = json!("zh");
     let plan = compile(&intent);
     let text = script(&plan);
-    assert!(text.contains("# 步骤 1: CreateRole"), "{text}");
+    assert!(text.contains("# 步骤 1：CreateRole"), "{text}");
     assert!(!text.contains("# Step "));
     let mut world = state(&intent);
     world["logstore"]["ttl"] = json!(7);

@@ -103,7 +103,14 @@ if [ \"$v1\" -lt {a} ] || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -lt {b} ]; }} || {
 
     for r in &plan.requests {
         s.push('\n');
-        s.push_str(&comment(&format!("{} {}: {} — {}", l("Step", "步骤"), r.step, r.api, lang.pick(&r.purpose, &r.purpose_zh))));
+        s.push_str(&comment(&format!(
+            "{} {}{}{} — {}",
+            l("Step", "步骤"),
+            r.step,
+            l(": ", "："),
+            r.api,
+            lang.pick(&r.purpose, &r.purpose_zh)
+        )));
         step(&mut s, lang, intent, &checks, r);
     }
     s.push('\n');
@@ -130,8 +137,8 @@ fn precheck(s: &mut String, lang: Lang, checks: &Checks) {
         let _ = writeln!(
             s,
             "key_json=$(aliyun kms DescribeKey --KeyId \"$CMK_ID\" --region \"$CMK_REGION\" 2>&1) || {{ printf '%s\\n' \"$key_json\" >&2; die \"{}$CMK_ID{}$CMK_REGION{}\"; }}",
-            dq(l("the CMK ", "在地域 ")),
-            dq(l(" was not found in ", " 中找不到 CMK（")),
+            dq(l("the CMK ", "找不到 CMK ")),
+            dq(l(" was not found in ", "（地域：")),
             dq(l(" (KMS DescribeKey failed, see above). Nothing was changed.", "）（KMS DescribeKey 失败，见上文）。未做任何修改。")),
         );
         s.push_str("key_state=$(jq -r '.KeyMetadata.KeyState // \"\"' <<<\"$key_json\") || key_state=''\n");
@@ -255,7 +262,7 @@ fn q(r: &Request, key: &str) -> String {
 fn step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &Request) {
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
     let cmd = command(intent, r);
-    let skipped = |what: &str| format!("note \"{}\"", dq(&format!("{} {}: {what}", l("step", "步骤"), r.step)));
+    let skipped = |what: &str| format!("note \"{}\"", dq(&format!("{} {}{}{what}", l("step", "步骤"), r.step, l(": ", "："))));
     match r.api {
         "CreateRole" => {
             let _ = writeln!(
@@ -349,9 +356,10 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
             "  live=$({})\n  if jq -e --argjson body \"$BODY\" '. as $live | $body | to_entries | all(.value == $live[.key])' >/dev/null 2>&1 <<<\"$live\"; then\n    note \"{}\"\n    break\n  fi\n  drift=$(jq -r --argjson want \"$WANT\" --argjson known \"$KNOWN\" {} <<<\"$live\") || die \"{}\"\n  if [ -n \"$drift\" ]; then\n    die \"{}$drift{}\"\n  fi",
             command(intent, &get),
             dq(&format!(
-                "{} {}: {}",
+                "{} {}{}{}",
                 l("step", "步骤"),
                 r.step,
+                l(": ", "："),
                 l("skipped, the Logstore already has this configuration.", "已跳过，日志库已是该配置。")
             )),
             shell_quote(DRIFT_JQ),
@@ -368,9 +376,12 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
     }
     let _ = writeln!(
         s,
-        "  if out=$({cmd} 2>&1); then\n    printf '%s\\n' \"$out\"\n    break\n  fi\n  printf '%s\\n' \"$out\" >&2\n  if [ \"$ram_changed\" = 1 ] && [ \"$SECONDS\" -lt \"$deadline\" ]; then\n    note \"{} ${{retry_every}}s ({}).\"\n    sleep \"$retry_every\"\n    continue\n  fi\n  die \"{}\"\ndone",
-        dq(l("new RAM grants can take a while to apply; retrying in", "新授予的 RAM 权限可能需要一段时间生效；重试间隔")),
-        r.api,
+        "  if out=$({cmd} 2>&1); then\n    printf '%s\\n' \"$out\"\n    break\n  fi\n  printf '%s\\n' \"$out\" >&2\n  if [ \"$ram_changed\" = 1 ] && [ \"$SECONDS\" -lt \"$deadline\" ]; then\n    note \"{}${{retry_every}}{}\"\n    sleep \"$retry_every\"\n    continue\n  fi\n  die \"{}\"\ndone",
+        dq(l("new RAM grants can take a while to apply; retrying in ", "新授予的 RAM 权限可能需要一段时间生效；")),
+        dq(&match lang {
+            Lang::En => format!("s ({}).", r.api),
+            Lang::Zh => format!(" 秒后重试（{}）。", r.api),
+        }),
         dq(&format!("{} {}", r.api, l("failed (see above).", "失败（见上文）。"))),
     );
 }
