@@ -202,6 +202,16 @@ class PythonExport(unittest.TestCase):
         self.assertTrue(run.ok, run.stderr)
         sent_as_planned(self, run, plan)
 
+    def test_the_pip_line_names_the_versions_tested_here(self):
+        from importlib.metadata import version
+
+        script = compile_plan(intent())["exports"]["python_sdk"]
+        line = next(l for l in script.splitlines() if l.startswith("#   pip install "))
+        pins = dict(p.split("==") for p in line.split()[3:])
+        self.assertEqual(set(pins), {"alibabacloud_sls20201230", "alibabacloud_ram20150501", "alibabacloud_kms20160120"})
+        for name, pinned in pins.items():
+            self.assertEqual(version(name), pinned, name)
+
     def test_chinese_comments_and_messages(self):
         value = intent()
         value["lang"] = "zh"
