@@ -396,6 +396,15 @@ fn an_existing_roles_trust_policy_is_rewritten_only_from_what_was_pasted() {
     assert!(!r.ok);
     assert!(r.stderr.contains("the trust policy of role MyKmsRole changed since it was pasted"), "{}", r.stderr);
     assert!(r.changes().is_empty(), "{:?}", r.changes());
+
+    // Not pasted: the role is looked up with its name as the user spelt it in the ARN.
+    intent["ram"]["current_trust_policy"] = Value::Null;
+    let plan = compile(&intent);
+    let mut world = state(&intent);
+    world["roles"] = json!({"MyKmsRole": plan.trust_policy.as_ref().unwrap().to_string()});
+    let r = run(script(&plan), &world, TOOLS, &[]);
+    assert!(r.ok, "{}", r.stderr);
+    assert_eq!(r.of("GetRole")[0][3], b"MyKmsRole");
 }
 
 #[test]

@@ -60,6 +60,7 @@ pub(super) fn checks(intent: &Intent, plan: &Plan) -> Checks {
             .map(str::to_string);
         let name = ram_name
             .or_else(|| intent.encryption.role_name.as_ref().map(ToString::to_string))
+            .or_else(|| intent.encryption.role_arn.as_ref().map(|a| a.role.to_string()))
             .or_else(|| text("arn").and_then(|a| a.rsplit_once("role/").map(|(_, n)| n.to_string())));
         if let Some(name) = name {
             let update = plan.request("UpdateRole").and_then(|r| {
