@@ -91,7 +91,7 @@ fn run(script: &str, state: &Value, tools: &[&str], env: &[(&str, &str)]) -> Run
         std::os::unix::fs::symlink(which(t), bin.join(t)).unwrap();
     }
     let fake = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/runbook/fake_aliyun.py");
-    let wrapper = format!("#!/bin/sh\nexec '{}' -S -E '{}' \"$@\"\n", python().display(), fake.display());
+    let wrapper = format!("#!/bin/sh\nexec '{}' -S -E -B '{}' \"$@\"\n", python().display(), fake.display());
     std::fs::write(bin.join("aliyun"), wrapper).unwrap();
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(bin.join("aliyun"), std::fs::Permissions::from_mode(0o755)).unwrap();
