@@ -48,12 +48,13 @@ fi
 ln -sfn "$npm_dir/node_modules" "$here/tests/e2e/node_modules"
 
 if [ "$want" = test ]; then
-  # Chromium for the browser tests, and a CJK font so Chinese screenshots are readable.
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/truetype/wqy ]; then
-    say "installing Debian chromium, chromium-driver and fonts-wqy-microhei"
+  # Chromium for the browser tests, a CJK font so Chinese screenshots are readable, and jq for
+  # running the shell runbook (tests/runbook.rs).
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/truetype/wqy ] || ! command -v jq >/dev/null; then
+    say "installing Debian chromium, chromium-driver, fonts-wqy-microhei and jq"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei jq >/dev/null
   fi
 fi
 say "tools ready in $TOOLS"
