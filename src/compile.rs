@@ -7,11 +7,14 @@ use crate::intent::{Intent, KeyKind, Operation, Source};
 use crate::logstore::{self, FieldClass};
 use crate::plan::{Plan, Request};
 use crate::text::{self, Document};
-use crate::{exports, merge, ram, t};
+use crate::{exports, limits, merge, ram, t};
 use serde_json::{Map, Value, json};
 
 /// Compiles an intent given as JSON text; findings point at lines and columns of that text.
 pub fn compile_text(text: &str) -> Plan {
+    if text.len() > limits::MAX_INTENT_BYTES {
+        return Plan { findings: vec![limits::intent_too_large(text.len())], ..Plan::default() }.finish();
+    }
     let read = text::read(text);
     match read.document {
         Some(doc) => {
@@ -65,7 +68,7 @@ fn too_deep(v: &Value) -> Option<String> {
 
 /// True when the plan's findings say the input was not an intent at all (the CLI exits 2).
 pub fn unreadable(plan: &Plan) -> bool {
-    plan.findings.iter().any(|f| matches!(f.code, "INT001" | "INT002" | "INT003"))
+    plan.findings.iter().any(|f| matches!(f.code, "INT001" | "INT002" | "INT003" | "LIM002"))
 }
 
 /// What the RAM side has to do.
@@ -250,6 +253,7 @@ fn create_body(intent: &Intent, settings: &Source, wanted: Option<&EncryptConf>,
         out.push(crate::intent::wrong_type(&path, "an object of Logstore settings", "日志库设置对象", &settings.document.value));
         return None;
     };
+    let obj = &*merge::within_limits(obj, &path, intent.target.logstore.as_ref().map(|n| n.as_str()), out);
     logstore::check_spelling(obj, &path, out);
     let mut body = Map::new();
     let target = intent.target.logstore.as_ref().map(ToString::to_string);

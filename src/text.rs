@@ -3,6 +3,7 @@
 //! as issues instead of being fixed silently or failing without a location.
 
 use crate::finding::{Code, Finding, Text, join};
+use crate::limits::excerpt;
 use crate::t;
 use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
@@ -355,8 +356,8 @@ impl Reader<'_> {
                     line,
                     column,
                     message: t!(
-                        format!("The key \"{key}\" appears twice in this object; the last value is used."),
-                        format!("键 \"{key}\" 在同一对象中出现两次；使用最后一个值。")
+                        format!("The key \"{}\" appears twice in this object; the last value is used.", excerpt(&key)),
+                        format!("键 \"{}\" 在同一对象中出现两次；使用最后一个值。", excerpt(&key))
                     ),
                     fix: t!("Keep only one of them.", "只保留其中一个。"),
                 });
