@@ -50,20 +50,27 @@ pub fn compile(intent: &Value) -> Plan {
     compile_document(&Document::from_value(intent.clone())).finish()
 }
 
-/// The pointer of the first value nested deeper than [`text::MAX_DEPTH`], found without recursion.
+/// The pointer of the first value nested deeper than [`text::MAX_DEPTH`]. The search recurses at
+/// most that deep and keeps one path (no value copies its whole pointer), so it stays linear.
 fn too_deep(v: &Value) -> Option<String> {
-    let mut stack = vec![(v, 0usize, String::new())];
-    while let Some((v, depth, path)) = stack.pop() {
+    fn find<'a>(v: &'a Value, depth: usize, path: &mut Vec<std::borrow::Cow<'a, str>>) -> bool {
         if depth > text::MAX_DEPTH {
-            return Some(path);
+            return true;
         }
         match v {
-            Value::Array(a) => stack.extend(a.iter().enumerate().map(|(i, x)| (x, depth + 1, format!("{path}/{i}")))),
-            Value::Object(o) => stack.extend(o.iter().map(|(k, x)| (x, depth + 1, join(&path, k)))),
-            _ => {}
+            Value::Array(a) => a.iter().enumerate().any(|(i, x)| {
+                path.push(i.to_string().into());
+                find(x, depth + 1, path) || path.pop().is_none()
+            }),
+            Value::Object(o) => o.iter().any(|(k, x)| {
+                path.push(k.as_str().into());
+                find(x, depth + 1, path) || path.pop().is_none()
+            }),
+            _ => false,
         }
     }
-    None
+    let mut path = Vec::new();
+    find(v, 0, &mut path).then(|| path.iter().fold(String::new(), |p, s| join(&p, s)))
 }
 
 /// True when the plan's findings say the input was not an intent at all (the CLI exits 2).

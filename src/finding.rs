@@ -355,7 +355,12 @@ pub fn pointer_segment(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
-/// Joins a parent pointer and a key into a JSON pointer.
+/// Joins a parent pointer and a key into a JSON pointer. A key longer than any real one
+/// (over [`crate::limits::MAX_FIELD_CHARS`] bytes) is written as its excerpt, so that no path
+/// copies it in full.
 pub fn join(parent: &str, key: &str) -> String {
+    if key.len() > crate::limits::MAX_FIELD_CHARS {
+        return format!("{parent}/{}", pointer_segment(&crate::limits::excerpt(key).to_string()));
+    }
     format!("{parent}/{}", pointer_segment(key))
 }
