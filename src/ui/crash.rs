@@ -40,12 +40,13 @@ pub fn remember(form: &Rc<Form>, lang: Lang, redact: bool) {
 /// Saves a form as the persistence hook does: the URL hash (pasted texts left out when too long
 /// for a link) and localStorage. Returns the hash written.
 pub fn persist(form: &Form, redact: bool, lang: Lang) -> String {
-    let mut map = form.to_map(false, redact);
+    let pastes_fit = [Field::Current, Field::TrustPolicy].iter().all(|f| form.text(*f).len() <= hash::MAX_LEN);
+    let mut map = form.to_map_within(false, redact, hash::MAX_LEN);
     if redact && !form.text(Field::AccountId).trim().is_empty() {
         map.insert(hash::REDACTED_KEY.into(), Value::Bool(true));
     }
-    let mut new_hash = hash::encode(&map);
-    if new_hash.len() > hash::MAX_LEN {
+    let mut new_hash = if pastes_fit { hash::encode(&map) } else { String::new() };
+    if !pastes_fit || new_hash.len() > hash::MAX_LEN {
         // Too long to share as a link: leave the pasted texts out and say so.
         for field in [Field::Current, Field::TrustPolicy] {
             map.remove(field.key());
@@ -54,7 +55,9 @@ pub fn persist(form: &Form, redact: bool, lang: Lang) -> String {
         new_hash = hash::encode(&map);
     }
     hash::replace(&new_hash);
-    storage::save(&storage::Saved { form: form.to_map(true, false), lang: Some(lang), redact, hash: new_hash.clone() });
+    // A paste over the limit is not saved (it would overflow localStorage and is never read).
+    let saved = form.to_map_within(true, false, crate::limits::MAX_PASTED_BYTES);
+    storage::save(&storage::Saved { form: saved, lang: Some(lang), redact, hash: new_hash.clone() });
     new_hash
 }
 
