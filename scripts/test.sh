@@ -28,6 +28,9 @@ cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnin
 step "native tests (cargo test)"
 cargo test --locked
 
+step "fuzz smoke (cargo-fuzz on nightly: every target for 4 s; make fuzz runs 10 min each)"
+FUZZ_SECONDS="${FUZZ_SMOKE_SECONDS:-4}" scripts/fuzz.sh
+
 step "browser unit tests (wasm-bindgen-test in headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown --test web
 

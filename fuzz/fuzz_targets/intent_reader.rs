@@ -1,15 +1,7 @@
-//! The intent reader: any document read from text gives an intent or findings, never a panic.
+//! Fuzz target `intent_reader`: the properties in fuzz/checks.rs.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use sls_encrypt::{intent::Intent, text};
+#[path = "../checks.rs"]
+mod checks;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
-    if let Some(doc) = text::read(s).document {
-        let mut out = Vec::new();
-        if Intent::read(&doc, &mut out).is_none() {
-            assert!(!out.is_empty(), "no intent and no finding");
-        }
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::intent_reader(data));
