@@ -8,7 +8,10 @@ mod checks;
 
 use std::path::Path;
 
-fn replay(target: &str, check: fn(&[u8])) -> usize {
+/// One target's property check.
+type Check = fn(&[u8]);
+
+fn replay(target: &str, check: Check) -> usize {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
     let mut n = 0;
     for dir in ["corpus", "artifacts"] {
@@ -30,7 +33,7 @@ fn replay(target: &str, check: fn(&[u8])) -> usize {
 
 #[test]
 fn the_fuzz_corpus_and_crash_reproducers_pass_every_target() {
-    let targets: [(&str, fn(&[u8])); 5] = [
+    let targets: [(&str, Check); 5] = [
         ("text_reader", checks::text_reader),
         ("intent_reader", checks::intent_reader),
         ("compile", checks::compile),
