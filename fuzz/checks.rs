@@ -1,5 +1,7 @@
 //! The properties every fuzz target checks, shared with tests/fuzz_replay.rs (which replays the
 //! committed corpus and every crash reproducer natively, so a crash found stays a regression test).
+// Each fuzz target uses one of these.
+#![allow(dead_code)]
 
 use sls_encrypt::intent::{Intent, Source};
 use sls_encrypt::policy::{self, PolicyKind};
