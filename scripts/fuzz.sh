@@ -51,6 +51,7 @@ for t in "${TARGETS[@]}"; do
     rm -rf "$WORK/$t.min" && mkdir -p "$WORK/$t.min"
     "$BIN/$t" -merge=1 -max_len=16384 "$WORK/$t.min" "fuzz/corpus/$t" "$WORK/$t" "fuzz/seeds/$t" >> "$log" 2>&1
     rm -rf "fuzz/corpus/$t" && mv "$WORK/$t.min" "fuzz/corpus/$t"
+    python3 scripts/fuzz-trim.py "$t"
   fi
   corpus=$(find "fuzz/corpus/$t" -type f | wc -l)
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$took" "${execs:-0}" "${rate:-0}" "$corpus" "$result" | tee -a "$stats"
