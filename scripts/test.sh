@@ -41,6 +41,9 @@ cargo build --locked --quiet --bin sls-encrypt
 SLS_ENCRYPT_BIN="$PWD/target/debug/sls-encrypt" "$PY/bin/python" tests/runbook/test_python.py
 printf 'python export step: %ss\n' "$(( $(date +%s) - py_start ))"
 
+step "fuzz smoke (cargo-fuzz on nightly: every target for 4 s; make fuzz runs 10 min each)"
+FUZZ_SECONDS="${FUZZ_SMOKE_SECONDS:-4}" scripts/fuzz.sh
+
 step "browser unit tests (wasm-bindgen-test in headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown --test web
 

@@ -7,11 +7,14 @@ use crate::intent::{Intent, KeyKind, Operation, Source};
 use crate::logstore::{self, FieldClass};
 use crate::plan::{Plan, Request};
 use crate::text::{self, Document};
-use crate::{exports, merge, ram, t};
+use crate::{exports, limits, merge, ram, t};
 use serde_json::{Map, Value, json};
 
 /// Compiles an intent given as JSON text; findings point at lines and columns of that text.
 pub fn compile_text(text: &str) -> Plan {
+    if text.len() > limits::MAX_INTENT_BYTES {
+        return Plan { findings: vec![limits::intent_too_large(text.len())], ..Plan::default() }.finish();
+    }
     let read = text::read(text);
     match read.document {
         Some(doc) => {
@@ -47,25 +50,32 @@ pub fn compile(intent: &Value) -> Plan {
     compile_document(&Document::from_value(intent.clone())).finish()
 }
 
-/// The pointer of the first value nested deeper than [`text::MAX_DEPTH`], found without recursion.
+/// The pointer of the first value nested deeper than [`text::MAX_DEPTH`]. The search recurses at
+/// most that deep and keeps one path (no value copies its whole pointer), so it stays linear.
 fn too_deep(v: &Value) -> Option<String> {
-    let mut stack = vec![(v, 0usize, String::new())];
-    while let Some((v, depth, path)) = stack.pop() {
+    fn find<'a>(v: &'a Value, depth: usize, path: &mut Vec<std::borrow::Cow<'a, str>>) -> bool {
         if depth > text::MAX_DEPTH {
-            return Some(path);
+            return true;
         }
         match v {
-            Value::Array(a) => stack.extend(a.iter().enumerate().map(|(i, x)| (x, depth + 1, format!("{path}/{i}")))),
-            Value::Object(o) => stack.extend(o.iter().map(|(k, x)| (x, depth + 1, join(&path, k)))),
-            _ => {}
+            Value::Array(a) => a.iter().enumerate().any(|(i, x)| {
+                path.push(i.to_string().into());
+                find(x, depth + 1, path) || path.pop().is_none()
+            }),
+            Value::Object(o) => o.iter().any(|(k, x)| {
+                path.push(k.as_str().into());
+                find(x, depth + 1, path) || path.pop().is_none()
+            }),
+            _ => false,
         }
     }
-    None
+    let mut path = Vec::new();
+    find(v, 0, &mut path).then(|| path.iter().fold(String::new(), |p, s| join(&p, s)))
 }
 
 /// True when the plan's findings say the input was not an intent at all (the CLI exits 2).
 pub fn unreadable(plan: &Plan) -> bool {
-    plan.findings.iter().any(|f| matches!(f.code, "INT001" | "INT002" | "INT003"))
+    plan.findings.iter().any(|f| matches!(f.code, "INT001" | "INT002" | "INT003" | "LIM002"))
 }
 
 /// What the RAM side has to do.
@@ -250,6 +260,7 @@ fn create_body(intent: &Intent, settings: &Source, wanted: Option<&EncryptConf>,
         out.push(crate::intent::wrong_type(&path, "an object of Logstore settings", "日志库设置对象", &settings.document.value));
         return None;
     };
+    let obj = &*merge::within_limits(obj, &path, intent.target.logstore.as_ref().map(|n| n.as_str()), out);
     logstore::check_spelling(obj, &path, out);
     let mut body = Map::new();
     let target = intent.target.logstore.as_ref().map(ToString::to_string);

@@ -150,8 +150,8 @@ pub fn stored(conf: Option<&Value>, path: &str, out: &mut Vec<Finding>) -> Optio
     let Some(encrypt_type) = EncryptType::parse(ty) else {
         return not_understood(
             out,
-            &format!("its encrypt_type \"{ty}\" is not one any source lists"),
-            &format!("其 encrypt_type \"{ty}\" 不在任何来源列出的取值中"),
+            &format!("its encrypt_type \"{}\" is not one any source lists", crate::limits::excerpt(ty)),
+            &format!("其 encrypt_type \"{}\" 不在任何来源列出的取值中", crate::limits::excerpt(ty)),
         );
     };
     if encrypt_type == EncryptType::M4 {
@@ -213,8 +213,8 @@ pub fn wanted(enc: &Encryption, role_arn: Option<&str>, out: &mut Vec<Finding>) 
                     )
                 } else {
                     t!(
-                        format!("\"{other}\" is not an algorithm Log Service offers here."),
-                        format!("\"{other}\" 不是此处日志服务提供的算法。")
+                        format!("\"{}\" is not an algorithm Log Service offers here.", crate::limits::excerpt(other)),
+                        format!("\"{}\" 不是此处日志服务提供的算法。", crate::limits::excerpt(other))
                     )
                 },
                 t!("Use \"default\" (AES) or \"sm4\" (SM4).", "请使用 \"default\"（AES）或 \"sm4\"（SM4）。"),
@@ -289,6 +289,7 @@ pub fn permanence(wanted: &EncryptConf, stored: &EncryptConf, out: &mut Vec<Find
         for (key, path, new, old, what, what_zh) in pairs {
             if !new.eq_ignore_ascii_case(old) {
                 refused = true;
+                let (old, new) = (crate::limits::excerpt(old), crate::limits::excerpt(new));
                 out.push(Finding::new(
                     Code::CmkInfoChange,
                     path,

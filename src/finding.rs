@@ -236,6 +236,15 @@ codes! {
     TextNumberRange = "TXT006", Error;
     /// A Python dict (as `print()` shows it) was read as JSON.
     TextPythonRepr = "TXT007", Info;
+
+    /// A pasted document far larger than any real one: it is not read.
+    DocumentTooLarge = "LIM001", Error;
+    /// An intent text far larger than any real one: it is not read.
+    IntentTooLarge = "LIM002", Error;
+    /// A pasted value longer than its field can ever be: quoted as an excerpt, left out of the plan.
+    ValueTooLong = "LIM003", Error;
+    /// More findings than a plan lists: the rest are counted.
+    TooManyFindings = "LIM004", Info;
 }
 
 /// One finding: a stable code, where, what is wrong and how to fix it, in English and Chinese.
@@ -346,7 +355,12 @@ pub fn pointer_segment(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
-/// Joins a parent pointer and a key into a JSON pointer.
+/// Joins a parent pointer and a key into a JSON pointer. A key longer than any real one
+/// (over [`crate::limits::MAX_FIELD_CHARS`] bytes) is written as its excerpt, so that no path
+/// copies it in full.
 pub fn join(parent: &str, key: &str) -> String {
+    if key.len() > crate::limits::MAX_FIELD_CHARS {
+        return format!("{parent}/{}", pointer_segment(&crate::limits::excerpt(key).to_string()));
+    }
     format!("{parent}/{}", pointer_segment(key))
 }

@@ -1,6 +1,7 @@
 //! Identifiers as parsed types: a value of one of these types is known to be well formed.
 
 use crate::finding::{Code, Text};
+use crate::limits::excerpt;
 use crate::t;
 use std::fmt;
 
@@ -115,6 +116,7 @@ impl Region {
         }
         let near = REGIONS.iter().min_by_key(|r| edit_distance(r, &s.to_ascii_lowercase())).copied().unwrap_or("cn-hangzhou");
         let close = edit_distance(near, &s.to_ascii_lowercase()) <= 3;
+        let s = excerpt(s);
         Err(invalid(
             Code::BadRegion,
             t!(format!("\"{s}\" is not a region with Log Service."), format!("\"{s}\" 不是支持日志服务的地域。")),
@@ -135,6 +137,7 @@ impl AccountId {
     pub fn parse(s: &str) -> Result<AccountId, Invalid> {
         let s = s.trim();
         if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+            let s = excerpt(s);
             return Err(invalid(
                 Code::BadAccountId,
                 t!(format!("\"{s}\" is not an account id: it must be digits only."), format!("\"{s}\" 不是账号 ID：只能包含数字。")),
@@ -162,6 +165,7 @@ impl CmkId {
         if uuid || key {
             Ok(CmkId(s.to_string()))
         } else {
+            let s = excerpt(s);
             Err(invalid(
                 Code::BadCmkId,
                 t!(format!("\"{s}\" is not a CMK id."), format!("\"{s}\" 不是有效的用户主密钥（CMK）ID。")),
@@ -190,6 +194,7 @@ impl RoleName {
         if name_rule(s, 64, b".-") {
             Ok(RoleName(s.to_string()))
         } else {
+            let s = excerpt(s);
             Err(invalid(
                 Code::BadRoleName,
                 t!(format!("\"{s}\" is not a valid RAM role name."), format!("\"{s}\" 不是有效的 RAM 角色名称。")),
@@ -217,6 +222,7 @@ impl RoleArn {
     pub fn parse(s: &str) -> Result<RoleArn, Invalid> {
         let trimmed = s.trim();
         let bad = || {
+            let trimmed = excerpt(trimmed);
             invalid(
                 Code::BadRoleArn,
                 t!(format!("\"{trimmed}\" is not a RAM role ARN."), format!("\"{trimmed}\" 不是 RAM 角色 ARN。")),
@@ -253,6 +259,7 @@ impl UserName {
         if name_rule(s, 64, b".-_") {
             Ok(UserName(s.to_string()))
         } else {
+            let s = excerpt(s);
             Err(invalid(
                 Code::BadUserName,
                 t!(format!("\"{s}\" is not a valid RAM user name."), format!("\"{s}\" 不是有效的 RAM 用户名。")),
@@ -272,6 +279,7 @@ impl PolicyName {
         if name_rule(s, 128, b"-") {
             Ok(PolicyName(s.to_string()))
         } else {
+            let s = excerpt(s);
             Err(invalid(
                 Code::BadPolicyName,
                 t!(format!("\"{s}\" is not a valid RAM policy name."), format!("\"{s}\" 不是有效的 RAM 策略名称。")),
@@ -299,6 +307,7 @@ impl ProjectName {
         if sls_name(s, b"-", false) {
             Ok(ProjectName(s.to_string()))
         } else {
+            let s = excerpt(s);
             Err(invalid(
                 Code::BadProjectName,
                 t!(format!("\"{s}\" is not a valid project name."), format!("\"{s}\" 不是有效的项目名称。")),
@@ -324,6 +333,7 @@ impl LogstoreName {
         if sls_name(s, b"-_", true) {
             Ok(LogstoreName(s.to_string()))
         } else {
+            let s = excerpt(s);
             Err(invalid(
                 Code::BadLogstoreName,
                 t!(format!("\"{s}\" is not a valid Logstore name."), format!("\"{s}\" 不是有效的日志库名称。")),

@@ -2,6 +2,7 @@
 
 use crate::finding::{Code, Finding, Lang, join};
 use crate::ids::{AccountId, CmkId, Invalid, LogstoreName, PolicyName, ProjectName, Region, RoleArn, RoleName, UserName};
+use crate::limits::{MAX_PASTED_BYTES, document_too_large, excerpt, json_size_upto};
 use crate::t;
 use crate::text::{self, Document};
 use serde_json::{Map, Value};
@@ -209,6 +210,7 @@ impl<'a> Fields<'a> {
             Some(a) => Some(a),
             None => {
                 let list = allowed.join(", ");
+                let s = excerpt(s);
                 out.push(Finding::new(
                     Code::BadEnum,
                     self.path(key),
@@ -246,10 +248,14 @@ pub fn wrong_type(path: &str, expected: &str, expected_zh: &str, got: &Value) ->
 fn unknown_keys(obj: &Map<String, Value>, path: &str, known: &[&str], out: &mut Vec<Finding>) {
     for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
         let near = known.iter().min_by_key(|k| crate::ids::edit_distance(k, key)).copied().unwrap_or("");
+        let shown = excerpt(key);
         out.push(Finding::new(
             Code::UnknownIntentField,
             join(path, key),
-            t!(format!("\"{key}\" is not a field of the intent here; it is ignored."), format!("\"{key}\" 不是此处的意图字段，已忽略。")),
+            t!(
+                format!("\"{shown}\" is not a field of the intent here; it is ignored."),
+                format!("\"{shown}\" 不是此处的意图字段，已忽略。")
+            ),
             t!(
                 format!("Check the spelling (did you mean \"{near}\"?) or remove it."),
                 format!("请检查拼写（是否应为 \"{near}\"？）或删除。")
@@ -268,13 +274,22 @@ pub fn missing(path: &str, what: &str, what_zh: &str) -> Finding {
     )
 }
 
-/// Reads a pasted document (text or object) at `prefix`, reporting text issues as findings.
+/// Reads a pasted document (text or object) at `prefix`, reporting text issues as findings; one
+/// over [`MAX_PASTED_BYTES`] is refused unread.
 pub fn source(value: &Value, prefix: &str, intent_doc: &Document, out: &mut Vec<Finding>) -> Option<Source> {
     match value {
+        Value::String(s) if s.len() > MAX_PASTED_BYTES => {
+            out.push(document_too_large(prefix, s.len()).at(Some((1, 1))));
+            None
+        }
         Value::String(s) => {
             let read = text::read(s);
             out.extend(read.issues.iter().map(|i| i.finding(prefix)));
             read.document.map(|document| Source { prefix: prefix.to_string(), document, from_text: true, chars: s.chars().count() })
+        }
+        Value::Object(_) if json_size_upto(value, MAX_PASTED_BYTES) > MAX_PASTED_BYTES => {
+            out.push(document_too_large(prefix, json_size_upto(value, usize::MAX)).at(intent_doc.position(prefix)));
+            None
         }
         Value::Object(_) => {
             let mut document = Document::from_value(value.clone());
@@ -305,6 +320,8 @@ impl Intent {
             None => {}
             Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
             Some(other) => {
+                let other = other.to_string();
+                let other = excerpt(&other);
                 out.push(Finding::new(
                     Code::IntentVersion,
                     "/version",

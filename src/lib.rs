@@ -9,6 +9,7 @@ pub mod exports;
 pub mod finding;
 pub mod ids;
 pub mod intent;
+pub mod limits;
 pub mod logstore;
 pub mod merge;
 pub mod plan;

@@ -41,6 +41,7 @@ pub fn read_only_reason(key: &str) -> Option<(&'static str, &'static str)> {
 /// The info finding for a read-only field left out of a request body.
 pub fn read_only_dropped(key: &str, at: String) -> Finding {
     let (en, zh) = read_only_reason(key).unwrap_or(("output only", "仅输出"));
+    let key = crate::limits::excerpt(key);
     Finding::new(
         Code::ReadOnlyDropped,
         at,
@@ -85,6 +86,8 @@ pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<
     let typed = |key: &str, ok: fn(&Value) -> bool, want: &str, want_zh: &str, out: &mut Vec<Finding>| -> bool {
         match body.get(key) {
             Some(v) if !ok(v) => {
+                let v = v.to_string();
+                let v = crate::limits::excerpt(&v);
                 out.push(Finding::new(
                     Code::BadFieldType,
                     join(path, key),

@@ -4,10 +4,12 @@
 use crate::encryption::{self, EncryptConf, Stored};
 use crate::finding::{Code, Finding, join};
 use crate::intent::{Intent, Source, UnknownFields};
+use crate::limits::{self, excerpt};
 use crate::logstore::{self, FieldClass};
 use crate::plan::{BlastRadius, DiffEntry};
 use crate::t;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// What the merge produced.
 #[derive(Debug, Clone, Default)]
@@ -55,6 +57,46 @@ pub fn unwrap_logstore<'a>(source: &'a Source, out: &mut Vec<Finding>) -> Option
     Some((obj, String::new()))
 }
 
+/// The Logstore's fields without those longer than any real one can be (each reported with
+/// [`Code::ValueTooLong`], quoted as an excerpt): an over-long `logstoreName` is replaced by
+/// `target` (or left out), any other field whose key or a string in it is over
+/// [`limits::MAX_FIELD_CHARS`] characters is left out. Borrows when nothing is over.
+pub fn within_limits<'a>(
+    obj: &'a Map<String, Value>,
+    path: &str,
+    target: Option<&str>,
+    out: &mut Vec<Finding>,
+) -> Cow<'a, Map<String, Value>> {
+    let over = |key: &str, value: &'a Value| -> Option<(usize, &'a str, usize)> {
+        let max = if key == "logstoreName" { limits::MAX_LOGSTORE_NAME_CHARS } else { limits::MAX_FIELD_CHARS };
+        limits::longest_string(value).filter(|(n, _)| *n > max).map(|(n, s)| (n, s, max))
+    };
+    let long_key = |key: &str| key.len() > limits::MAX_FIELD_CHARS;
+    if !obj.iter().any(|(k, v)| long_key(k) || over(k, v).is_some()) {
+        return Cow::Borrowed(obj);
+    }
+    let mut kept = Map::new();
+    for (key, value) in obj {
+        if long_key(key) {
+            out.push(limits::value_too_long(path, ("A key", "键名"), key, key.chars().count(), limits::MAX_FIELD_CHARS));
+            continue;
+        }
+        match over(key, value) {
+            Some((n, s, max)) => {
+                let what = if key == "logstoreName" { ("logstoreName", "logstoreName") } else { ("A value", "值") };
+                out.push(limits::value_too_long(&join(path, key), what, s, n, max));
+                if let (Some(t), "logstoreName") = (target, key.as_str()) {
+                    kept.insert(key.clone(), Value::String(t.to_string()));
+                }
+            }
+            None => {
+                kept.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    Cow::Owned(kept)
+}
+
 fn not_a_logstore(path: &str, why: &str, why_zh: &str) -> Finding {
     Finding::new(
         Code::NotALogstore,
@@ -83,6 +125,8 @@ fn entry(field: &str, change: &'static str, before: Option<&Value>, after: Optio
 pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out: &mut Vec<Finding>) -> Option<Merged> {
     let (obj, inner) = unwrap_logstore(current, out)?;
     let path = format!("{}{inner}", current.prefix);
+    let target_name = intent.target.logstore.as_ref().map(|n| n.as_str());
+    let obj = &*within_limits(obj, &path, target_name, out);
     logstore::check_spelling(obj, &path, out);
     logstore::check(obj, &path, false, out);
     if let (Some(name), Some(target)) = (obj.get("logstoreName").and_then(Value::as_str), &intent.target.logstore)
@@ -92,8 +136,8 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
             Code::NameMismatch,
             join(&path, "logstoreName"),
             t!(
-                format!("The pasted Logstore is \"{name}\" but the target is \"{target}\"."),
-                format!("粘贴的日志库为 \"{name}\"，但目标日志库为 \"{target}\"。")
+                format!("The pasted Logstore is \"{}\" but the target is \"{target}\".", excerpt(name)),
+                format!("粘贴的日志库为 \"{}\"，但目标日志库为 \"{target}\"。", excerpt(name))
             ),
             t!(
                 "Paste the GetLogStore response of the target Logstore, or correct the target.",
@@ -210,8 +254,8 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                         Code::UnknownKept,
                         at,
                         t!(
-                            format!("\"{key}\" is a field this tool does not know (a newer API field?); it is kept in the body so the update does not reset it."),
-                            format!("\"{key}\" 是本工具未知的字段（可能是较新的 API 字段）；已保留在请求体中，避免更新时被重置。")
+                            format!("\"{}\" is a field this tool does not know (a newer API field?); it is kept in the body so the update does not reset it.", excerpt(key)),
+                            format!("\"{}\" 是本工具未知的字段（可能是较新的 API 字段）；已保留在请求体中，避免更新时被重置。", excerpt(key))
                         ),
                         t!("Check it belongs in UpdateLogStore; set unknown_fields to \"drop\" to leave such fields out.", "请确认该字段属于 UpdateLogStore；如需去掉此类字段，将 unknown_fields 设为 \"drop\"。"),
                     ));
@@ -229,8 +273,8 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                         Code::UnknownDropped,
                         at,
                         t!(
-                            format!("\"{key}\" is a field this tool does not know; it is dropped as you chose, so if UpdateLogStore takes it, it will be reset."),
-                            format!("\"{key}\" 是本工具未知的字段；已按您的选择去掉，若 UpdateLogStore 接受该字段，它将被重置。")
+                            format!("\"{}\" is a field this tool does not know; it is dropped as you chose, so if UpdateLogStore takes it, it will be reset.", excerpt(key)),
+                            format!("\"{}\" 是本工具未知的字段；已按您的选择去掉，若 UpdateLogStore 接受该字段，它将被重置。", excerpt(key))
                         ),
                         t!("Set unknown_fields to \"keep\" unless you know the API rejects it.", "除非确认 API 不接受，否则请将 unknown_fields 设为 \"keep\"。"),
                     ));
@@ -318,8 +362,11 @@ fn with_stored_extras(mut new: Value, raw: &Map<String, Value>, path: &str, poli
                         Code::UnknownKept,
                         here,
                         t!(
-                            format!("\"{k}\" in the stored encrypt_conf is a field this tool does not know; it is sent back as stored."),
-                            format!("已存储的 encrypt_conf 中的 \"{k}\" 是本工具未知的字段；按原样发回。")
+                            format!(
+                                "\"{}\" in the stored encrypt_conf is a field this tool does not know; it is sent back as stored.",
+                                excerpt(k)
+                            ),
+                            format!("已存储的 encrypt_conf 中的 \"{}\" 是本工具未知的字段；按原样发回。", excerpt(k))
                         ),
                         t!(
                             "Nothing to do unless you know it must change; it may be permanent too.",
@@ -332,8 +379,11 @@ fn with_stored_extras(mut new: Value, raw: &Map<String, Value>, path: &str, poli
                     Code::UnknownDropped,
                     here,
                     t!(
-                        format!("\"{k}\" in the stored encrypt_conf is a field this tool does not know; it is dropped as you chose."),
-                        format!("已存储的 encrypt_conf 中的 \"{k}\" 是本工具未知的字段；已按您的选择去掉。")
+                        format!(
+                            "\"{}\" in the stored encrypt_conf is a field this tool does not know; it is dropped as you chose.",
+                            excerpt(k)
+                        ),
+                        format!("已存储的 encrypt_conf 中的 \"{}\" 是本工具未知的字段；已按您的选择去掉。", excerpt(k))
                     ),
                     t!(
                         "Set unknown_fields to \"keep\": an encryption setting may be permanent.",

@@ -90,11 +90,13 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Sorts findings (most severe first, stable) and sets `ok`.
+    /// Sorts findings (most severe first, stable), sets `ok` and keeps at most
+    /// [`crate::limits::MAX_FINDINGS`] of them.
     pub fn finish(mut self) -> Plan {
         self.version = FORMAT_VERSION;
         self.findings.sort_by_key(|f| f.severity);
         self.ok = !self.findings.iter().any(|f| f.severity == Severity::Error);
+        crate::limits::cap_findings(&mut self.findings);
         self
     }
 

@@ -3,9 +3,14 @@
 //! as issues instead of being fixed silently or failing without a location.
 
 use crate::finding::{Code, Finding, Text, join};
+use crate::limits::excerpt;
 use crate::t;
 use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Most issues one text reports; the rest are counted in one [`Code::TooManyFindings`] issue.
+pub const MAX_ISSUES: usize = crate::limits::MAX_FINDINGS;
 
 /// Deepest nesting accepted; deeper input is refused with [`Code::TextTooDeep`].
 pub const MAX_DEPTH: usize = 128;
@@ -35,48 +40,96 @@ impl TextIssue {
     }
 }
 
-/// A document read from text: the value, where each part of it stands, and the issues seen.
+/// Where each part of a document stands in its text: a tree of nodes (one per value, keyed by
+/// its parent and its key or index), so that memory and time stay linear in the text however
+/// deep or long the keys are (no node stores its whole pointer).
+#[derive(Debug, Default)]
+struct Positions {
+    /// Line and column of each node, its parent and its segment (key or decimal index).
+    nodes: Vec<((usize, usize), usize, String)>,
+    /// The child of a node by segment.
+    children: HashMap<(usize, String), usize>,
+}
+
+impl Positions {
+    /// The node for `seg` under `parent`, made at `pos` if new (a repeated key keeps the first).
+    fn child(&mut self, parent: usize, seg: String, pos: (usize, usize)) -> usize {
+        let next = self.nodes.len();
+        match self.children.entry((parent, seg)) {
+            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                self.nodes.push((pos, parent, e.key().1.clone()));
+                e.insert(next);
+                next
+            }
+        }
+    }
+
+    /// The deepest node on `pointer` below `root`, and whether it is the whole pointer.
+    fn walk(&self, root: usize, pointer: &str) -> (usize, bool) {
+        let mut node = root;
+        if pointer.is_empty() {
+            return (node, true);
+        }
+        let Some(rest) = pointer.strip_prefix('/') else { return (node, false) };
+        for seg in rest.split('/') {
+            let key = if seg.contains('~') { seg.replace("~1", "/").replace("~0", "~") } else { seg.to_string() };
+            match self.children.get(&(node, key)) {
+                Some(&n) => node = n,
+                None => return (node, false),
+            }
+        }
+        (node, true)
+    }
+
+    /// The JSON pointer of `node` (built only for issues, which are few).
+    fn pointer(&self, mut node: usize) -> String {
+        let mut segs = Vec::new();
+        while node != 0 {
+            let (_, parent, seg) = &self.nodes[node];
+            segs.push(seg.as_str());
+            node = *parent;
+        }
+        segs.iter().rev().fold(String::new(), |p, s| join(&p, s))
+    }
+}
+
+/// A document read from text: the value and where each part of it stands.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     /// The value (object key order as written).
     pub value: Value,
-    positions: HashMap<String, (usize, usize)>,
+    positions: Arc<Positions>,
+    /// The node of this document's root in `positions` (none: positions unknown).
+    root: Option<usize>,
 }
 
 impl Document {
     /// A document with no text behind it (positions unknown).
     pub fn from_value(value: Value) -> Self {
-        Document { value, positions: HashMap::new() }
+        Document { value, positions: Arc::default(), root: None }
     }
 
     /// Line and column of the member or element at `pointer` (the key, for object members).
     pub fn position(&self, pointer: &str) -> Option<(usize, usize)> {
-        self.positions.get(pointer).copied()
+        let (node, whole) = self.positions.walk(self.root?, pointer);
+        whole.then(|| self.positions.nodes[node].0)
     }
 
     /// Takes the positions under `prefix` of `outer` as this document's own (an embedded object).
     pub fn rebase(&mut self, outer: &Document, prefix: &str) {
-        for (k, v) in &outer.positions {
-            if let Some(rest) = k.strip_prefix(prefix)
-                && (rest.is_empty() || rest.starts_with('/'))
-            {
-                self.positions.insert(rest.to_string(), *v);
-            }
+        let Some(root) = outer.root else { return };
+        let (node, whole) = outer.positions.walk(root, prefix);
+        if whole {
+            self.positions = outer.positions.clone();
+            self.root = Some(node);
         }
     }
 
     /// The position of `pointer` or, failing that, of its nearest ancestor that has one.
     pub fn nearest_position(&self, pointer: &str) -> Option<(usize, usize)> {
-        let mut p = pointer;
-        loop {
-            if let Some(pos) = self.positions.get(p) {
-                return Some(*pos);
-            }
-            match p.rfind('/') {
-                Some(i) => p = &p[..i],
-                None => return None,
-            }
-        }
+        let (node, _) = self.positions.walk(self.root?, pointer);
+        Some(self.positions.nodes[node].0)
     }
 }
 
@@ -98,8 +151,9 @@ pub fn read(text: &str) -> Read {
         line: 1,
         line_start: 0,
         col_cache: (0, 1),
-        positions: HashMap::new(),
+        positions: Positions::default(),
         issues: Vec::new(),
+        skipped: 0,
         python: None,
     };
     if text.starts_with('\u{feff}') {
@@ -108,6 +162,20 @@ pub fn read(text: &str) -> Read {
         r.col_cache = (3, 1);
     }
     let result = r.document();
+    if r.skipped > 0 {
+        let more = crate::limits::grouped(r.skipped);
+        r.issues.push(TextIssue {
+            code: Code::TooManyFindings,
+            pointer: String::new(),
+            line: r.line,
+            column: 1,
+            message: t!(
+                format!("{more} more issues in this text are not listed (at most {MAX_ISSUES} are)."),
+                format!("此文本中另有 {more} 处问题未列出（最多列出 {MAX_ISSUES} 处）。")
+            ),
+            fix: t!("Fix the issues listed and the rest will show.", "请先修正已列出的问题，其余的随后会显示。"),
+        });
+    }
     if let Some((line, column)) = r.python {
         r.issues.push(TextIssue {
             code: Code::TextPythonRepr,
@@ -125,7 +193,7 @@ pub fn read(text: &str) -> Read {
         });
     }
     match result {
-        Ok(value) => Read { document: Some(Document { value, positions: r.positions }), issues: r.issues },
+        Ok(value) => Read { document: Some(Document { value, positions: Arc::new(r.positions), root: Some(0) }), issues: r.issues },
         Err(fatal) => {
             let mut issues = r.issues;
             issues.push(*fatal);
@@ -141,8 +209,10 @@ struct Reader<'a> {
     line: usize,
     line_start: usize,
     col_cache: (usize, usize),
-    positions: HashMap<String, (usize, usize)>,
+    positions: Positions,
     issues: Vec<TextIssue>,
+    /// Issues past [`MAX_ISSUES`], counted only.
+    skipped: usize,
     python: Option<(usize, usize)>,
 }
 
@@ -157,17 +227,27 @@ impl Reader<'_> {
         (self.line, col)
     }
 
-    fn issue(&mut self, code: Code, pointer: &str, message: Text, fix: Text) {
-        let (line, column) = self.here();
-        self.issues.push(TextIssue { code, pointer: pointer.to_string(), line, column, message, fix });
+    /// Records a non-fatal issue at `node` and `(line, column)`; past [`MAX_ISSUES`] only counts it.
+    fn note(&mut self, code: Code, node: usize, (line, column): (usize, usize), message: Text, fix: Text) {
+        if self.issues.len() >= MAX_ISSUES {
+            self.skipped += 1;
+            return;
+        }
+        let pointer = self.positions.pointer(node);
+        self.issues.push(TextIssue { code, pointer, line, column, message, fix });
     }
 
-    fn fatal(&mut self, code: Code, pointer: &str, message: Text, fix: Text) -> Fatal {
-        let (line, column) = self.here();
-        Box::new(TextIssue { code, pointer: pointer.to_string(), line, column, message, fix })
+    fn issue(&mut self, code: Code, node: usize, message: Text, fix: Text) {
+        let here = self.here();
+        self.note(code, node, here, message, fix);
     }
 
-    fn syntax(&mut self, pointer: &str, expected: &str, expected_zh: &str) -> Fatal {
+    fn fatal(&mut self, code: Code, node: usize, message: Text, fix: Text) -> Fatal {
+        let (line, column) = self.here();
+        Box::new(TextIssue { code, pointer: self.positions.pointer(node), line, column, message, fix })
+    }
+
+    fn syntax(&mut self, node: usize, expected: &str, expected_zh: &str) -> Fatal {
         let found = match self.src.get(self.pos) {
             None => "the end of the text".to_string(),
             Some(_) => {
@@ -178,7 +258,7 @@ impl Reader<'_> {
         let found_zh = if self.pos >= self.src.len() { "文本结尾".to_string() } else { found.clone() };
         self.fatal(
             Code::TextSyntax,
-            pointer,
+            node,
             t!(format!("Expected {expected} but found {found}."), format!("此处应为{expected_zh}，实际为 {found_zh}。")),
             t!(
                 "Fix the JSON at this line and column; paste the response exactly as the API or CLI printed it.",
@@ -195,14 +275,14 @@ impl Reader<'_> {
         self.pos += 1;
     }
 
-    fn skip_space(&mut self, pointer: &str) -> Result<(), Fatal> {
+    fn skip_space(&mut self, node: usize) -> Result<(), Fatal> {
         loop {
             match self.src.get(self.pos) {
                 Some(b' ' | b'\t' | b'\r' | b'\n') => self.bump(),
                 Some(b'/') if matches!(self.src.get(self.pos + 1), Some(b'/' | b'*')) => {
                     self.issue(
                         Code::TextComment,
-                        pointer,
+                        node,
                         t!("A comment; JSON has no comments and the API would reject it.", "此处有注释；JSON 不支持注释，API 会拒绝。"),
                         t!("It is left out of what is sent; remove it from your copy too.", "发送时已略去；也请从您的副本中删除。"),
                     );
@@ -217,7 +297,7 @@ impl Reader<'_> {
                                 self.pos = self.src.len();
                                 return Err(self.fatal(
                                     Code::TextSyntax,
-                                    pointer,
+                                    node,
                                     t!("A /* comment is never closed.", "/* 注释没有闭合。"),
                                     t!("Close it with */ or remove it.", "请用 */ 闭合或删除。"),
                                 ));
@@ -236,13 +316,15 @@ impl Reader<'_> {
     }
 
     fn document(&mut self) -> Result<Value, Fatal> {
-        self.skip_space("")?;
-        let v = self.value("", 0)?;
-        self.skip_space("")?;
+        self.skip_space(0)?;
+        let here = self.here();
+        self.positions.nodes.push((here, 0, String::new()));
+        let v = self.value(0, 0)?;
+        self.skip_space(0)?;
         if self.pos < self.src.len() {
             return Err(self.fatal(
                 Code::TextSyntax,
-                "",
+                0,
                 t!("More text follows the end of the JSON value.", "JSON 值结束后还有多余文本。"),
                 t!("Paste one JSON document only; remove what follows here.", "只粘贴一个 JSON 文档；删除此处之后的内容。"),
             ));
@@ -250,32 +332,31 @@ impl Reader<'_> {
         Ok(v)
     }
 
-    fn value(&mut self, pointer: &str, depth: usize) -> Result<Value, Fatal> {
+    fn value(&mut self, node: usize, depth: usize) -> Result<Value, Fatal> {
         if depth >= MAX_DEPTH {
             return Err(self.fatal(
                 Code::TextTooDeep,
-                pointer,
+                node,
                 t!(format!("Nested deeper than {MAX_DEPTH} levels."), format!("嵌套超过 {MAX_DEPTH} 层。")),
                 t!("A Logstore or policy is never this deep: check what was pasted.", "日志库或策略不会有这么深的嵌套：请检查粘贴的内容。"),
             ));
         }
         let here = self.here();
-        self.positions.entry(pointer.to_string()).or_insert(here);
         match self.src.get(self.pos) {
-            Some(b'{') => self.object(pointer, depth),
-            Some(b'[') => self.array(pointer, depth),
-            Some(b'"') => Ok(Value::String(self.string(pointer, b'"')?)),
+            Some(b'{') => self.object(node, depth),
+            Some(b'[') => self.array(node, depth),
+            Some(b'"') => Ok(Value::String(self.string(node, b'"')?)),
             Some(b'\'') => {
                 self.python.get_or_insert(here);
-                Ok(Value::String(self.string(pointer, b'\'')?))
+                Ok(Value::String(self.string(node, b'\'')?))
             }
-            Some(b'-' | b'0'..=b'9') => self.number(pointer),
-            Some(b'a'..=b'z' | b'A'..=b'Z') => self.word(pointer, here),
-            _ => Err(self.syntax(pointer, "a value", "一个值")),
+            Some(b'-' | b'0'..=b'9') => self.number(node),
+            Some(b'a'..=b'z' | b'A'..=b'Z') => self.word(node, here),
+            _ => Err(self.syntax(node, "a value", "一个值")),
         }
     }
 
-    fn word(&mut self, pointer: &str, here: (usize, usize)) -> Result<Value, Fatal> {
+    fn word(&mut self, node: usize, here: (usize, usize)) -> Result<Value, Fatal> {
         let start = self.pos;
         while matches!(self.src.get(self.pos), Some(b'a'..=b'z' | b'A'..=b'Z' | b'_')) {
             self.pos += 1;
@@ -296,7 +377,7 @@ impl Reader<'_> {
             _ => {
                 self.pos = start;
                 return Err(self.syntax(
-                    pointer,
+                    node,
                     "a value (true, false, null, a number, a string, { or [)",
                     "一个值（true、false、null、数字、字符串、{ 或 [）",
                 ));
@@ -305,31 +386,27 @@ impl Reader<'_> {
         Ok(v)
     }
 
-    fn trailing_comma(&mut self, pointer: &str, (line, column): (usize, usize)) {
-        self.issues.push(TextIssue {
-            code: Code::TextTrailingComma,
-            pointer: pointer.to_string(),
-            line,
-            column,
-            message: t!(
-                "A trailing comma before the closing bracket; strict JSON does not allow it.",
-                "右括号前有多余的逗号；严格 JSON 不允许。"
-            ),
-            fix: t!("It is ignored in what is sent; remove it from your copy too.", "发送时已忽略；也请从您的副本中删除。"),
-        });
+    fn trailing_comma(&mut self, node: usize, at: (usize, usize)) {
+        self.note(
+            Code::TextTrailingComma,
+            node,
+            at,
+            t!("A trailing comma before the closing bracket; strict JSON does not allow it.", "右括号前有多余的逗号；严格 JSON 不允许。"),
+            t!("It is ignored in what is sent; remove it from your copy too.", "发送时已忽略；也请从您的副本中删除。"),
+        );
     }
 
-    fn object(&mut self, pointer: &str, depth: usize) -> Result<Value, Fatal> {
+    fn object(&mut self, node: usize, depth: usize) -> Result<Value, Fatal> {
         self.pos += 1;
         let mut map = Map::new();
         let mut comma = (0, 0);
-        self.skip_space(pointer)?;
+        self.skip_space(node)?;
         if self.src.get(self.pos) == Some(&b'}') {
             self.pos += 1;
             return Ok(Value::Object(map));
         }
         loop {
-            self.skip_space(pointer)?;
+            self.skip_space(node)?;
             let quote = match self.src.get(self.pos) {
                 Some(b'"') => b'"',
                 Some(b'\'') => {
@@ -338,44 +415,36 @@ impl Reader<'_> {
                     b'\''
                 }
                 Some(b'}') if !map.is_empty() => {
-                    self.trailing_comma(pointer, comma);
+                    self.trailing_comma(node, comma);
                     self.pos += 1;
                     return Ok(Value::Object(map));
                 }
-                _ => return Err(self.syntax(pointer, "a quoted key", "带引号的键名")),
+                _ => return Err(self.syntax(node, "a quoted key", "带引号的键名")),
             };
             let key_pos = self.here();
-            let key = self.string(pointer, quote)?;
-            let member = join(pointer, &key);
+            let key = self.string(node, quote)?;
+            let member = self.positions.child(node, key.clone(), key_pos);
             if map.contains_key(&key) {
-                let (line, column) = key_pos;
-                self.issues.push(TextIssue {
-                    code: Code::TextDuplicateKey,
-                    pointer: member.clone(),
-                    line,
-                    column,
-                    message: t!(
-                        format!("The key \"{key}\" appears twice in this object; the last value is used."),
-                        format!("键 \"{key}\" 在同一对象中出现两次；使用最后一个值。")
+                self.note(
+                    Code::TextDuplicateKey,
+                    member,
+                    key_pos,
+                    t!(
+                        format!("The key \"{}\" appears twice in this object; the last value is used.", excerpt(&key)),
+                        format!("键 \"{}\" 在同一对象中出现两次；使用最后一个值。", excerpt(&key))
                     ),
-                    fix: t!("Keep only one of them.", "只保留其中一个。"),
-                });
-            } else {
-                self.positions.insert(member.clone(), key_pos);
+                    t!("Keep only one of them.", "只保留其中一个。"),
+                );
             }
-            self.skip_space(&member)?;
+            self.skip_space(member)?;
             if self.src.get(self.pos) != Some(&b':') {
-                return Err(self.syntax(&member, "':' after the key", "键名后的冒号 ':'"));
+                return Err(self.syntax(member, "':' after the key", "键名后的冒号 ':'"));
             }
             self.pos += 1;
-            self.skip_space(&member)?;
-            let saved = self.positions.remove(&member);
-            let v = self.value(&member, depth + 1)?;
-            if let Some(p) = saved {
-                self.positions.insert(member.clone(), p);
-            }
+            self.skip_space(member)?;
+            let v = self.value(member, depth + 1)?;
             map.insert(key, v);
-            self.skip_space(&member)?;
+            self.skip_space(member)?;
             match self.src.get(self.pos) {
                 Some(b',') => {
                     comma = self.here();
@@ -385,30 +454,31 @@ impl Reader<'_> {
                     self.pos += 1;
                     return Ok(Value::Object(map));
                 }
-                _ => return Err(self.syntax(pointer, "',' or '}'", "',' 或 '}'")),
+                _ => return Err(self.syntax(node, "',' or '}'", "',' 或 '}'")),
             }
         }
     }
 
-    fn array(&mut self, pointer: &str, depth: usize) -> Result<Value, Fatal> {
+    fn array(&mut self, node: usize, depth: usize) -> Result<Value, Fatal> {
         self.pos += 1;
         let mut items = Vec::new();
         let mut comma = (0, 0);
-        self.skip_space(pointer)?;
+        self.skip_space(node)?;
         if self.src.get(self.pos) == Some(&b']') {
             self.pos += 1;
             return Ok(Value::Array(items));
         }
         loop {
-            self.skip_space(pointer)?;
+            self.skip_space(node)?;
             if self.src.get(self.pos) == Some(&b']') && !items.is_empty() {
-                self.trailing_comma(pointer, comma);
+                self.trailing_comma(node, comma);
                 self.pos += 1;
                 return Ok(Value::Array(items));
             }
-            let element = format!("{pointer}/{}", items.len());
-            items.push(self.value(&element, depth + 1)?);
-            self.skip_space(pointer)?;
+            let here = self.here();
+            let element = self.positions.child(node, items.len().to_string(), here);
+            items.push(self.value(element, depth + 1)?);
+            self.skip_space(node)?;
             match self.src.get(self.pos) {
                 Some(b',') => {
                     comma = self.here();
@@ -418,12 +488,12 @@ impl Reader<'_> {
                     self.pos += 1;
                     return Ok(Value::Array(items));
                 }
-                _ => return Err(self.syntax(pointer, "',' or ']'", "',' 或 ']'")),
+                _ => return Err(self.syntax(node, "',' or ']'", "',' 或 ']'")),
             }
         }
     }
 
-    fn string(&mut self, pointer: &str, quote: u8) -> Result<String, Fatal> {
+    fn string(&mut self, node: usize, quote: u8) -> Result<String, Fatal> {
         self.pos += 1;
         let mut out = String::new();
         loop {
@@ -439,7 +509,7 @@ impl Reader<'_> {
                 None => {
                     return Err(self.fatal(
                         Code::TextSyntax,
-                        pointer,
+                        node,
                         t!("A string is never closed.", "字符串没有闭合。"),
                         t!("Add the closing quote; the paste may have been cut off.", "请补上结尾的引号；粘贴内容可能被截断。"),
                     ));
@@ -462,13 +532,13 @@ impl Reader<'_> {
                         Some(b't') => '\t',
                         Some(b'u') => {
                             self.pos += 1;
-                            let hi = self.hex4(pointer)?;
+                            let hi = self.hex4(node)?;
                             let code = if (0xD800..0xDC00).contains(&hi)
                                 && self.src.get(self.pos) == Some(&b'\\')
                                 && self.src.get(self.pos + 1) == Some(&b'u')
                             {
                                 self.pos += 2;
-                                let lo = self.hex4(pointer)?;
+                                let lo = self.hex4(node)?;
                                 if (0xDC00..0xE000).contains(&lo) { 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00) } else { 0xFFFD }
                             } else {
                                 hi
@@ -478,7 +548,7 @@ impl Reader<'_> {
                         }
                         _ => {
                             return Err(self.syntax(
-                                pointer,
+                                node,
                                 "an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)",
                                 "转义序列（\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u）",
                             ));
@@ -490,7 +560,7 @@ impl Reader<'_> {
                 Some(_) => {
                     return Err(self.fatal(
                         Code::TextSyntax,
-                        pointer,
+                        node,
                         t!("A line break or control character inside a string.", "字符串中有换行或控制字符。"),
                         t!("Join the string onto one line, or write \\n for a line break.", "请把字符串合并为一行，或用 \\n 表示换行。"),
                     ));
@@ -499,18 +569,18 @@ impl Reader<'_> {
         }
     }
 
-    fn hex4(&mut self, pointer: &str) -> Result<u32, Fatal> {
+    fn hex4(&mut self, node: usize) -> Result<u32, Fatal> {
         let digits = self.text.get(self.pos..self.pos + 4).and_then(|h| u32::from_str_radix(h, 16).ok());
         match digits {
             Some(v) if self.src[self.pos..self.pos + 4].iter().all(u8::is_ascii_hexdigit) => {
                 self.pos += 4;
                 Ok(v)
             }
-            _ => Err(self.syntax(pointer, "four hex digits after \\u", "\\u 后的四位十六进制数")),
+            _ => Err(self.syntax(node, "four hex digits after \\u", "\\u 后的四位十六进制数")),
         }
     }
 
-    fn number(&mut self, pointer: &str) -> Result<Value, Fatal> {
+    fn number(&mut self, node: usize) -> Result<Value, Fatal> {
         let start = self.pos;
         let digits = |r: &mut Self| {
             let s = r.pos;
@@ -523,14 +593,14 @@ impl Reader<'_> {
             self.pos += 1;
         }
         if !digits(self) {
-            return Err(self.syntax(pointer, "a digit", "数字"));
+            return Err(self.syntax(node, "a digit", "数字"));
         }
         let mut integer = true;
         if self.src.get(self.pos) == Some(&b'.') {
             integer = false;
             self.pos += 1;
             if !digits(self) {
-                return Err(self.syntax(pointer, "a digit after '.'", "'.' 后的数字"));
+                return Err(self.syntax(node, "a digit after '.'", "'.' 后的数字"));
             }
         }
         if matches!(self.src.get(self.pos), Some(b'e' | b'E')) {
@@ -540,7 +610,7 @@ impl Reader<'_> {
                 self.pos += 1;
             }
             if !digits(self) {
-                return Err(self.syntax(pointer, "a digit in the exponent", "指数中的数字"));
+                return Err(self.syntax(node, "a digit in the exponent", "指数中的数字"));
             }
         }
         let lexeme = &self.text[start..self.pos];
@@ -556,7 +626,7 @@ impl Reader<'_> {
                 self.pos = start;
                 Err(self.fatal(
                     Code::TextNumberRange,
-                    pointer,
+                    node,
                     t!(
                         format!("The number {} is too large to represent.", short(lexeme)),
                         format!("数字 {} 超出可表示范围。", short(lexeme))

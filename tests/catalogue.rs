@@ -14,11 +14,24 @@ fn catalogue() -> Vec<Value> {
     doc["findings"].as_array().unwrap().clone()
 }
 
+/// Pads the string at `pad.at` (a pointer into the intent; "" for intent_text) with spaces to
+/// `pad.to_bytes`, for the size limits' examples (kept small in the file).
+fn padded(entry: &Value, text: &str) -> String {
+    let to = entry.pointer("/pad/to_bytes").and_then(Value::as_u64).unwrap_or(0) as usize;
+    format!("{text}{}", " ".repeat(to.saturating_sub(text.len())))
+}
+
 fn findings_of(entry: &Value) -> Vec<Finding> {
     if let Some(intent) = entry.get("intent") {
-        compile(intent).findings
+        let mut intent = intent.clone();
+        if let Some(at) = entry.pointer("/pad/at").and_then(Value::as_str)
+            && let Some(Value::String(s)) = intent.pointer_mut(at)
+        {
+            *s = padded(entry, s);
+        }
+        compile(&intent).findings
     } else if let Some(text) = entry.get("intent_text").and_then(Value::as_str) {
-        compile_text(text).findings
+        compile_text(&padded(entry, text)).findings
     } else {
         let text = entry["policy"].as_str().unwrap();
         let kind = if entry["kind"] == "permission" { PolicyKind::Permission } else { PolicyKind::Trust };

@@ -58,7 +58,9 @@ fn hostile_shapes_give_findings() {
     intent["current"] = Value::String(ten_mb.clone());
     intent["encryption"][ten_mb.as_str()] = json!(1);
     let plan = compile(&intent);
-    assert!(plan.has("ID001") && plan.has("TXT001") && plan.has("INT006"));
+    assert!(plan.has("ID001") && plan.has("LIM001") && plan.has("INT006"));
+    let size = serde_json::to_string(&plan).unwrap().len();
+    assert!(size < 64 * 1024, "a 10 MB region, pasted text and key give a {size}-byte plan");
     let mut nested = Value::Null;
     for _ in 0..500 {
         nested = json!([nested]);

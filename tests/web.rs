@@ -153,3 +153,45 @@ mod ui {
         assert_eq!(choose(&controls, ""), None);
     }
 }
+
+mod crash {
+    use sls_encrypt::ui::crash::{self, MESSAGE_EN, MESSAGE_ZH, RELOAD};
+    use sls_encrypt::ui::state::{Field, Form, Val};
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen_test::*;
+
+    /// A real panic, in a callback the browser calls (as an input event's would be): the hook
+    /// shows the message in both languages with a Reload button and saves the last form.
+    #[wasm_bindgen_test]
+    async fn a_forced_panic_shows_the_recovery_message_and_keeps_the_form() {
+        let window = web_sys::window().unwrap();
+        let document = window.document().unwrap();
+        window.local_storage().unwrap().unwrap().remove_item("sls-encrypt/v1").unwrap();
+        let mut form = Form::default();
+        form.set(Field::Region, Val::Text("cn-shanghai".into()));
+        form.set(Field::Current, Val::Text("{\"logstoreName\": \"<b>not markup</b>\"}".into()));
+        crash::remember(&Rc::new(form), sls_encrypt::ui::i18n::Lang::En, false);
+        crash::install();
+        let boom = Closure::once_into_js(|| -> () { panic!("forced panic for the test: <img src=x>") });
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(boom.unchecked_ref(), 0).unwrap();
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+
+        let shown = document.query_selector("[data-crash]").unwrap().expect("the recovery message is shown");
+        assert_eq!(shown.get_attribute("role").as_deref(), Some("alert"));
+        let text = shown.text_content().unwrap();
+        assert!(text.contains(MESSAGE_EN) && text.contains(MESSAGE_ZH), "{text}");
+        assert!(text.contains("forced panic for the test: <img src=x>"), "the detail is text: {text}");
+        assert!(shown.query_selector("img").unwrap().is_none(), "no markup from the message");
+        let button = shown.query_selector("button[data-reload]").unwrap().expect("a Reload button");
+        assert_eq!(button.text_content().as_deref(), Some(RELOAD));
+        assert_eq!(document.active_element().as_ref(), Some(&button), "the Reload button has focus");
+        let saved = window.local_storage().unwrap().unwrap().get_item("sls-encrypt/v1").unwrap().expect("the form is saved");
+        assert!(saved.contains("cn-shanghai") && saved.contains("not markup"), "{saved}");
+        assert!(window.location().hash().unwrap().starts_with("#v1="), "the form is in the URL");
+    }
+}

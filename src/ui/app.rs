@@ -20,6 +20,7 @@ use yew::prelude::*;
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
+    crate::ui::crash::remember(&state.form, state.lang, state.redact);
     let plan = use_memo((state.form.clone(), state.lang), |(form, lang)| crate::compile(&form.intent_in(*lang)));
     use_persistence(&state);
     use_document_lang(state.lang);

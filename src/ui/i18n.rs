@@ -219,6 +219,27 @@ strings! {
     IntentTitle => "This page as an intent", "本页对应的意图（intent）";
     IntentDesc => "The input this page compiles. Save it and run: sls-encrypt compile intent.json", "本页编译的输入。保存后可运行：sls-encrypt compile intent.json";
     ArtifactsTitle => "Documents", "文档";
+    ClearPaste => "Clear this paste", "清除粘贴的内容";
+}
+
+/// What the intent view shows instead of a paste over the limit.
+pub fn paste_left_out(lang: Lang, bytes: usize) -> String {
+    let size = crate::limits::grouped(bytes);
+    match lang {
+        Lang::En => format!("({size} bytes pasted, over the limit: left out here)"),
+        Lang::Zh => format!("（粘贴了 {size} 字节，超过上限：此处略去）"),
+    }
+}
+
+/// The box shown instead of a textarea holding a paste over the limit (its text is kept, not shown).
+pub fn paste_too_large(lang: Lang, bytes: usize) -> String {
+    let (size, limit) = (crate::limits::grouped(bytes), crate::limits::grouped(crate::limits::MAX_PASTED_BYTES));
+    match lang {
+        Lang::En => format!(
+            "{size} bytes were pasted here: over the {limit}-byte limit, so they are neither read nor shown. Clear the field and paste only the response or policy."
+        ),
+        Lang::Zh => format!("此处粘贴了 {size} 字节：超过 {limit} 字节的上限，因此既不读取也不显示。请清除后只粘贴响应或策略本身。"),
+    }
 }
 
 /// "line 3, column 5".

@@ -7,6 +7,7 @@
 
 mod app;
 pub mod components;
+pub mod crash;
 pub mod highlight;
 pub mod hooks;
 pub mod i18n;
@@ -17,6 +18,7 @@ pub use app::App;
 
 /// Mounts the app on the page's `#app` element (or the body when there is none).
 pub fn start() {
+    crash::install();
     let document = gloo::utils::document();
     match document.get_element_by_id("app") {
         Some(root) => {

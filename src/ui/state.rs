@@ -339,6 +339,11 @@ impl Form {
     /// (and, unless `all`, only those that take part in the intent). `redact` leaves the account
     /// id out and masks it wherever else it appears.
     pub fn to_map(&self, all: bool, redact: bool) -> Map<String, Value> {
+        self.to_map_within(all, redact, usize::MAX)
+    }
+
+    /// [`Form::to_map`] without the texts longer than `max_bytes` (never copied).
+    pub fn to_map_within(&self, all: bool, redact: bool, max_bytes: usize) -> Map<String, Value> {
         let account = self.text(Field::AccountId).trim().to_string();
         let mut map = Map::new();
         for &field in Field::ALL {
@@ -346,7 +351,7 @@ impl Form {
             if *value == field.default_value() || !(all || self.active(field)) {
                 continue;
             }
-            if redact && field == Field::AccountId {
+            if (redact && field == Field::AccountId) || matches!(value, Val::Text(s) if s.len() > max_bytes) {
                 continue;
             }
             let v = match value {

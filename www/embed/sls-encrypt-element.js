@@ -7,8 +7,11 @@
 //   app -> portal  {type: "sls-encrypt:ready", version: 1}
 //   portal -> app  {type: "sls-encrypt:set-intent", intent: {...}}   (docs/CONTRACT.md)
 //   app -> portal  {type: "sls-encrypt:plan", version: 1, intent: {...}, plan: {...}}
+//   app -> portal  {type: "sls-encrypt:error", version: 1, message: "..."}   (the app crashed;
+//                  it shows a recovery message with a Reload button itself)
 // Messages go only to the app's origin, and only messages from that iframe's window and origin
-// are read. Events: "ready", and "plan" with event.detail = {intent, plan}.
+// are read. Events: "ready", "plan" with event.detail = {intent, plan}, and "crash" with
+// event.detail = {message}.
 // Set el.intent = {...} to load an intent; read el.plan for the latest plan.
 
 const PROTOCOL = 'sls-encrypt';
@@ -70,6 +73,8 @@ class SlsEncryptConfigurator extends HTMLElement {
     } else if (data.type === `${PROTOCOL}:plan`) {
       this.plan = data.plan;
       this.dispatchEvent(new CustomEvent('plan', { detail: { intent: data.intent, plan: data.plan } }));
+    } else if (data.type === `${PROTOCOL}:error`) {
+      this.dispatchEvent(new CustomEvent('crash', { detail: { message: String(data.message ?? '') } }));
     }
   }
 }

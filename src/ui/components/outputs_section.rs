@@ -11,6 +11,21 @@ fn pretty(v: &Value) -> AttrValue {
     AttrValue::from(serde_json::to_string_pretty(v).unwrap_or_default())
 }
 
+/// The page's intent as the intent view shows it: a paste over the limit (which the core refuses
+/// unread) is replaced by a note of its size, so megabytes are never laid out twice.
+fn shown_intent(ctx: &AppContext) -> Value {
+    let mut intent = ctx.state.form.intent();
+    for pointer in ["/current", "/ram/current_trust_policy"] {
+        if let Some(v @ Value::String(_)) = intent.pointer_mut(pointer) {
+            let bytes = v.as_str().map_or(0, str::len);
+            if bytes > crate::limits::MAX_PASTED_BYTES {
+                *v = Value::String(i18n::paste_left_out(ctx.lang(), bytes));
+            }
+        }
+    }
+    intent
+}
+
 /// The outputs section.
 #[function_component(OutputsSection)]
 pub fn outputs_section() -> Html {
@@ -110,7 +125,7 @@ pub fn outputs_section() -> Html {
                 { for exports }
             }
             <h3>{ ctx.t(S::IntentTitle) }</h3>
-            <OutputBlock name="intent" title="intent" description={ctx.t(S::IntentDesc)} text={pretty(&ctx.state.form.intent())} />
+            <OutputBlock name="intent" title="intent" description={ctx.t(S::IntentDesc)} text={pretty(&shown_intent(&ctx))} />
         </section>
     }
 }

@@ -38,13 +38,22 @@ pub struct TextFieldProps {
 pub fn text_field(props: &TextFieldProps) -> Html {
     let Some(ctx) = use_context::<AppContext>() else { return html! {} };
     let field = props.field;
-    let value = ctx.state.form.text(field).to_string();
+    let value = ctx.state.form.text(field);
     let oninput = {
         let ctx = ctx.clone();
         Callback::from(move |e: InputEvent| {
             let target = e.target();
             let text = match target.as_ref().and_then(|t| t.dyn_ref::<HtmlTextAreaElement>()) {
-                Some(area) => area.value(),
+                Some(area) => {
+                    let text = area.value();
+                    if text.len() > crate::limits::MAX_PASTED_BYTES {
+                        // Empty the textarea now, before the browser lays out megabytes of text
+                        // (seconds for 10 MB); the state keeps the paste and the next render
+                        // shows the box that replaces the textarea.
+                        area.set_value("");
+                    }
+                    text
+                }
                 None => target.and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default(),
             };
             ctx.dispatch(Action::Set(field, Val::Text(text)));
@@ -52,7 +61,29 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     };
     let invalid = ctx.findings_for(field).iter().any(|f| f.severity == crate::finding::Severity::Error);
     let described = described_by(field, props.hint.is_some());
+    let oversize = props.rows.is_some() && value.len() > crate::limits::MAX_PASTED_BYTES;
+    let bytes = value.len();
+    let value = if oversize { String::new() } else { value.to_string() };
     let control = match props.rows {
+        // A paste over the limit is kept but not shown: laying out megabytes of text (of random
+        // Unicode above all) in a textarea freezes the tab for seconds, and nothing reads it.
+        Some(_) if oversize => {
+            let clear = {
+                let ctx = ctx.clone();
+                Callback::from(move |_: MouseEvent| {
+                    ctx.dispatch(Action::Set(field, Val::Text(String::new())));
+                    // The textarea is back after the next render: focus it then.
+                    gloo::timers::callback::Timeout::new(0, move || crate::ui::services::focus::focus_id(&field.id())).forget();
+                })
+            };
+            html! {
+                <div class="paste-too-large" data-oversize="">
+                    <p>{ crate::ui::i18n::paste_too_large(ctx.lang(), bytes) }</p>
+                    <button type="button" id={field.id()} data-field={field.pointer()} onclick={clear}
+                        aria-describedby={described} aria-invalid="true">{ ctx.t(S::ClearPaste) }</button>
+                </div>
+            }
+        }
         Some(rows) => html! {
             <textarea
                 id={field.id()}

@@ -8,5 +8,5 @@ mod use_persistence;
 
 pub use use_copy::{CopyState, use_copy};
 pub use use_document_lang::use_document_lang;
-pub use use_embed::{framed, use_embed};
+pub use use_embed::{framed, report_error, use_embed};
 pub use use_persistence::{initial_state, use_persistence};

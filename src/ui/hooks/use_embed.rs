@@ -2,6 +2,7 @@
 //!   app -> portal  `{type: "sls-encrypt:ready", version: 1}`
 //!   portal -> app  `{type: "sls-encrypt:set-intent", intent: {...}}`
 //!   app -> portal  `{type: "sls-encrypt:plan", version: 1, intent: {...}, plan: {...}}`
+//!   app -> portal  `{type: "sls-encrypt:error", version: 1, message: "..."}` (the app crashed)
 //! The portal's origin is named by the `embed` query parameter (`?embed=https://portal.example`);
 //! without it only a same-origin parent is served. Messages are posted to that origin only, and
 //! only messages whose source is the parent window and whose origin is that origin are read.
@@ -67,6 +68,15 @@ fn portal() -> Option<(Window, String)> {
 fn post(parent: &Window, origin: &str, message: &Value) {
     if let Ok(data) = js_sys::JSON::parse(&message.to_string()) {
         let _ = parent.post_message(&data, origin);
+    }
+}
+
+/// Tells a trusted parent that the app crashed: `{type: "sls-encrypt:error", version: 1, message}`
+/// (the page shows the recovery message; the portal may offer its own way back).
+pub fn report_error(message: &str) {
+    if let Some((parent, origin)) = portal() {
+        let message: String = message.chars().take(2000).collect();
+        post(&parent, &origin, &json!({ "type": format!("{PROTOCOL}:error"), "version": 1, "message": message }));
     }
 }
 

@@ -57,22 +57,7 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
             if super::framed() {
                 return; // embedded: nothing is saved or put in the address
             }
-            let mut map = form.to_map(false, *redact);
-            if *redact && !form.text(Field::AccountId).trim().is_empty() {
-                map.insert(hash::REDACTED_KEY.into(), Value::Bool(true));
-            }
-            let mut new_hash = hash::encode(&map);
-            if new_hash.len() > hash::MAX_LEN {
-                // Too long to share as a link: leave the pasted texts out and say so.
-                for field in [Field::Current, Field::TrustPolicy] {
-                    map.remove(field.key());
-                }
-                map.insert(hash::OMITTED_KEY.into(), Value::Bool(true));
-                new_hash = hash::encode(&map);
-            }
-            hash::replace(&new_hash);
-            storage::save(&storage::Saved { form: form.to_map(true, false), lang: Some(*lang), redact: *redact, hash: new_hash.clone() });
-            *last_hash.borrow_mut() = new_hash;
+            *last_hash.borrow_mut() = crate::ui::crash::persist(form, *redact, *lang);
         });
     }
     let dispatcher = state.dispatcher();
