@@ -76,8 +76,25 @@ pub(super) fn checks(intent: &Intent, plan: &Plan) -> Checks {
         if let Some((pasted, _)) = crate::merge::unwrap_logstore(current, &mut ignore)
             && let Some(body) = update.body.as_ref().and_then(Value::as_object)
         {
-            c.want = Some(body.keys().map(|k| (k.clone(), pasted.get(k).cloned().unwrap_or(Value::Null))).collect());
-            c.known = pasted.keys().cloned().collect();
+            // A pasted value over the limits (LIM003) never reaches an export: the check then
+            // expects what the body sends for that field.
+            let within = |k: &str, v: &Value| {
+                let max = if k == "logstoreName" { crate::limits::MAX_LOGSTORE_NAME_CHARS } else { crate::limits::MAX_FIELD_CHARS };
+                crate::limits::json_size_upto(v, max + 3) <= max + 2
+            };
+            c.want = Some(
+                body.iter()
+                    .map(|(k, sent)| {
+                        let expected = match pasted.get(k) {
+                            None => Value::Null,
+                            Some(v) if within(k, v) => v.clone(),
+                            Some(_) => sent.clone(),
+                        };
+                        (k.clone(), expected)
+                    })
+                    .collect(),
+            );
+            c.known = pasted.keys().filter(|k| k.chars().count() <= crate::limits::MAX_FIELD_CHARS).cloned().collect();
             c.known.extend(READ_ONLY.iter().map(|(k, _, _)| k.to_string()).filter(|k| !pasted.contains_key(k)));
         }
     }
