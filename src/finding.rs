@@ -236,6 +236,11 @@ codes! {
     TextNumberRange = "TXT006", Error;
     /// A Python dict (as `print()` shows it) was read as JSON.
     TextPythonRepr = "TXT007", Info;
+
+    /// The update would change nothing: no UpdateLogStore and no RAM request is planned.
+    NothingToSend = "PLN001", Info;
+    /// An existing role without an ARN: the ARN is assumed, and it becomes permanent.
+    AssumedRoleArn = "PLN002", Warning;
 }
 
 /// One finding: a stable code, where, what is wrong and how to fix it, in English and Chinese.

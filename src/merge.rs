@@ -24,6 +24,9 @@ pub struct Merged {
     pub diff: Vec<DiffEntry>,
     /// What naive partial updates would reset.
     pub blast_radius: Vec<BlastRadius>,
+    /// True when the body would change nothing: every field is sent back as it is, and only
+    /// output-only fields are left out.
+    pub noop: bool,
 }
 
 /// Finds the Logstore inside what was pasted: the raw response, or an SDK/CLI wrapper around it.
@@ -117,6 +120,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
     // A camelCase encryptConf is ignored by UpdateLogStore, but it still tells what is stored.
     let camel = if obj.contains_key("encrypt_conf") { None } else { obj.get("encryptConf").map(snake_case_conf) };
     let stored = encryption::stored(obj.get("encrypt_conf").or(camel.as_ref()), &conf_path, out);
+    let mut refused = false;
     let (conf, body_conf): (Option<EncryptConf>, Option<Value>) = match (&wanted, &stored) {
         (_, Some(s @ Stored { conf: None, .. })) => {
             let enable = wanted.as_ref().map(|w| w.enable).or_else(|| s.raw.get("enable").and_then(Value::as_bool)).unwrap_or(true);
@@ -125,7 +129,9 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
         (Some(w), Some(Stored { conf: Some(sc), raw })) => {
             // Only enable given: the stored settings are the wanted ones.
             let w = if intent.encryption.only_enable { &EncryptConf { enable: w.enable, ..sc.clone() } } else { w };
+            let before = out.len();
             let c = encryption::permanence(w, sc, out);
+            refused = out[before..].iter().any(|f| matches!(f.code, "MRG001" | "MRG002" | "MRG003"));
             let value = with_stored_extras(c.to_value(), raw, &conf_path, intent.unknown_fields, out);
             (Some(c), Some(value))
         }
@@ -146,7 +152,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
         (None, None) => (None, None),
     };
     if let Some(c) = &conf {
-        encryption::one_way_warnings(c, stored.is_none(), true, out);
+        encryption::one_way_warnings(c, stored.is_none(), true, intent.target.cloud_firewall, out);
     }
 
     let mut body = Map::new();
@@ -174,7 +180,12 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                         change,
                         Some(value),
                         Some(&new),
-                        if change == "kept" {
+                        if refused {
+                            (
+                                "kept as stored: the change you asked for is refused (see the findings)",
+                                "按原样保留：您要求的更改不被允许（见检查结果）",
+                            )
+                        } else if change == "kept" {
                             ("already as wanted", "已是所需设置")
                         } else {
                             (
@@ -200,7 +211,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                 body.insert(key.clone(), value.clone());
             }
             FieldClass::ReadOnly => {
-                let (en, zh) = logstore::read_only_reason(key).unwrap_or(("output only", "仅输出"));
+                let (en, zh) = logstore::read_only_reason(key).unwrap_or(("output only", "只读字段"));
                 out.push(logstore::read_only_dropped(key, at));
                 diff.push(entry(key, "dropped", Some(value), None, (en, zh)));
             }
@@ -213,7 +224,10 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                             format!("\"{key}\" is a field this tool does not know (a newer API field?); it is kept in the body so the update does not reset it."),
                             format!("\"{key}\" 是本工具未知的字段（可能是较新的 API 字段）；已保留在请求体中，避免更新时被重置。")
                         ),
-                        t!("Check it belongs in UpdateLogStore; set unknown_fields to \"drop\" to leave such fields out.", "请确认该字段属于 UpdateLogStore；如需去掉此类字段，将 unknown_fields 设为 \"drop\"。"),
+                        t!(
+                            "Check it belongs in UpdateLogStore; to leave such fields out, choose drop in /unknown_fields.",
+                            "请确认该字段属于 UpdateLogStore；如需去掉此类字段，请在 /unknown_fields 中选择丢弃。"
+                        ),
                     ));
                     diff.push(entry(
                         key,
@@ -232,7 +246,10 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                             format!("\"{key}\" is a field this tool does not know; it is dropped as you chose, so if UpdateLogStore takes it, it will be reset."),
                             format!("\"{key}\" 是本工具未知的字段；已按您的选择去掉，若 UpdateLogStore 接受该字段，它将被重置。")
                         ),
-                        t!("Set unknown_fields to \"keep\" unless you know the API rejects it.", "除非确认 API 不接受，否则请将 unknown_fields 设为 \"keep\"。"),
+                        t!(
+                            "Choose keep in /unknown_fields unless you know the API rejects it.",
+                            "除非确认 API 不接受，否则请在 /unknown_fields 中选择保留。"
+                        ),
                     ));
                     diff.push(entry(
                         key,
@@ -252,7 +269,8 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
         body.insert("encrypt_conf".into(), new);
     }
     let blast_radius = blast_radius(obj);
-    Some(Merged { body, conf, encrypt_conf: body_conf, stored, diff, blast_radius })
+    let noop = diff.iter().all(|d| d.change == "kept" || (d.change == "dropped" && logstore::classify(&d.field) == FieldClass::ReadOnly));
+    Some(Merged { body, conf, encrypt_conf: body_conf, stored, diff, blast_radius, noop })
 }
 
 /// The settings naive partial updates would reset or lose, with their current values.
