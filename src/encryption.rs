@@ -290,7 +290,7 @@ pub fn permanence(wanted: &EncryptConf, stored: &EncryptConf, out: &mut Vec<Find
                     wanted.encrypt_type.as_str()
                 )
             ),
-            fix("encrypt_type", "encrypt_type"),
+            fix("algorithm (encrypt_type)", "加密算法（encrypt_type）"),
         ));
     }
     if let (Some(w), Some(s)) = (&wanted.user_cmk_info, &stored.user_cmk_info) {

@@ -188,7 +188,7 @@ impl<'a> Fields<'a> {
             None => default,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                out.push(wrong_type(&self.path(key), "true or false", "true 或 false", other));
+                out.push(wrong_type(&self.path(key), "true or false", "布尔值（true 或 false）", other));
                 default
             }
         }
@@ -293,7 +293,8 @@ pub fn missing(path: &str, what: &str, what_zh: &str) -> Finding {
         what_en.replace_range(0..1, &first.to_uppercase());
     }
     let verb = if what.ends_with("settings") { "are" } else { "is" };
-    Finding::new(Code::Missing, path, t!(format!("{what_en} {verb} missing."), format!("尚未填写{what_zh}。")), fix)
+    let gap = if what_zh.starts_with(|c: char| c.is_ascii_alphanumeric()) { " " } else { "" };
+    Finding::new(Code::Missing, path, t!(format!("{what_en} {verb} missing."), format!("尚未填写{gap}{what_zh}。")), fix)
 }
 
 /// Reads a pasted document (text or object) at `prefix`, reporting text issues as findings.

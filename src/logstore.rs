@@ -91,7 +91,7 @@ pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<
                     t!(format!("{key} must be {want}, not {v}."), format!("{key} 应为{want_zh}，而不是 {v}。")),
                     t!(
                         format!("Write {key} as {want} (no quotes around numbers or booleans)."),
-                        format!("请将 {key} 写为{want_zh}（数字和布尔值不加引号）。")
+                        format!("请将 {key} 写为{want_zh}，数字和布尔值不加引号。")
                     ),
                 ));
                 false
@@ -104,7 +104,7 @@ pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<
     let is_bool = |v: &Value| v.is_boolean();
     let is_str = |v: &Value| v.is_string();
     for key in ["autoSplit", "appendMeta", "enable_tracking"] {
-        typed(key, is_bool, "true or false", "true 或 false", out);
+        typed(key, is_bool, "true or false", "布尔值（true 或 false）", out);
     }
     if body.contains_key("logstoreName") {
         typed("logstoreName", is_str, "a string", "字符串", out);
