@@ -352,6 +352,14 @@ pub fn severity_count(lang: Lang, s: Severity, n: usize) -> String {
     }
 }
 
+/// How many fields are left to fill in ("3 to fill in", "3 项待填写").
+pub fn todo_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{n} to fill in"),
+        Lang::Zh => format!("{n} 项待填写"),
+    }
+}
+
 /// The heading of a group of findings ("Warnings (2)").
 pub fn severity_group(lang: Lang, s: Severity, n: usize) -> String {
     let name = match s {

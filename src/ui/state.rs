@@ -648,6 +648,7 @@ impl AppContext {
             .findings
             .iter()
             .filter(|f| f.path == p || (inside && f.path.starts_with(p) && f.path[p.len()..].starts_with('/')))
+            .filter(|f| !self.is_pending(f))
             .collect()
     }
 }
