@@ -287,7 +287,10 @@ fn assumed_arn_warning(intent: &Intent, arn: Option<&crate::ids::RoleArn>, out: 
             format!("未填写角色 ARN，因此假定使用默认角色名：{arn}。")
         )
     } else {
-        t!(format!("No role ARN is given; it is built from the account id and the role name: {arn}."), format!("未填写角色 ARN；已根据账号 ID 和角色名生成：{arn}。"))
+        t!(
+            format!("No role ARN is given; it is built from the account id and the role name: {arn}."),
+            format!("未填写角色 ARN；已根据账号 ID 和角色名生成：{arn}。")
+        )
     };
     out.push(Finding::new(
         Code::AssumedRoleArn,

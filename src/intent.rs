@@ -267,10 +267,9 @@ pub fn missing(path: &str, what: &str, what_zh: &str) -> Finding {
             "Enter the region id the Logstore is in, e.g. cn-hangzhou (the SLS console shows it next to the project).",
             "请输入日志库所在地域的 ID，例如 cn-hangzhou（日志服务控制台在项目旁显示）。"
         ),
-        "/target/account_id" => t!(
-            "Copy the account id (UID) from the console's account menu (top right).",
-            "请从控制台右上角的账号菜单复制账号 ID（UID）。"
-        ),
+        "/target/account_id" => {
+            t!("Copy the account id (UID) from the console's account menu (top right).", "请从控制台右上角的账号菜单复制账号 ID（UID）。")
+        }
         "/target/project" | "/target/logstore" => {
             t!("Copy the name from the SLS console's project list.", "请从日志服务控制台的项目列表复制名称。")
         }
@@ -435,11 +434,7 @@ impl Intent {
             }
             Operation::Create => {
                 if logstore.is_none() && root.get("logstore").is_none_or(Value::is_null) {
-                    out.push(missing(
-                        "/logstore",
-                        "the new Logstore's settings",
-                        "新日志库的设置",
-                    ));
+                    out.push(missing("/logstore", "the new Logstore's settings", "新日志库的设置"));
                 }
                 if root.get("current").is_some_and(|v| !v.is_null()) {
                     out.push(ignored("/current", "create", "创建"));

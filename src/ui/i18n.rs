@@ -288,17 +288,29 @@ pub fn humanize(lang: Lang, text: &str) -> String {
         let (before, from) = rest.split_at(i);
         out.push_str(before);
         // The longest pointer starting here: `/` and `[a-z_]` segments.
-        let end = from.char_indices().skip(1).find(|(_, c)| !(c.is_ascii_lowercase() || *c == '_' || *c == '/' || c.is_ascii_uppercase())).map_or(from.len(), |(j, _)| j);
+        let end = from
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| !(c.is_ascii_lowercase() || *c == '_' || *c == '/' || c.is_ascii_uppercase()))
+            .map_or(from.len(), |(j, _)| j);
         let candidate = from[..end].trim_end_matches('/');
         let preceded_ok = before.chars().last().is_none_or(|c| !(c.is_ascii_alphanumeric() || c == ':' || c == '/'));
-        let exact = crate::ui::state::Field::ALL.iter().any(|f| f.pointer() == candidate) || matches!(candidate, "/encryption" | "/logstore");
+        let exact =
+            crate::ui::state::Field::ALL.iter().any(|f| f.pointer() == candidate) || matches!(candidate, "/encryption" | "/logstore");
         match pointer_label(lang, candidate).filter(|_| exact && preceded_ok) {
             Some(label) => {
+                rest = &from[candidate.len()..];
                 match lang {
                     Lang::En => out.push_str(&format!("“{label}”")),
-                    Lang::Zh => out.push_str(&format!("「{label}」")),
+                    // Corner brackets need no space around them.
+                    Lang::Zh => {
+                        if out.ends_with(' ') {
+                            out.pop();
+                        }
+                        out.push_str(&format!("「{label}」"));
+                        rest = rest.strip_prefix(' ').unwrap_or(rest);
+                    }
                 }
-                rest = &from[candidate.len()..];
             }
             None => {
                 out.push('/');

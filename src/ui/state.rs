@@ -139,7 +139,8 @@ impl Field {
     pub fn at(pointer: &str) -> Option<Field> {
         Field::ALL.iter().copied().find(|f| {
             let p = f.pointer();
-            pointer == p || (matches!(f, Field::Current | Field::TrustPolicy) && pointer.starts_with(p) && pointer[p.len()..].starts_with('/'))
+            pointer == p
+                || (matches!(f, Field::Current | Field::TrustPolicy) && pointer.starts_with(p) && pointer[p.len()..].starts_with('/'))
         })
     }
 

@@ -18,7 +18,9 @@ pub struct FindingItemProps {
 /// Where a finding is, as the page shows it: the field's label (and line and column in pasted
 /// text); the JSON pointer only when no field shows that place.
 pub fn location(lang: Lang, f: &Finding) -> String {
-    let place = i18n::pointer_label(lang, &f.path).map(str::to_string).unwrap_or_else(|| if f.path.is_empty() { "/".into() } else { f.path.clone() });
+    let place = i18n::pointer_label(lang, &f.path)
+        .map(str::to_string)
+        .unwrap_or_else(|| if f.path.is_empty() { "/".into() } else { f.path.clone() });
     match (f.line, f.column) {
         (Some(l), Some(c)) => format!("{place} · {}", i18n::position(lang, l, c)),
         _ => place,

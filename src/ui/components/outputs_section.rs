@@ -83,10 +83,16 @@ pub fn outputs_section() -> Html {
             Value::String(s) => (AttrValue::from(s.clone()), true),
             other => (pretty(other), false),
         };
-        put(tab_of_export(key), html! { <OutputBlock key={key.clone()} name={key.clone()} title={i18n::export_title(key)} {text} {plain} /> });
+        put(
+            tab_of_export(key),
+            html! { <OutputBlock key={key.clone()} name={key.clone()} title={i18n::export_title(key)} {text} {plain} /> },
+        );
     }
     if let Some(conf) = &plan.encrypt_conf {
-        put("bodies", html! { <OutputBlock name="encrypt_conf" title={ctx.t(S::OutEncryptConf)} description={ctx.t(S::OutEncryptConfDesc)} text={pretty(conf)} /> });
+        put(
+            "bodies",
+            html! { <OutputBlock name="encrypt_conf" title={ctx.t(S::OutEncryptConf)} description={ctx.t(S::OutEncryptConfDesc)} text={pretty(conf)} /> },
+        );
     }
     for (api, name, title, desc) in [
         ("UpdateLogStore", "update_logstore_body", S::OutUpdateBody, S::OutUpdateBodyDesc),
@@ -97,18 +103,27 @@ pub fn outputs_section() -> Html {
         }
     }
     if let Some(p) = &plan.trust_policy {
-        put("bodies", html! { <OutputBlock name="trust_policy" title={ctx.t(S::OutTrust)} description={ctx.t(S::OutTrustDesc)} text={pretty(p)} /> });
+        put(
+            "bodies",
+            html! { <OutputBlock name="trust_policy" title={ctx.t(S::OutTrust)} description={ctx.t(S::OutTrustDesc)} text={pretty(p)} /> },
+        );
     }
     if let Some(p) = &plan.passrole_policy {
-        put("bodies", html! { <OutputBlock name="passrole_policy" title={ctx.t(S::OutPassrole)} description={ctx.t(S::OutPassroleDesc)} text={pretty(p)} /> });
+        put(
+            "bodies",
+            html! { <OutputBlock name="passrole_policy" title={ctx.t(S::OutPassrole)} description={ctx.t(S::OutPassroleDesc)} text={pretty(p)} /> },
+        );
     }
     for alt in &plan.alternatives {
         if let (Some(body), "UpdateLogStoreEncryption") = (&alt.body, alt.api) {
-            put("bodies", html! {
-                <OutputBlock name="update_logstore_encryption_body" title={ctx.t(S::OutAlternative)}
-                    description={lang.pick(&alt.purpose, &alt.purpose_zh).to_string()}
-                    detail={format!("{} https://{}{}", alt.method, alt.host, alt.path)} text={pretty(body)} />
-            });
+            put(
+                "bodies",
+                html! {
+                    <OutputBlock name="update_logstore_encryption_body" title={ctx.t(S::OutAlternative)}
+                        description={lang.pick(&alt.purpose, &alt.purpose_zh).to_string()}
+                        detail={format!("{} https://{}{}", alt.method, alt.host, alt.path)} text={pretty(body)} />
+                },
+            );
         }
     }
     if !plan.requests.is_empty() {
@@ -138,7 +153,10 @@ pub fn outputs_section() -> Html {
             .collect();
         put("bodies", html! { <><h4 class="panel-sub">{ ctx.t(S::RequestsTitle) }</h4><ol class="requests">{ for requests }</ol></> });
     }
-    put("intent", html! { <OutputBlock name="intent" title="intent" description={ctx.t(S::IntentDesc)} text={pretty(&ctx.state.form.intent())} /> });
+    put(
+        "intent",
+        html! { <OutputBlock name="intent" title="intent" description={ctx.t(S::IntentDesc)} text={pretty(&ctx.state.form.intent())} /> },
+    );
 
     let present: Vec<&'static str> = panels.iter().filter(|(_, v)| !v.is_empty()).map(|(id, _)| *id).collect();
     let selected = if present.contains(&*chosen) { *chosen } else { present.first().copied().unwrap_or("intent") };
@@ -159,7 +177,9 @@ pub fn outputs_section() -> Html {
             };
             e.prevent_default();
             chosen.set(present[next]);
-            if let Some(tab) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("tab-{}", present[next]))) {
+            if let Some(tab) =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("tab-{}", present[next])))
+            {
                 use wasm_bindgen::JsCast;
                 if let Some(el) = tab.dyn_ref::<web_sys::HtmlElement>() {
                     let _ = el.focus();
