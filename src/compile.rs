@@ -165,6 +165,7 @@ fn compile_document(doc: &Document) -> Plan {
                 if nothing {
                     out.push(nothing_to_send(&intent));
                 }
+                let has_conf = m.body.contains_key("encrypt_conf");
                 if let (Some(host), Some(name), false) = (&host, &logstore_name, nothing) {
                     sls_requests.push(sls(
                         "GetLogStore",
@@ -183,10 +184,17 @@ fn compile_document(doc: &Document) -> Plan {
                         host,
                         format!("/logstores/{name}"),
                         Some(Value::Object(m.body)),
-                        (
-                            "Send the whole configuration back with the complete encrypt_conf (UpdateLogStore replaces everything).",
-                            "发回完整配置及完整的 encrypt_conf（UpdateLogStore 会替换全部配置）。",
-                        ),
+                        if has_conf {
+                            (
+                                "Send the whole configuration back with the complete encrypt_conf (UpdateLogStore replaces everything).",
+                                "发回完整配置及完整的 encrypt_conf（UpdateLogStore 会替换全部配置）。",
+                            )
+                        } else {
+                            (
+                                "Send the whole configuration back (UpdateLogStore replaces everything); it carries no encrypt_conf.",
+                                "发回完整配置（UpdateLogStore 会替换全部配置）；其中不含 encrypt_conf。",
+                            )
+                        },
                     ));
                     // The dedicated API only when its body says exactly what the Logstore body says.
                     if let Some(c) = m.conf.as_ref().filter(|c| encrypt_conf.as_ref() == Some(&c.to_value())) {

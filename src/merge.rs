@@ -140,8 +140,8 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                 Code::NothingToEncrypt,
                 "/encryption/enable",
                 t!(
-                    "Encryption is requested off, and this Logstore has none: nothing to change, so no encrypt_conf is sent (sending one could fix an algorithm for good).",
-                    "请求关闭加密，而该日志库尚未加密：无需更改，因此不发送 encrypt_conf（发送可能会永久固定算法）。"
+                    "Encryption is requested off, and this Logstore has none, so there is nothing to change and no encrypt_conf is sent (sending one could fix an algorithm for good).",
+                    "请求关闭加密，而该日志库尚未加密，因此无需更改，也不发送 encrypt_conf（发送可能会永久固定算法）。"
                 ),
                 t!("Set enable to true to encrypt the Logstore.", "如需加密该日志库，请将 enable 设为 true。"),
             ));
