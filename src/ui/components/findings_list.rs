@@ -27,7 +27,7 @@ pub fn findings_list() -> Html {
         <div class="findings" id="findings" tabindex="-1" data-findings="">
             <h3>{ ctx.t(S::FindingsTitle) }</h3>
             if !todo.is_empty() {
-                <section class="todo" aria-labelledby="todo-title" data-todo="">
+                <section class="fill-list" aria-labelledby="todo-title" data-todo="">
                     <h4 id="todo-title">{ ctx.t(S::TodoTitle) }</h4>
                     <p class="hint">{ ctx.t(S::TodoHint) }</p>
                     <ul>
