@@ -137,7 +137,7 @@ for (const [lang, locale] of LOCALES) {
       } else {
         // One tap from anywhere: the sticky summary's "What to run".
         await field(page, '/target/region').scrollIntoViewIfNeeded();
-        await page.locator('[data-action="goto-runbook"]').tap();
+        await page.locator('[data-action="goto-runbook"]').click();
         await page.waitForFunction(() => { const r = document.querySelector('[data-runbook] [data-step="1"]').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
         assert.equal(await page.evaluate(() => document.activeElement?.id), 'runbook');
       }
@@ -201,7 +201,8 @@ test('the share panel says what the link contains before copying; "Copied" moves
   const contains = await panel.locator('[data-share-contains]').textContent();
   for (const part of [ACCOUNT, 'key-hzz67f8a1b2c3d4e5f6g', 'sls-admin', 'pasted text']) assert.ok(contains.includes(part), `${part} in: ${contains}`);
   assert.match(await panel.textContent(), /anyone with the link can read them/);
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText().catch(() => '')), '', 'nothing copied before asked');
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'before', 'opening the panel copies nothing');
   await screenshot(page, 'states-share-panel');
   await panel.locator('[data-action="share-copy"]').click();
   await panel.locator('[role="status"]', { hasText: 'Copied' }).waitFor();
