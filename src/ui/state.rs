@@ -641,6 +641,11 @@ impl AppContext {
         f.code == "INT005" && Field::at(&f.path).is_some_and(|field| self.state.pending(field))
     }
 
+    /// True when some error is shown as an error (not only fields left to fill in).
+    pub fn shows_errors(&self) -> bool {
+        self.plan.findings.iter().any(|f| f.severity == crate::finding::Severity::Error && !self.is_pending(f))
+    }
+
     /// The findings whose path is the field's pointer (or inside it, for pasted text).
     pub fn findings_for(&self, field: Field) -> Vec<&crate::finding::Finding> {
         let p = field.pointer();

@@ -42,6 +42,7 @@ for (const [lang, locale] of LOCALES) {
       // Nothing typed: no error anywhere, a neutral list of what to fill in.
       assert.equal(await page.locator('[data-severity="error"]').count(), 0, 'no error-severity finding before any input');
       assert.equal(await page.locator('[aria-invalid="true"]').count(), 0);
+      assert.equal(await page.locator('[data-draft]').count(), 0, 'no red draft banner either');
       assert.equal(await page.locator('[data-summary]').getAttribute('data-state'), 'todo');
       const todo = await page.locator('[data-todo] [data-todo-path]').evaluateAll((els) => els.map((e) => e.dataset.todoPath));
       assert.deepEqual(todo.sort(), ['/current', '/target/account_id', '/target/region']);
@@ -59,6 +60,7 @@ for (const [lang, locale] of LOCALES) {
       await page.locator('[data-findings] [data-code="INT005"][data-path="/current"][data-severity="error"]').waitFor();
       assert.equal(await page.locator('[data-todo]').count(), 0);
       assert.equal(await page.locator('[data-summary]').getAttribute('data-state'), 'blocked');
+      assert.ok(await page.locator('[data-draft]').isVisible());
       assert.deepEqual(problems, []);
       await context.close();
     });

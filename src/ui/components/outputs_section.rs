@@ -50,8 +50,8 @@ fn runbook(ctx: &AppContext) -> Html {
                     html! {
                         <li key={r.step} data-step={r.step.to_string()} data-api={r.api}>
                             <div class="step-head">
-                                <span class="step-n" aria-hidden="true">{ r.step }</span>
-                                <span class="step-title"><span class="visually-hidden">{ i18n::step(lang, r.step, "") }</span><strong>{ r.api }</strong>{ " " }<span class="step-purpose">{ lang.pick(&r.purpose, &r.purpose_zh).to_string() }</span></span>
+                                <span class="step-n">{ r.step }</span>
+                                <span class="step-title"><strong>{ r.api }</strong>{ " " }<span class="step-purpose">{ lang.pick(&r.purpose, &r.purpose_zh).to_string() }</span></span>
                             </div>
                             <div class="step-cmd">
                                 <code data-command="" tabindex="0">{ command.clone() }</code>
@@ -192,7 +192,7 @@ pub fn outputs_section() -> Html {
     html! {
         <section class="card" aria-labelledby="s6-title" id="outputs">
             <h2 id="s6-title">{ ctx.t(S::S6Title) }</h2>
-            if !plan.ok {
+            if ctx.shows_errors() {
                 <p class="draft" data-draft="">
                     <svg class="sev-icon error" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
                         <circle cx="8" cy="8" r="7" /><path d="M5 5 L11 11 M11 5 L5 11" class="glyph" />

@@ -15,9 +15,8 @@ pub const SEVERITIES: [Severity; 5] = [Severity::Error, Severity::SecurityWarnin
 /// "read the warnings" for a ready plan with warnings.
 fn status(ctx: &AppContext) -> (&'static str, S) {
     let plan = &ctx.plan;
-    let real_errors = plan.findings.iter().any(|f| f.severity == Severity::Error && !ctx.is_pending(f));
     match plan.state {
-        _ if real_errors => ("blocked", S::SummaryBlocked),
+        _ if ctx.shows_errors() => ("blocked", S::SummaryBlocked),
         "blocked" => ("todo", S::SummaryToFill),
         "nothing_to_send" => ("nothing", S::SummaryNothing),
         _ if plan.findings.iter().any(|f| matches!(f.severity, Severity::Warning | Severity::SecurityWarning)) => {
