@@ -214,6 +214,20 @@ fn compile_document(doc: &Document) -> Plan {
             }
         }
         Operation::Create => {
+            if intent.target.cloud_firewall {
+                out.push(Finding::new(
+                    Code::ManagedLogstoreCreate,
+                    "/operation",
+                    t!(
+                        "Cloud Firewall's log analysis creates and manages cloudfirewall-logstore itself; a Logstore created by hand in its place is not one Cloud Firewall writes to as it expects.",
+                        "云防火墙日志分析会自行创建并管理 cloudfirewall-logstore；手动创建的同名日志库并非云防火墙预期写入的日志库。"
+                    ),
+                    t!(
+                        "Turn on log analysis in the Cloud Firewall console first, then choose Update an existing Logstore and paste its GetLogStore response.",
+                        "请先在云防火墙控制台开启日志分析，再选择「更新已有日志库」并粘贴其 GetLogStore 响应。"
+                    ),
+                ));
+            }
             if let Some(settings) = &intent.logstore
                 && let Some(body) = create_body(&intent, settings, wanted.as_ref(), &mut out)
             {

@@ -241,6 +241,8 @@ codes! {
     NothingToSend = "PLN001", Info;
     /// An existing role without an ARN: the ARN is assumed, and it becomes permanent.
     AssumedRoleArn = "PLN002", Warning;
+    /// Creating the Cloud Firewall Logstore: Cloud Firewall's log analysis creates and manages it.
+    ManagedLogstoreCreate = "PLN003", Warning;
 }
 
 /// One finding: a stable code, where, what is wrong and how to fix it, in English and Chinese.

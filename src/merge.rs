@@ -234,7 +234,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                         "kept",
                         Some(value),
                         Some(value),
-                        ("unknown field, kept (unknown_fields: keep)", "未知字段，已保留（unknown_fields: keep）"),
+                        ("unknown field, kept as chosen in /unknown_fields", "未知字段，已按 /unknown_fields 的选择保留"),
                     ));
                     body.insert(key.clone(), value.clone());
                 }
@@ -256,7 +256,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                         "dropped",
                         Some(value),
                         None,
-                        ("unknown field, dropped (unknown_fields: drop)", "未知字段，已去掉（unknown_fields: drop）"),
+                        ("unknown field, dropped as chosen in /unknown_fields", "未知字段，已按 /unknown_fields 的选择去掉"),
                     ));
                 }
             },

@@ -139,3 +139,17 @@ fn permanence_advice_knows_the_cloud_firewall_logstore_is_managed() {
     let f = plan.findings.iter().find(|f| f.code == "ENC003").unwrap();
     assert!(f.fix.contains("create a new Logstore"), "{}", f.fix);
 }
+
+#[test]
+fn creating_the_cloud_firewall_logstore_is_advised_against() {
+    let mut intent = update(logstore(None), json!({ "key": "service" }));
+    intent["operation"] = json!("create");
+    intent["logstore"] = json!({ "ttl": 30, "shardCount": 2 });
+    intent.as_object_mut().unwrap().remove("current");
+    let plan = compile(&intent);
+    let f = plan.findings.iter().find(|f| f.code == "PLN003").expect("PLN003");
+    assert_eq!((f.severity.as_str(), f.path.as_str()), ("warning", "/operation"));
+    assert!(f.fix.contains("Cloud Firewall console") && f.fix_zh.contains("云防火墙控制台"));
+    intent["target"] = json!({ "region": "cn-hangzhou", "project": "my-project", "logstore": "app-logs" });
+    assert!(!compile(&intent).has("PLN003"));
+}
