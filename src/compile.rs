@@ -1,7 +1,7 @@
 //! The heart: intent in, plan out.
 
 use crate::encryption::{self, EncryptConf};
-use crate::finding::{Code, Finding, join};
+use crate::finding::{Code, Finding, Severity, join};
 use crate::ids::Region;
 use crate::intent::{Intent, KeyKind, Operation, Source};
 use crate::logstore::{self, FieldClass};
@@ -105,6 +105,7 @@ fn sls(api: &'static str, method: &'static str, host: &str, path: String, body: 
         body,
         purpose: purpose.0.to_string(),
         purpose_zh: purpose.1.to_string(),
+        command: None,
     }
 }
 
@@ -169,7 +170,13 @@ fn compile_document(doc: &Document) -> Plan {
                 };
                 plan.diff = m.diff;
                 plan.blast_radius = m.blast_radius;
-                if let (Some(host), Some(name)) = (&host, &logstore_name) {
+                // A body that changes nothing is not sent, unless errors make this a draft anyway.
+                let nothing = m.noop && !out.iter().any(|f| f.severity == Severity::Error);
+                if nothing {
+                    out.push(nothing_to_send(&intent));
+                }
+                let has_conf = m.body.contains_key("encrypt_conf");
+                if let (Some(host), Some(name), false) = (&host, &logstore_name, nothing) {
                     sls_requests.push(sls(
                         "GetLogStore",
                         "GET",
@@ -187,10 +194,17 @@ fn compile_document(doc: &Document) -> Plan {
                         host,
                         format!("/logstores/{name}"),
                         Some(Value::Object(m.body)),
-                        (
-                            "Send the whole configuration back with the complete encrypt_conf (UpdateLogStore replaces everything).",
-                            "发回完整配置及完整的 encrypt_conf（UpdateLogStore 会替换全部配置）。",
-                        ),
+                        if has_conf {
+                            (
+                                "Send the whole configuration back with the complete encrypt_conf (UpdateLogStore replaces everything).",
+                                "发回完整配置及完整的 encrypt_conf（UpdateLogStore 会替换全部配置）。",
+                            )
+                        } else {
+                            (
+                                "Send the whole configuration back (UpdateLogStore replaces everything); it carries no encrypt_conf.",
+                                "发回完整配置（UpdateLogStore 会替换全部配置）；其中不含 encrypt_conf。",
+                            )
+                        },
                     ));
                     // The dedicated API only when its body says exactly what the Logstore body says.
                     if let Some(c) = m.conf.as_ref().filter(|c| encrypt_conf.as_ref() == Some(&c.to_value())) {
@@ -202,7 +216,7 @@ fn compile_document(doc: &Document) -> Plan {
                             Some(c.to_encryption_api()),
                             (
                                 "Alternative: the dedicated encryption API changes only encryption, so no other setting can be reset. Its keys are camelCase (encryptType, userCmkInfo.keyId/roleArn/regionId); snake_case keys are silently ignored there.",
-                                "备选：专用加密接口只修改加密设置，不会重置其他设置。其键名为驼峰式（encryptType、userCmkInfo.keyId/roleArn/regionId）；蛇形键名会被静默忽略。",
+                                "备选：专用加密接口只修改加密设置，不会重置其他设置。其键名为驼峰式（encryptType、userCmkInfo.keyId/roleArn/regionId）；下划线式键名（snake_case）会被静默忽略。",
                             ),
                         ));
                     }
@@ -210,13 +224,27 @@ fn compile_document(doc: &Document) -> Plan {
             }
         }
         Operation::Create => {
+            if intent.target.cloud_firewall {
+                out.push(Finding::new(
+                    Code::ManagedLogstoreCreate,
+                    "/operation",
+                    t!(
+                        "Cloud Firewall's log analysis creates and manages cloudfirewall-logstore itself; a Logstore created by hand in its place is not one Cloud Firewall writes to as it expects.",
+                        "云防火墙日志分析会自行创建并管理 cloudfirewall-logstore；手动创建的同名日志库并非云防火墙预期写入的日志库。"
+                    ),
+                    t!(
+                        "Turn on log analysis in the Cloud Firewall console first, then choose Update an existing Logstore and paste its GetLogStore response.",
+                        "请先在云防火墙控制台开启日志分析，再选择「更新已有日志库」并粘贴其 GetLogStore 响应。"
+                    ),
+                ));
+            }
             if let Some(settings) = &intent.logstore
                 && let Some(body) = create_body(&intent, settings, wanted.as_ref(), &mut out)
             {
                 let conf = wanted.clone().filter(|c| c.enable);
                 encrypt_conf = conf.as_ref().map(EncryptConf::to_value);
                 if let Some(c) = &conf {
-                    encryption::one_way_warnings(c, true, false, &mut out);
+                    encryption::one_way_warnings(c, true, false, intent.target.cloud_firewall, &mut out);
                 } else {
                     ram_setup = RamSetup::None;
                 }
@@ -235,6 +263,9 @@ fn compile_document(doc: &Document) -> Plan {
             }
         }
     }
+    if byok && ram_setup == RamSetup::New && encrypt_conf.is_some() {
+        assumed_arn_warning(&intent, arn.as_ref(), &mut out);
+    }
     if byok && ram_setup != RamSetup::None {
         let rp = ram::plan(&intent, arn.as_ref(), ram_setup == RamSetup::New, &mut out);
         plan.trust_policy = rp.trust_policy;
@@ -245,12 +276,66 @@ fn compile_document(doc: &Document) -> Plan {
     plan.encrypt_conf = encrypt_conf;
     for (i, r) in plan.requests.iter_mut().enumerate() {
         r.step = i + 1;
+        r.command = Some(exports::shell::command(&intent, r));
     }
     let sources: Vec<&Source> = [&intent.current, &intent.logstore, &intent.ram.current_trust_policy].into_iter().flatten().collect();
     locate(&mut out, doc, &sources);
     plan.findings = out;
     plan.exports = exports::exports(&intent, &plan);
     plan
+}
+
+/// PLN001: the update would send the Logstore's configuration back unchanged, so nothing is sent.
+fn nothing_to_send(intent: &Intent) -> Finding {
+    let why = if !intent.encryption.enable {
+        t!(
+            "Nothing to send: encryption is off and stays off, and every other setting is already as the Logstore has it. No UpdateLogStore and no RAM request is planned.",
+            "无需发送：加密保持关闭，其他设置也与日志库现有设置相同。不会生成 UpdateLogStore 或 RAM 请求。"
+        )
+    } else {
+        t!(
+            "Nothing to send: the Logstore already has this encryption and every other setting as it is. No UpdateLogStore and no RAM request is planned.",
+            "无需发送：日志库已是此加密设置，其他设置也保持不变。不会生成 UpdateLogStore 或 RAM 请求。"
+        )
+    };
+    Finding::new(
+        Code::NothingToSend,
+        "/encryption",
+        why,
+        t!(
+            "If you meant to change something, change the encryption choice (for example turn encryption on or off); otherwise there is nothing to do.",
+            "如需更改，请修改加密选项（例如开启或关闭加密）；否则无需任何操作。"
+        ),
+    )
+}
+
+/// PLN002: an existing role was chosen but no ARN given: the ARN is built from the account id and
+/// the role name, and it becomes permanent in `encrypt_conf`.
+fn assumed_arn_warning(intent: &Intent, arn: Option<&crate::ids::RoleArn>, out: &mut Vec<Finding>) {
+    let (Some(arn), false, None) = (arn, intent.ram.create_role, &intent.encryption.role_arn) else { return };
+    let named = if intent.encryption.role_name_defaulted {
+        t!(
+            format!("No role ARN is given, so the default role name is assumed: {arn}."),
+            format!("未填写角色 ARN，因此假定使用默认角色名：{arn}。")
+        )
+    } else {
+        t!(
+            format!("No role ARN is given; it is built from the account id and the role name: {arn}."),
+            format!("未填写角色 ARN；已根据账号 ID 和角色名生成：{arn}。")
+        )
+    };
+    out.push(Finding::new(
+        Code::AssumedRoleArn,
+        "/encryption/role_arn",
+        t!(
+            format!("{} This ARN goes into encrypt_conf and becomes permanent: it can never be changed on this Logstore.", named.en),
+            format!("{}该 ARN 将写入 encrypt_conf 且不可更改：此日志库以后无法再修改它。", named.zh)
+        ),
+        t!(
+            "Copy the existing role's ARN from the RAM console (Roles, then the role's basic information) into the Role ARN field.",
+            "请从 RAM 控制台（角色 > 基本信息）复制现有角色的 ARN，填入「角色 ARN」。"
+        ),
+    ));
 }
 
 /// The CreateLogStore body: logstoreName first, the settings as given, the complete encrypt_conf last.

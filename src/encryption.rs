@@ -97,6 +97,15 @@ impl EncryptConf {
     }
 }
 
+/// The algorithm as people name it: AES for `default`, SM4 for `sm4`/`m4`, else the wire name.
+pub fn algorithm(t: &EncryptType) -> String {
+    match t {
+        EncryptType::Default => "AES".into(),
+        EncryptType::Sm4 | EncryptType::M4 => "SM4".into(),
+        EncryptType::Api(s) => s.clone(),
+    }
+}
+
 fn mechanism(k: KeyKind) -> Text {
     match k {
         KeyKind::Service => t!("the service key", "服务密钥"),
@@ -267,17 +276,21 @@ pub fn permanence(wanted: &EncryptConf, stored: &EncryptConf, out: &mut Vec<Find
             "/encryption/encrypt_type",
             t!(
                 format!(
-                    "This Logstore's algorithm is \"{}\"; changing it to \"{}\" is not possible: encrypt_type is permanent.",
+                    "This Logstore's algorithm is {} (\"{}\"); changing it to {} (\"{}\") is not possible: encrypt_type is permanent.",
+                    algorithm(&stored.encrypt_type),
                     stored.encrypt_type.as_str(),
+                    algorithm(&wanted.encrypt_type),
                     wanted.encrypt_type.as_str()
                 ),
                 format!(
-                    "该日志库的算法为 \"{}\"，无法改为 \"{}\"：encrypt_type 一经设置不可更改。",
+                    "该日志库的算法为 {}（\"{}\"），无法改为 {}（\"{}\"）：encrypt_type 一经设置不可更改。",
+                    algorithm(&stored.encrypt_type),
                     stored.encrypt_type.as_str(),
+                    algorithm(&wanted.encrypt_type),
                     wanted.encrypt_type.as_str()
                 )
             ),
-            fix("encrypt_type", "encrypt_type"),
+            fix("algorithm (encrypt_type)", "加密算法（encrypt_type）"),
         ));
     }
     if let (Some(w), Some(s)) = (&wanted.user_cmk_info, &stored.user_cmk_info) {
@@ -328,8 +341,8 @@ pub fn permanence(wanted: &EncryptConf, stored: &EncryptConf, out: &mut Vec<Find
             Code::EncryptionUnchanged,
             "/encryption",
             t!(
-                "The Logstore already has exactly this encryption; the update sends it unchanged.",
-                "该日志库已是完全相同的加密设置；更新将原样发送。"
+                "The Logstore already has exactly this encryption: there is nothing to change.",
+                "该日志库已是完全相同的加密设置：无需更改。"
             ),
             t!("Nothing to do, unless you meant to change enable.", "无需处理，除非您想修改 enable。"),
         )),
@@ -339,17 +352,29 @@ pub fn permanence(wanted: &EncryptConf, stored: &EncryptConf, out: &mut Vec<Find
 }
 
 /// The two facts a user must see before sending: the choice is permanent; a disabled CMK locks the data.
-pub fn one_way_warnings(conf: &EncryptConf, first_time: bool, update: bool, out: &mut Vec<Finding>) {
+/// `managed`: the Logstore is one a product creates and manages (the Cloud Firewall preset), so
+/// the advice cannot be to start over with another Logstore.
+pub fn one_way_warnings(conf: &EncryptConf, first_time: bool, update: bool, managed: bool, out: &mut Vec<Finding>) {
     if first_time && conf.enable {
-        let (m, algo) = (mechanism(conf.key()), conf.encrypt_type.as_str());
+        let m = mechanism(conf.key());
         out.push(Finding::new(
             Code::PermanentChoice,
             "/encryption",
             t!(
-                format!("Permanent: once sent, this Logstore stays on {} with \"{algo}\". Only enable can change later; the mechanism, the algorithm and the CMK, role and region can never change.", m.en),
-                format!("不可更改：一经发送，该日志库将永久使用{}和 \"{algo}\"。之后只能修改 enable；密钥类型、算法以及 CMK、角色和地域都无法再更改。", m.zh)
+                format!("Permanent: once sent, this Logstore stays on {} with {}. Only enable can change later; the mechanism, the algorithm and the CMK, role and region can never change.", m.en, algorithm(&conf.encrypt_type)),
+                format!("不可更改：一经发送，该日志库将永久使用{}和 {} 算法。之后只能修改 enable；密钥类型、算法以及 CMK、角色和地域都无法再更改。", m.zh, algorithm(&conf.encrypt_type))
             ),
-            t!("Check the key choice and the algorithm now; create a new Logstore if you might need another later.", "请现在确认密钥类型和算法；如果以后可能需要其他设置，请另建日志库。"),
+            if managed {
+                t!(
+                    "Check the key choice and the algorithm now. Cloud Firewall creates and manages this Logstore, so you cannot start over with another one: if unsure, leave encryption off until your key policy is settled.",
+                    "请现在确认密钥类型和算法。该日志库由云防火墙创建和管理，无法另建日志库重新开始：如不确定，请在密钥策略确定之前暂不开启加密。"
+                )
+            } else {
+                t!(
+                    "Check the key choice and the algorithm now; if you might need another later, create a new Logstore for it instead.",
+                    "请现在确认密钥类型和算法；如果以后可能需要其他设置，请改为另建一个日志库。"
+                )
+            },
         ));
         if update {
             out.push(Finding::new(

@@ -245,6 +245,13 @@ codes! {
     ValueTooLong = "LIM003", Error;
     /// More findings than a plan lists: the rest are counted.
     TooManyFindings = "LIM004", Info;
+
+    /// The update would change nothing: no UpdateLogStore and no RAM request is planned.
+    NothingToSend = "PLN001", Info;
+    /// An existing role without an ARN: the ARN is assumed, and it becomes permanent.
+    AssumedRoleArn = "PLN002", Warning;
+    /// Creating the Cloud Firewall Logstore: Cloud Firewall's log analysis creates and manages it.
+    ManagedLogstoreCreate = "PLN003", Warning;
 }
 
 /// One finding: a stable code, where, what is wrong and how to fix it, in English and Chinese.

@@ -90,6 +90,8 @@ pub struct Encryption {
     pub role_arn: Option<RoleArn>,
     /// True when only `enable` was given: an update then keeps every stored setting.
     pub only_enable: bool,
+    /// True when neither a role name nor an ARN was given, so the default role name is used.
+    pub role_name_defaulted: bool,
 }
 
 /// The RAM side of BYOK.
@@ -187,7 +189,7 @@ impl<'a> Fields<'a> {
             None => default,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                out.push(wrong_type(&self.path(key), "true or false", "true 或 false", other));
+                out.push(wrong_type(&self.path(key), "true or false", "布尔值（true 或 false）", other));
                 default
             }
         }
@@ -264,14 +266,40 @@ fn unknown_keys(obj: &Map<String, Value>, path: &str, known: &[&str], out: &mut 
     }
 }
 
-/// Missing-field finding.
+/// Missing-field finding; the fix says where to find the value, not just that it is needed.
 pub fn missing(path: &str, what: &str, what_zh: &str) -> Finding {
-    Finding::new(
-        Code::Missing,
-        path,
-        t!(format!("{what} is required here ({path})."), format!("此处需要填写{what_zh}（{path}）。")),
-        t!(format!("Fill in {what}."), format!("请填写{what_zh}。")),
-    )
+    let fix = match path {
+        "/target/region" => t!(
+            "Enter the region id the Logstore is in, e.g. cn-hangzhou (the SLS console shows it next to the project).",
+            "请输入日志库所在地域的 ID，例如 cn-hangzhou（日志服务控制台在项目旁显示）。"
+        ),
+        "/target/account_id" => {
+            t!("Copy the account id (UID) from the console's account menu (top right).", "请从控制台右上角的账号菜单复制账号 ID（UID）。")
+        }
+        "/target/project" | "/target/logstore" => {
+            t!("Copy the name from the SLS console's project list.", "请从日志服务控制台的项目列表复制名称。")
+        }
+        "/current" => t!(
+            "Run the GetLogStore command shown next to the field and paste its whole output.",
+            "请运行该字段旁显示的 GetLogStore 命令，并粘贴其完整输出。"
+        ),
+        "/logstore" => t!(
+            "Give at least the retention (ttl, days) and the shard count (shardCount).",
+            "请至少填写数据保存时间（ttl，天）和分片数（shardCount）。"
+        ),
+        "/encryption/cmk_key_id" => t!(
+            "Copy the key id of your CMK from the KMS console (key-… or a UUID).",
+            "请从 KMS 控制台复制您的 CMK 的密钥 ID（key-… 或 UUID）。"
+        ),
+        _ => t!(format!("Fill in {what}."), format!("请填写{what_zh}。")),
+    };
+    let mut what_en = what.to_string();
+    if let Some(first) = what_en.get(0..1) {
+        what_en.replace_range(0..1, &first.to_uppercase());
+    }
+    let verb = if what.ends_with("settings") { "are" } else { "is" };
+    let gap = if what_zh.starts_with(|c: char| c.is_ascii_alphanumeric()) { " " } else { "" };
+    Finding::new(Code::Missing, path, t!(format!("{what_en} {verb} missing."), format!("尚未填写{gap}{what_zh}。")), fix)
 }
 
 /// Reads a pasted document (text or object) at `prefix`, reporting text issues as findings; one
@@ -413,8 +441,8 @@ impl Intent {
                 if current.is_none() && root.get("current").is_none_or(Value::is_null) {
                     out.push(missing(
                         "/current",
-                        "the GetLogStore response (UpdateLogStore replaces the whole configuration, so it is merged into the body)",
-                        "GetLogStore 的响应（UpdateLogStore 会替换全部配置，需将其合并进请求体）",
+                        "the GetLogStore response (UpdateLogStore replaces the whole configuration, so what the Logstore has is merged into the body)",
+                        "GetLogStore 的响应（UpdateLogStore 会替换全部配置，需将日志库现有设置合并进请求体）",
                     ));
                 }
                 if root.get("logstore").is_some_and(|v| !v.is_null()) {
@@ -423,11 +451,7 @@ impl Intent {
             }
             Operation::Create => {
                 if logstore.is_none() && root.get("logstore").is_none_or(Value::is_null) {
-                    out.push(missing(
-                        "/logstore",
-                        "the new Logstore's settings (at least ttl and shardCount)",
-                        "新日志库的设置（至少 ttl 与 shardCount）",
-                    ));
+                    out.push(missing("/logstore", "the new Logstore's settings", "新日志库的设置"));
                 }
                 if root.get("current").is_some_and(|v| !v.is_null()) {
                     out.push(ignored("/current", "create", "创建"));
@@ -466,6 +490,7 @@ impl Intent {
             role_name: None,
             role_arn: None,
             only_enable: ef.raw("key").is_none() && ef.raw("encrypt_type").is_none() && byok_fields.is_empty(),
+            role_name_defaulted: false,
         };
         let rf = Fields::section(root, "ram", RAM_KEYS, out);
         let mut ram = Ram {
@@ -516,7 +541,7 @@ impl Intent {
                         Err(e) => out.push(Finding::new(e.code, ef.path("cmk_key_id"), e.message, e.fix)),
                     }
                 } else if ef.raw("cmk_key_id").is_none() {
-                    out.push(missing("/encryption/cmk_key_id", "the CMK id (用户主密钥)", "用户主密钥（CMK）ID"));
+                    out.push(missing("/encryption/cmk_key_id", "the CMK id", "用户主密钥（CMK）ID"));
                 }
                 encryption.cmk_region_id = ef
                     .parsed("cmk_region_id", Region::parse, out)
@@ -560,6 +585,7 @@ impl Intent {
                     && ef.raw("role_arn").is_none()
                 {
                     encryption.role_name = RoleName::parse(DEFAULT_ROLE_NAME).ok();
+                    encryption.role_name_defaulted = true;
                 }
             }
         }

@@ -23,12 +23,12 @@ pub const UPDATABLE: &[&str] = &[
 
 /// Fields GetLogStore returns that UpdateLogStore does not take, with the reason (en, zh).
 pub const READ_ONLY: &[(&str, &str, &str)] = &[
-    ("createTime", "output only: set by the service when the Logstore was created", "仅输出：创建日志库时由服务设置"),
-    ("lastModifyTime", "output only: set by the service on every change", "仅输出：每次修改时由服务设置"),
-    ("productType", "output only: which product created the Logstore", "仅输出：创建该日志库的产品"),
-    ("resourceQuota", "output only: the storage quota report", "仅输出：存储配额信息"),
-    ("archiveSeconds", "output only: not taken by UpdateLogStore", "仅输出：UpdateLogStore 不接受"),
-    ("enableModify", "output only: whether the console allows changes", "仅输出：控制台是否允许修改"),
+    ("createTime", "output only (set by the service when the Logstore was created)", "只读字段（创建日志库时由服务设置）"),
+    ("lastModifyTime", "output only (set by the service on every change)", "只读字段（每次修改时由服务设置）"),
+    ("productType", "output only (which product created the Logstore)", "只读字段（创建该日志库的产品）"),
+    ("resourceQuota", "output only (the storage quota report)", "只读字段（存储配额信息）"),
+    ("archiveSeconds", "output only (UpdateLogStore does not take it)", "只读字段（UpdateLogStore 不接受）"),
+    ("enableModify", "output only (whether the console allows changes)", "只读字段（控制台是否允许修改）"),
     ("processorId", "has its own API (the ingest processor APIs)", "有单独的 API（写入处理器相关 API）"),
     ("resourceGroupId", "has its own API (ChangeResourceGroup)", "有单独的 API（ChangeResourceGroup）"),
 ];
@@ -40,7 +40,7 @@ pub fn read_only_reason(key: &str) -> Option<(&'static str, &'static str)> {
 
 /// The info finding for a read-only field left out of a request body.
 pub fn read_only_dropped(key: &str, at: String) -> Finding {
-    let (en, zh) = read_only_reason(key).unwrap_or(("output only", "仅输出"));
+    let (en, zh) = read_only_reason(key).unwrap_or(("output only", "只读字段"));
     let key = crate::limits::excerpt(key);
     Finding::new(
         Code::ReadOnlyDropped,
@@ -94,7 +94,7 @@ pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<
                     t!(format!("{key} must be {want}, not {v}."), format!("{key} 应为{want_zh}，而不是 {v}。")),
                     t!(
                         format!("Write {key} as {want} (no quotes around numbers or booleans)."),
-                        format!("请将 {key} 写为{want_zh}（数字和布尔值不加引号）。")
+                        format!("请将 {key} 写为{want_zh}，数字和布尔值不加引号。")
                     ),
                 ));
                 false
@@ -107,7 +107,7 @@ pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<
     let is_bool = |v: &Value| v.is_boolean();
     let is_str = |v: &Value| v.is_string();
     for key in ["autoSplit", "appendMeta", "enable_tracking"] {
-        typed(key, is_bool, "true or false", "true 或 false", out);
+        typed(key, is_bool, "true or false", "布尔值（true 或 false）", out);
     }
     if body.contains_key("logstoreName") {
         typed("logstoreName", is_str, "a string", "字符串", out);

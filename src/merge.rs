@@ -26,6 +26,9 @@ pub struct Merged {
     pub diff: Vec<DiffEntry>,
     /// What naive partial updates would reset.
     pub blast_radius: Vec<BlastRadius>,
+    /// True when the body would change nothing: every field is sent back as it is, and only
+    /// output-only fields are left out.
+    pub noop: bool,
 }
 
 /// Finds the Logstore inside what was pasted: the raw response, or an SDK/CLI wrapper around it.
@@ -161,6 +164,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
     // A camelCase encryptConf is ignored by UpdateLogStore, but it still tells what is stored.
     let camel = if obj.contains_key("encrypt_conf") { None } else { obj.get("encryptConf").map(snake_case_conf) };
     let stored = encryption::stored(obj.get("encrypt_conf").or(camel.as_ref()), &conf_path, out);
+    let mut refused = false;
     let (conf, body_conf): (Option<EncryptConf>, Option<Value>) = match (&wanted, &stored) {
         (_, Some(s @ Stored { conf: None, .. })) => {
             let enable = wanted.as_ref().map(|w| w.enable).or_else(|| s.raw.get("enable").and_then(Value::as_bool)).unwrap_or(true);
@@ -169,7 +173,9 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
         (Some(w), Some(Stored { conf: Some(sc), raw })) => {
             // Only enable given: the stored settings are the wanted ones.
             let w = if intent.encryption.only_enable { &EncryptConf { enable: w.enable, ..sc.clone() } } else { w };
+            let before = out.len();
             let c = encryption::permanence(w, sc, out);
+            refused = out[before..].iter().any(|f| matches!(f.code, "MRG001" | "MRG002" | "MRG003"));
             let value = with_stored_extras(c.to_value(), raw, &conf_path, intent.unknown_fields, out);
             (Some(c), Some(value))
         }
@@ -178,8 +184,8 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                 Code::NothingToEncrypt,
                 "/encryption/enable",
                 t!(
-                    "Encryption is requested off, and this Logstore has none: nothing to change, so no encrypt_conf is sent (sending one could fix an algorithm for good).",
-                    "请求关闭加密，而该日志库尚未加密：无需更改，因此不发送 encrypt_conf（发送可能会永久固定算法）。"
+                    "Encryption is requested off, and this Logstore has none, so there is nothing to change and no encrypt_conf is sent (sending one could fix an algorithm for good).",
+                    "请求关闭加密，而该日志库尚未加密，因此无需更改，也不发送 encrypt_conf（发送可能会永久固定算法）。"
                 ),
                 t!("Set enable to true to encrypt the Logstore.", "如需加密该日志库，请将 enable 设为 true。"),
             ));
@@ -190,7 +196,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
         (None, None) => (None, None),
     };
     if let Some(c) = &conf {
-        encryption::one_way_warnings(c, stored.is_none(), true, out);
+        encryption::one_way_warnings(c, stored.is_none(), true, intent.target.cloud_firewall, out);
     }
 
     let mut body = Map::new();
@@ -218,7 +224,12 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                         change,
                         Some(value),
                         Some(&new),
-                        if change == "kept" {
+                        if refused {
+                            (
+                                "kept as stored: the change you asked for is refused (see the findings)",
+                                "按原样保留：您要求的更改不被允许（见检查结果）",
+                            )
+                        } else if change == "kept" {
                             ("already as wanted", "已是所需设置")
                         } else {
                             (
@@ -244,7 +255,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                 body.insert(key.clone(), value.clone());
             }
             FieldClass::ReadOnly => {
-                let (en, zh) = logstore::read_only_reason(key).unwrap_or(("output only", "仅输出"));
+                let (en, zh) = logstore::read_only_reason(key).unwrap_or(("output only", "只读字段"));
                 out.push(logstore::read_only_dropped(key, at));
                 diff.push(entry(key, "dropped", Some(value), None, (en, zh)));
             }
@@ -257,14 +268,17 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                             format!("\"{}\" is a field this tool does not know (a newer API field?); it is kept in the body so the update does not reset it.", excerpt(key)),
                             format!("\"{}\" 是本工具未知的字段（可能是较新的 API 字段）；已保留在请求体中，避免更新时被重置。", excerpt(key))
                         ),
-                        t!("Check it belongs in UpdateLogStore; set unknown_fields to \"drop\" to leave such fields out.", "请确认该字段属于 UpdateLogStore；如需去掉此类字段，将 unknown_fields 设为 \"drop\"。"),
+                        t!(
+                            "Check it belongs in UpdateLogStore; to leave such fields out, choose drop in /unknown_fields.",
+                            "请确认该字段属于 UpdateLogStore；如需去掉此类字段，请在 /unknown_fields 中选择丢弃。"
+                        ),
                     ));
                     diff.push(entry(
                         key,
                         "kept",
                         Some(value),
                         Some(value),
-                        ("unknown field, kept (unknown_fields: keep)", "未知字段，已保留（unknown_fields: keep）"),
+                        ("unknown field, kept as chosen in /unknown_fields", "未知字段，已按 /unknown_fields 的选择保留"),
                     ));
                     body.insert(key.clone(), value.clone());
                 }
@@ -276,14 +290,17 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                             format!("\"{}\" is a field this tool does not know; it is dropped as you chose, so if UpdateLogStore takes it, it will be reset.", excerpt(key)),
                             format!("\"{}\" 是本工具未知的字段；已按您的选择去掉，若 UpdateLogStore 接受该字段，它将被重置。", excerpt(key))
                         ),
-                        t!("Set unknown_fields to \"keep\" unless you know the API rejects it.", "除非确认 API 不接受，否则请将 unknown_fields 设为 \"keep\"。"),
+                        t!(
+                            "Choose keep in /unknown_fields unless you know the API rejects it.",
+                            "除非确认 API 不接受，否则请在 /unknown_fields 中选择保留。"
+                        ),
                     ));
                     diff.push(entry(
                         key,
                         "dropped",
                         Some(value),
                         None,
-                        ("unknown field, dropped (unknown_fields: drop)", "未知字段，已去掉（unknown_fields: drop）"),
+                        ("unknown field, dropped as chosen in /unknown_fields", "未知字段，已按 /unknown_fields 的选择去掉"),
                     ));
                 }
             },
@@ -296,7 +313,8 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
         body.insert("encrypt_conf".into(), new);
     }
     let blast_radius = blast_radius(obj);
-    Some(Merged { body, conf, encrypt_conf: body_conf, stored, diff, blast_radius })
+    let noop = diff.iter().all(|d| d.change == "kept" || (d.change == "dropped" && logstore::classify(&d.field) == FieldClass::ReadOnly));
+    Some(Merged { body, conf, encrypt_conf: body_conf, stored, diff, blast_radius, noop })
 }
 
 /// The settings naive partial updates would reset or lose, with their current values.

@@ -28,6 +28,9 @@ pub struct Request {
     pub purpose: String,
     /// What this request is for, in Simplified Chinese.
     pub purpose_zh: String,
+    /// The aliyun CLI command line that sends this request (requests only, not alternatives).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub command: Option<String>,
 }
 
 /// What happens to one top-level field of the Logstore between `current` and the update body.
@@ -67,6 +70,9 @@ pub struct Plan {
     pub version: u32,
     /// True when no finding has severity `error`.
     pub ok: bool,
+    /// What the plan amounts to: `blocked` (errors), `nothing_to_send` (no error, but no request
+    /// would change anything), or `ready`.
+    pub state: &'static str,
     /// Every finding, most severe first.
     pub findings: Vec<Finding>,
     /// Resolved target: region, project, logstore, host.
@@ -97,6 +103,11 @@ impl Plan {
         self.findings.sort_by_key(|f| f.severity);
         self.ok = !self.findings.iter().any(|f| f.severity == Severity::Error);
         crate::limits::cap_findings(&mut self.findings);
+        self.state = match (self.ok, self.requests.is_empty()) {
+            (false, _) => "blocked",
+            (true, true) => "nothing_to_send",
+            (true, false) => "ready",
+        };
         self
     }
 

@@ -41,6 +41,7 @@ fn rpc(api: &'static str, params: &[(&str, String)], purpose: (&str, &str)) -> R
         body: None,
         purpose: purpose.0.to_string(),
         purpose_zh: purpose.1.to_string(),
+        command: None,
     }
 }
 
@@ -80,8 +81,8 @@ pub fn role_arn(intent: &Intent, out: &mut Vec<Finding>) -> Option<RoleArn> {
                     Code::AccountMismatch,
                     "/encryption/role_arn",
                     t!(
-                        format!("The role ARN is in account {} but the target account is {account} (/target/account_id).", arn.account),
-                        format!("角色 ARN 属于账号 {}，而目标账号为 {account}（/target/account_id）。", arn.account)
+                        format!("The role ARN is in account {} but /target/account_id is {account}.", arn.account),
+                        format!("角色 ARN 属于账号 {}，而 /target/account_id 为 {account}。", arn.account)
                     ),
                     t!(
                         "Use a role of the account that owns the Logstore, or correct /target/account_id.",

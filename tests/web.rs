@@ -152,6 +152,38 @@ mod ui {
         assert_eq!(choose(&controls, "/currentish"), None);
         assert_eq!(choose(&controls, ""), None);
     }
+    #[wasm_bindgen_test]
+    fn finding_texts_name_the_form_labels_not_pointers() {
+        use sls_encrypt::ui::i18n::{Lang, humanize};
+        assert_eq!(
+            humanize(Lang::En, "Fill in /target/account_id, or give /encryption/role_arn."),
+            "Fill in “Account id (UID)”, or give “Role ARN”."
+        );
+        assert_eq!(humanize(Lang::Zh, "请在 /unknown_fields 中选择保留。"), "请在「本工具尚不认识的字段」中选择保留。");
+        // Not a pointer of the form: left alone (paths inside pasted text, ARNs, URLs).
+        for text in ["/current/ttl is 3", "acs:ram::1:role/x", "https://a.b/target/region", "a/b"] {
+            assert_eq!(humanize(Lang::En, text), text);
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn reset_can_be_undone_and_untouched_fields_are_only_to_fill_in() {
+        use sls_encrypt::ui::state::{Action, State};
+        use std::rc::Rc;
+        use yew::Reducible;
+        let state = Rc::new(State::default());
+        assert!(state.pending(Field::Region));
+        let state = state.reduce(Action::Set(Field::Region, Val::Text("cn-hangzhou".into())));
+        assert!(!state.pending(Field::Region) && state.pending(Field::AccountId));
+        let filled = state.form.clone();
+        let state = state.reduce(Action::Reset);
+        assert_eq!(*state.form, Form::default());
+        assert!(state.pending(Field::Region), "a reset form is fresh again");
+        let state = state.reduce(Action::UndoReset);
+        assert_eq!(state.form, filled);
+        assert!(state.undo.is_none());
+        assert!(!state.reduce(Action::CheckAll).pending(Field::AccountId));
+    }
 }
 
 mod crash {

@@ -135,7 +135,7 @@ strings! {
     RoleName => "Role name", "角色名称";
     RoleNameHint => "Empty: sls-byok-kms-role.", "留空则为 sls-byok-kms-role。";
     RoleArn => "Role ARN", "角色 ARN";
-    RoleArnHint => "acs:ram::<account id>:role/<role name>, from the RAM console.", "acs:ram::<账号 ID>:role/<角色名称>，见 RAM 控制台。";
+    RoleArnHint => "From the RAM console (Roles, then the role's basic information). If left empty, the plan assumes the role sls-byok-kms-role in your account, and that ARN becomes permanent.", "见 RAM 控制台（角色 > 基本信息）。留空时，计划假定使用您账号下的角色 sls-byok-kms-role，且该 ARN 将不可更改。";
     TrustPolicyLabel => "The role's trust policy (optional: paste it to have it checked)", "该角色的信任策略（可选：粘贴后将进行检查）";
     TrustPolicyHint => "RAM console → Roles → the role → Trust Policy. It is checked and, if needed, merged with the Log Service principal.",
         "RAM 控制台 → 角色 → 该角色 → 信任策略。将进行检查，并在需要时合并日志服务主体。";
@@ -181,7 +181,7 @@ strings! {
     S5Title => "5. Review", "5. 检查";
     FindingsTitle => "Findings", "检查结果";
     NoFindings => "No findings.", "没有发现问题。";
-    FindingFix => "Fix:", "修复：";
+    FindingFix => "What to do:", "处理方法：";
     FindingClickHint => "Select a finding to go to its field.", "选择一条结果即可跳转到对应字段。";
     DiffTitle => "What the update does to each field", "更新对每个字段的处理";
     DiffKept => "kept", "保留";
@@ -192,14 +192,14 @@ strings! {
     BlastTitle => "What a naive update would reset", "简单更新会重置的设置";
     BlastLost => "Would reset or lose:", "将重置或丢失：";
     BlastNone => "nothing", "无";
-    S6Title => "6. Outputs", "6. 输出";
+    S6Title => "6. What to run", "6. 执行步骤";
     FactsTitle => "Two things that cannot be undone", "两件无法撤销的事";
     FactPermanent => "The choice is permanent. Once encrypt_conf is sent, the key type (service key or BYOK), the algorithm, and the CMK, role and region can never change; only enable can be switched.",
         "选择不可更改。encrypt_conf 一经发送，密钥类型（服务密钥或自带密钥）、算法以及 CMK、角色和地域都无法再更改；只能切换 enable。";
     FactCmk => "If the CMK is disabled or deleted, every read and write on the Logstore fails: the logs become unreadable.",
         "如果 CMK 被禁用或删除，日志库的所有读写都会失败：日志将无法读取。";
     FactCmkService => "With a service key, Log Service manages the key; this applies to BYOK.", "使用服务密钥时由日志服务管理密钥；此条适用于自带密钥（BYOK）。";
-    Draft => "Draft: the plan has errors. Fix them (see Review) before you use these outputs.", "草稿：计划中有错误。请先修复（见“检查”），再使用这些输出。";
+    Draft => "Draft. The plan has errors; fix them (see Review) before you use these outputs.", "草稿。计划中有错误，请先处理（见「检查」），再使用这些输出。";
     NothingYet => "Outputs appear here once the target and the key are filled in.", "填写目标和密钥后，此处将显示输出。";
     OutEncryptConf => "encrypt_conf", "encrypt_conf";
     AdoptStoredIntro => "This Logstore's encryption is already set and permanent: only enable can change.", "该日志库的加密已设置且不可更改：只能修改 enable。";
@@ -215,11 +215,112 @@ strings! {
     OutPassroleDesc => "For the RAM user who sends the encryption request.", "授予发送加密请求的 RAM 用户。";
     OutAlternative => "Alternative: UpdateLogStoreEncryption body", "备选：UpdateLogStoreEncryption 请求体";
     RequestsTitle => "Requests, in the order to send them", "请求（按发送顺序）";
-    ExportsTitle => "Ready-to-run forms", "可直接使用的形式";
+    ExportsTitle => "Ready-to-run forms", "可直接运行的形式";
     IntentTitle => "This page as an intent", "本页对应的意图（intent）";
     IntentDesc => "The input this page compiles. Save it and run: sls-encrypt compile intent.json", "本页编译的输入。保存后可运行：sls-encrypt compile intent.json";
-    ArtifactsTitle => "Documents", "文档";
+    ArtifactsTitle => "Bodies and policies", "请求体与策略";
     ClearPaste => "Clear this paste", "清除粘贴的内容";
+
+    SummaryNothing => "Nothing to send: this plan changes nothing", "无需发送：此计划不会更改任何设置";
+    SummaryToFill => "Fill in the fields listed below to get a plan", "填写下方列出的字段即可生成计划";
+    SummaryReadWarnings => "Ready once you have read the warnings", "阅读警告后即可使用";
+    SummaryRun => "What to run", "执行步骤";
+    TodoTitle => "To fill in", "待填写";
+    TodoHint => "Nothing is wrong yet. The plan needs these fields:", "目前没有错误。生成计划还需要以下字段：";
+    CheckAll => "Check everything now", "立即全部检查";
+    NothingToSendTitle => "Nothing to send", "无需发送";
+    NothingToSendBody => "The Logstore already has what this plan would send, so there is no request and no script. If you meant to change something, change the choice in the form.",
+        "该日志库已是此计划要发送的设置，因此没有请求，也没有脚本。如需更改，请修改表单中的选项。";
+    RunbookTitle => "Run these steps in order", "请按顺序执行以下步骤";
+    RunbookHint => "One aliyun CLI command per step, with credentials set up by aliyun configure. The whole script is in the tab below.",
+        "每步一条 aliyun CLI 命令，需先用 aliyun configure 配置凭证。完整脚本见下方标签页。";
+    TabsLabel => "Outputs by kind", "按类型查看输出";
+    TabScript => "Script", "脚本";
+    TabBodies => "API bodies", "请求体";
+    TabTerraform => "Terraform", "Terraform";
+    TabPython => "Python", "Python";
+    TabTicket => "Change ticket", "变更单";
+    TabIntent => "Intent", "意图（intent）";
+    Undo => "Undo", "撤销";
+    ShareTitle => "Share this form as a link", "以链接分享此表单";
+    ShareContains => "The link will contain these values:", "链接将包含以下内容：";
+    ShareDefaults => "Nothing but defaults: the form is not filled in.", "仅有默认值：表单尚未填写。";
+    ShareAccountOut => "Your account id is left out (the option below is on).", "已隐去您的账号 ID（已勾选下方选项）。";
+    SharePasted => "Pasted texts are in the link as they are: anyone with the link can read them.", "粘贴的文本原样放入链接：任何拿到链接的人都能看到。";
+    ShareCopyNow => "Copy the link", "复制链接";
+    Close => "Close", "关闭";
+    BlastEncryptConfOnly => "A body with only encrypt_conf", "只含 encrypt_conf 的请求体";
+    BlastPythonSdk => "The Python SDK's update_logstore", "Python SDK 的 update_logstore";
+    BlastGoSdk => "The Go SDK's UpdateLogStoreV2", "Go SDK 的 UpdateLogStoreV2";
+    RoleArnPlaceholder => "acs:ram::<account id>:role/<role name>", "acs:ram::<账号 ID>:role/<角色名称>";
+    KeySectionName => "Key", "密钥";
+    LogstoreSettingsName => "New Logstore settings", "新日志库设置";
+}
+
+/// The label people know a naive client by (the plan's `blast_radius[].client` is an id).
+pub fn blast_client(lang: Lang, client: &str) -> String {
+    match client {
+        "encrypt_conf_only" => S::BlastEncryptConfOnly.text(lang).into(),
+        "python_sdk_update_logstore" => S::BlastPythonSdk.text(lang).into(),
+        "go_sdk_update_logstore_v2" => S::BlastGoSdk.text(lang).into(),
+        other => other.replace('_', " "),
+    }
+}
+
+/// The label shown for a JSON pointer of the intent: the form field's label, or its section's.
+pub fn pointer_label(lang: Lang, pointer: &str) -> Option<&'static str> {
+    use crate::ui::state::Field;
+    if let Some(field) = Field::at(pointer) {
+        return Some(field.label().text(lang));
+    }
+    match pointer {
+        "/encryption" => Some(S::KeySectionName.text(lang)),
+        "/logstore" => Some(S::LogstoreSettingsName.text(lang)),
+        _ => None,
+    }
+}
+
+/// A finding's text with the intent's JSON pointers replaced by the form's labels, quoted
+/// (“Region” in English, 「地域」 in Chinese): the page speaks of what the user sees.
+pub fn humanize(lang: Lang, text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('/') {
+        let (before, from) = rest.split_at(i);
+        out.push_str(before);
+        // The longest pointer starting here: `/` and `[a-z_]` segments.
+        let end = from
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| !(c.is_ascii_lowercase() || *c == '_' || *c == '/' || c.is_ascii_uppercase()))
+            .map_or(from.len(), |(j, _)| j);
+        let candidate = from[..end].trim_end_matches('/');
+        let preceded_ok = before.chars().last().is_none_or(|c| !(c.is_ascii_alphanumeric() || c == ':' || c == '/'));
+        let exact =
+            crate::ui::state::Field::ALL.iter().any(|f| f.pointer() == candidate) || matches!(candidate, "/encryption" | "/logstore");
+        match pointer_label(lang, candidate).filter(|_| exact && preceded_ok) {
+            Some(label) => {
+                rest = &from[candidate.len()..];
+                match lang {
+                    Lang::En => out.push_str(&format!("“{label}”")),
+                    // Corner brackets need no space around them.
+                    Lang::Zh => {
+                        if out.ends_with(' ') {
+                            out.pop();
+                        }
+                        out.push_str(&format!("「{label}」"));
+                        rest = rest.strip_prefix(' ').unwrap_or(rest);
+                    }
+                }
+            }
+            None => {
+                out.push('/');
+                rest = &from[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// What the intent view shows instead of a paste over the limit.
@@ -281,6 +382,14 @@ pub fn severity_count(lang: Lang, s: Severity, n: usize) -> String {
     match lang {
         Lang::En => format!("{n} {}", if n == 1 { one } else { many }),
         Lang::Zh => format!("{n} 个{zh}"),
+    }
+}
+
+/// How many fields are left to fill in ("3 to fill in", "3 项待填写").
+pub fn todo_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{n} to fill in"),
+        Lang::Zh => format!("{n} 项待填写"),
     }
 }
 

@@ -134,6 +134,16 @@ impl Field {
         Field::ALL.iter().copied().find(|f| f.key() == key)
     }
 
+    /// The field whose control edits the intent field at `pointer` (or holds the pasted text
+    /// that `pointer` points into).
+    pub fn at(pointer: &str) -> Option<Field> {
+        Field::ALL.iter().copied().find(|f| {
+            let p = f.pointer();
+            pointer == p
+                || (matches!(f, Field::Current | Field::TrustPolicy) && pointer.starts_with(p) && pointer[p.len()..].starts_with('/'))
+        })
+    }
+
     /// The element id of the field's control (radio groups add the option).
     pub fn id(self) -> String {
         format!("f-{}", self.key())
@@ -484,11 +494,34 @@ pub struct State {
     pub redact: bool,
     /// A message to show, if any.
     pub notice: Option<Notice>,
+    /// Fields the user has changed since the page started or was reset: their missing-value
+    /// errors show as errors; untouched ones are a neutral checklist of what to fill in.
+    pub touched: Rc<std::collections::BTreeSet<Field>>,
+    /// The user asked to check everything: every error shows as an error.
+    pub asked: bool,
+    /// The form before the last Reset, so it can be undone.
+    pub undo: Option<Rc<Form>>,
 }
 
 impl Default for State {
     fn default() -> Self {
-        State { form: Rc::new(Form::default()), lang: Lang::En, redact: false, notice: None }
+        State {
+            form: Rc::new(Form::default()),
+            lang: Lang::En,
+            redact: false,
+            notice: None,
+            touched: Rc::default(),
+            asked: false,
+            undo: None,
+        }
+    }
+}
+
+impl State {
+    /// True when a missing value at `field` is still only something to fill in, not an error:
+    /// the field was not touched and the user did not ask to check everything.
+    pub fn pending(&self, field: Field) -> bool {
+        !self.asked && !self.touched.contains(&field)
     }
 }
 
@@ -509,6 +542,10 @@ pub enum Action {
     Notify(Notice),
     /// Hide the notice.
     DismissNotice,
+    /// Show every error as an error (the user asked for the plan).
+    CheckAll,
+    /// Restore the form as it was before the last Reset.
+    UndoReset,
 }
 
 impl Reducible for State {
@@ -521,19 +558,41 @@ impl Reducible for State {
                 let mut form = (*next.form).clone();
                 form.set(field, value);
                 next.form = Rc::new(form);
+                if !next.touched.contains(&field) {
+                    let mut touched = (*next.touched).clone();
+                    touched.insert(field);
+                    next.touched = Rc::new(touched);
+                }
+                next.undo = None;
             }
             Action::Reset => {
+                next.undo = Some(next.form.clone());
                 next.form = Rc::new(Form::default());
                 next.notice = Some(Notice::WasReset);
+                next.touched = Rc::default();
+                next.asked = false;
             }
             Action::Load(form, notice) => {
+                // A form that was filled in elsewhere (a link, the last visit) is checked in full.
+                next.asked = next.asked || form != Form::default();
                 next.form = Rc::new(form);
                 next.notice = notice;
+            }
+            Action::CheckAll => next.asked = true,
+            Action::UndoReset => {
+                if let Some(form) = next.undo.take() {
+                    next.asked = *form != Form::default();
+                    next.form = form;
+                    next.notice = None;
+                }
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::SetRedact(redact) => next.redact = redact,
             Action::Notify(notice) => next.notice = Some(notice),
-            Action::DismissNotice => next.notice = None,
+            Action::DismissNotice => {
+                next.notice = None;
+                next.undo = None;
+            }
         }
         Rc::new(next)
     }
@@ -558,6 +617,9 @@ impl PartialEq for AppContext {
             && a.lang == b.lang
             && a.redact == b.redact
             && a.notice == b.notice
+            && a.touched == b.touched
+            && a.asked == b.asked
+            && a.undo == b.undo
             && self.dispatcher == other.dispatcher
     }
 }
@@ -578,6 +640,17 @@ impl AppContext {
         self.dispatcher.dispatch(action);
     }
 
+    /// True when the finding is a missing value on a field the user has not touched yet (and did
+    /// not ask to check): shown as something to fill in, not as an error.
+    pub fn is_pending(&self, f: &crate::finding::Finding) -> bool {
+        f.code == "INT005" && Field::at(&f.path).is_some_and(|field| self.state.pending(field))
+    }
+
+    /// True when some error is shown as an error (not only fields left to fill in).
+    pub fn shows_errors(&self) -> bool {
+        self.plan.findings.iter().any(|f| f.severity == crate::finding::Severity::Error && !self.is_pending(f))
+    }
+
     /// The findings whose path is the field's pointer (or inside it, for pasted text).
     pub fn findings_for(&self, field: Field) -> Vec<&crate::finding::Finding> {
         let p = field.pointer();
@@ -586,6 +659,7 @@ impl AppContext {
             .findings
             .iter()
             .filter(|f| f.path == p || (inside && f.path.starts_with(p) && f.path[p.len()..].starts_with('/')))
+            .filter(|f| !self.is_pending(f))
             .collect()
     }
 }

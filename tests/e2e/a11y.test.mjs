@@ -71,3 +71,21 @@ test('axe: no violations at 360 px wide (dark)', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('axe: a ready plan (runbook checklist, tabs, share panel open) and the to-fill-in list', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context, problems } = await openApp(browser, server.base, { colorScheme });
+    const fresh = await axe(page);
+    assert.deepEqual(fresh, [], `to fill in:\n${fresh.join('\n')}`);
+    const ex = await example('byok-update-cloud-firewall.json');
+    await fillForm(page, { '/target/account_id': '1234567890123456', '/target/region': 'cn-hangzhou', '/encryption/key': ['byok'] });
+    await fillForm(page, { '/encryption/cmk_key_id': 'key-hzz67f8a1b2c3d4e5f6g', '/ram/user_name': 'sls-admin', '/current': pasted(ex.current) });
+    await page.locator('[data-runbook] [data-step]').first().waitFor();
+    await page.locator('[data-tab="bodies"]').click();
+    await page.locator('[data-action="share"]').click();
+    const ready = await axe(page);
+    assert.deepEqual(ready, [], `ready plan:\n${ready.join('\n')}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

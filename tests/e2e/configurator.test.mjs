@@ -153,7 +153,8 @@ test('a refused permanence change (default -> sm4) shows MRG002; clicking it goe
   await finding.locator('button').click();
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.field), '/encryption/encrypt_type');
   await screenshot(page, 'permanence-refused');
-  // While the plan has errors, downloads are named drafts.
+  // While the plan has errors, downloads are named drafts (the bodies are in their own tab).
+  await page.locator('[data-tab="bodies"]').click();
   const [draft] = await Promise.all([page.waitForEvent('download'), page.locator('[data-output="encrypt_conf"] [data-action="download"]').click()]);
   assert.equal(draft.suggestedFilename(), 'encrypt_conf.DRAFT.json');
   // One click takes over what the Logstore has: the refusal is gone and the plan is ready.
@@ -161,6 +162,9 @@ test('a refused permanence change (default -> sm4) shows MRG002; clicking it goe
   await page.locator('[data-findings] [data-code="MRG002"]').waitFor({ state: 'detached' });
   assert.ok(await field(page, '/encryption/encrypt_type', 'default').isChecked());
   assert.equal(await page.locator('[data-summary]').getAttribute('data-ok'), 'true');
+  // What the Logstore has is what was asked for now: nothing to send, and the page says so.
+  assert.equal(await page.locator('[data-summary]').getAttribute('data-state'), 'nothing');
+  assert.equal(await page.locator('[data-output="update_logstore_body"]').count(), 0);
   assert.equal(await page.locator('[data-adopt]').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
@@ -172,7 +176,8 @@ test('a malformed paste shows the line and column, and clicking the finding sele
   await fillForm(page, { '/target/account_id': ACCOUNT, '/target/region': 'cn-hangzhou', '/current': text });
   const finding = page.locator('[data-findings] [data-code="TXT001"]');
   await finding.waitFor();
-  assert.match(await finding.locator('[data-location]').textContent(), /\/current · line 5, column 3/);
+  // The place is named by the field's label, not its JSON pointer (data-path keeps the pointer).
+  assert.match(await finding.locator('[data-location]').textContent(), /GetLogStore response \(paste the JSON\) · line 5, column 3/);
   // Marked at the paste too.
   assert.match(await page.locator('.field-msgs [data-code="TXT001"]').textContent(), /line 5, column 3/);
   assert.equal(await field(page, '/current').getAttribute('aria-invalid'), 'true');
@@ -193,6 +198,7 @@ test('Copy puts the output on the clipboard and says "Copied"; Download offers a
   const { intent } = await byokExample();
   const { page, context, problems } = await openApp(browser, server.base);
   await fillByok(page, intent.current);
+  await page.locator('[data-tab="bodies"]').click();
   const block = page.locator('[data-output="encrypt_conf"]');
   await block.locator('[data-action="copy"]').click();
   await block.locator('[data-copy-status]', { hasText: 'Copied' }).waitFor();
@@ -236,6 +242,10 @@ test('a reload restores the state (from the URL hash and from localStorage); Res
   assert.equal(await field(page, '/target/account_id').inputValue(), '');
   assert.ok(await field(page, '/encryption/key', 'service').isChecked());
   assert.equal(await page.locator('[data-output="update_logstore_body"]').count(), 0);
+  // ... and Undo brings it back.
+  await page.locator('[data-action="undo"]').click();
+  assert.equal(await field(page, '/target/account_id').inputValue(), ACCOUNT);
+  assert.equal(await outputText(page, 'update_logstore_body'), before);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -248,6 +258,7 @@ test('a shared link reproduces the plan in a fresh browser; redaction leaves the
   const body = await outputText(first.page, 'update_logstore_body');
   const codes = await findingCodes(first.page);
   await first.page.locator('[data-action="share"]').click();
+  await first.page.locator('[data-action="share-copy"]').click();
   await first.page.locator('.share [role="status"]', { hasText: 'Copied' }).waitFor();
   const link = await first.page.evaluate(() => navigator.clipboard.readText());
   assert.equal(link, first.page.url());
@@ -277,7 +288,9 @@ test('a shared link reproduces the plan in a fresh browser; redaction leaves the
   await third.context.close();
 
   // A paste too long for a link is left out of it, and the receiver is told.
+  const shortHash = new URL(first.page.url()).hash;
   await fillForm(first.page, { '/current': pasted({ ...JSON.parse(intent.current), big: 'x'.repeat(80000) }) });
+  await first.page.waitForFunction((h) => location.hash !== h, shortHash);
   const long = new URL(first.page.url()).hash.slice(1);
   assert.ok(long.length < 60000, `the link stays short (${long.length})`);
   const fifth = await openApp(browser, server.base, { hash: long });
@@ -311,6 +324,7 @@ test('switching to Chinese translates the page and the findings; zh browsers sta
   assert.ok((await item.textContent()).includes(first.fix_zh));
   assert.match(await page.locator('[data-summary]').textContent(), /个/);
   assert.match(await page.locator('#outputs [data-fact="permanent"]').textContent(), /不可更改/);
+  await page.locator('[data-tab="bodies"]').click();
   assert.match(await page.locator('[data-output="encrypt_conf"] [data-action="copy"]').textContent(), /复制/);
   await page.locator('[data-output="encrypt_conf"] [data-action="copy"]').click();
   await page.locator('[data-output="encrypt_conf"] [data-copy-status]', { hasText: '已复制' }).waitFor();

@@ -1,6 +1,6 @@
 //! What naive partial updates would reset, per client.
 
-use crate::ui::i18n::S;
+use crate::ui::i18n::{self, S};
 use crate::ui::state::AppContext;
 use yew::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn blast_radius() -> Html {
             <ul>
                 { for blast.iter().map(|b| html! {
                     <li data-client={b.client}>
-                        <p><code>{ b.client }</code>{ " " }{ lang.pick(&b.description, &b.description_zh) }</p>
+                        <p><strong>{ i18n::blast_client(lang, b.client) }</strong>{ if lang == i18n::Lang::En { ". " } else { "。" } }{ lang.pick(&b.description, &b.description_zh) }</p>
                         <p class="lost">
                             <span class="lost-label">{ ctx.t(S::BlastLost) }</span>{ " " }
                             if b.lost.is_empty() {

@@ -30,7 +30,7 @@ pub fn byok_section() -> Html {
                 if new_role {
                     <TextField field={Field::RoleName} hint={S::RoleNameHint} placeholder="sls-byok-kms-role" />
                 } else {
-                    <TextField field={Field::RoleArn} hint={S::RoleArnHint} placeholder="acs:ram::1234567890123456:role/sls-byok-kms-role" />
+                    <TextField field={Field::RoleArn} hint={S::RoleArnHint} placeholder={ctx.t(S::RoleArnPlaceholder)} />
                     <TextField field={Field::TrustPolicy} hint={S::TrustPolicyHint} rows={8} />
                 }
                 <div class="row">

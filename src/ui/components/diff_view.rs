@@ -50,7 +50,7 @@ pub fn diff_view() -> Html {
                                 <span class="change">{ ctx.t(word) }</span>
                                 <code class="field-name">{ d.field.clone() }</code>
                                 <code class="value">{ value }</code>
-                                <span class="reason">{ lang.pick(&d.reason, &d.reason_zh) }</span>
+                                <span class="reason">{ crate::ui::i18n::humanize(lang, lang.pick(&d.reason, &d.reason_zh)) }</span>
                             </li>
                         }
                     }) }

@@ -52,7 +52,7 @@ pub fn field_messages(props: &FieldMessagesProps) -> Html {
                             <SeverityIcon severity={f.severity} />
                             <span class="sev-name">{ i18n::severity_name(lang, f.severity) }</span>
                             <span class="code">{ f.code }</span>
-                            <span class="field-msg-text">{ at }{ lang.pick(&f.message, &f.message_zh) }</span>
+                            <span class="field-msg-text">{ at }{ i18n::humanize(lang, lang.pick(&f.message, &f.message_zh)) }</span>
                         </button>
                     </li>
                 }

@@ -1,8 +1,9 @@
-//! One finding: severity (icon and word), code, location, message and fix; a click goes to its spot.
+//! One finding: severity (icon and word), code, where (the field's label), message and fix;
+//! a click goes to its spot.
 
 use crate::finding::Finding;
 use crate::ui::components::severity_icon::SeverityIcon;
-use crate::ui::i18n::{self, S};
+use crate::ui::i18n::{self, Lang, S};
 use crate::ui::services::focus;
 use crate::ui::state::AppContext;
 use yew::prelude::*;
@@ -14,8 +15,20 @@ pub struct FindingItemProps {
     pub finding: Finding,
 }
 
-/// A list item carrying `data-code`, with a button that focuses the field (or selects the
-/// line and column in pasted text).
+/// Where a finding is, as the page shows it: the field's label (and line and column in pasted
+/// text); the JSON pointer only when no field shows that place.
+pub fn location(lang: Lang, f: &Finding) -> String {
+    let place = i18n::pointer_label(lang, &f.path)
+        .map(str::to_string)
+        .unwrap_or_else(|| if f.path.is_empty() { "/".into() } else { f.path.clone() });
+    match (f.line, f.column) {
+        (Some(l), Some(c)) => format!("{place} · {}", i18n::position(lang, l, c)),
+        _ => place,
+    }
+}
+
+/// A list item carrying `data-code`, `data-severity` and `data-path`, with a button that focuses
+/// the field (or selects the line and column in pasted text).
 #[function_component(FindingItem)]
 pub fn finding_item(props: &FindingItemProps) -> Html {
     let Some(ctx) = use_context::<AppContext>() else { return html! {} };
@@ -25,16 +38,7 @@ pub fn finding_item(props: &FindingItemProps) -> Html {
         let (path, line, column) = (f.path.clone(), f.line, f.column);
         Callback::from(move |_: MouseEvent| focus::go_to(&path, line, column))
     };
-    let location = match (f.line, f.column) {
-        (Some(l), Some(c)) => format!("{} · {}", if f.path.is_empty() { "/" } else { &f.path }, i18n::position(lang, l, c)),
-        _ => {
-            if f.path.is_empty() {
-                "/".to_string()
-            } else {
-                f.path.clone()
-            }
-        }
-    };
+    let gap = if lang == Lang::En { " " } else { "" };
     html! {
         <li class={classes!("finding", f.severity.as_str())} data-code={f.code} data-severity={f.severity.as_str()} data-path={f.path.clone()}>
             <button type="button" class="finding-go" {onclick}>
@@ -42,10 +46,10 @@ pub fn finding_item(props: &FindingItemProps) -> Html {
                     <SeverityIcon severity={f.severity} />
                     <span class="sev-name">{ i18n::severity_name(lang, f.severity) }</span>
                     <span class="code">{ f.code }</span>
-                    <span class="location" data-location="">{ location }</span>
+                    <span class="location" data-location="">{ location(lang, f) }</span>
                 </span>
-                <span class="message">{ lang.pick(&f.message, &f.message_zh) }</span>
-                <span class="fix"><span class="fix-label">{ ctx.t(S::FindingFix) }</span>{ " " }{ lang.pick(&f.fix, &f.fix_zh) }</span>
+                <span class="message">{ i18n::humanize(lang, lang.pick(&f.message, &f.message_zh)) }</span>
+                <span class="fix"><span class="fix-label">{ ctx.t(S::FindingFix) }</span>{ gap }{ i18n::humanize(lang, lang.pick(&f.fix, &f.fix_zh)) }</span>
             </button>
         </li>
     }

@@ -1,28 +1,60 @@
-//! The findings grouped by severity, most severe first.
+//! What is left to fill in (a neutral checklist), then the findings grouped by severity, most
+//! severe first.
 
 use crate::ui::components::finding_item::FindingItem;
 use crate::ui::components::severity_icon::SeverityIcon;
 use crate::ui::components::summary_bar::SEVERITIES;
 use crate::ui::i18n::{self, S};
-use crate::ui::state::AppContext;
+use crate::ui::services::focus;
+use crate::ui::state::{Action, AppContext};
 use yew::prelude::*;
 
-/// One group (heading + list) per severity present.
+/// The to-fill-in checklist and one group (heading + list) per severity present.
 #[function_component(FindingsList)]
 pub fn findings_list() -> Html {
     let Some(ctx) = use_context::<AppContext>() else { return html! {} };
     let lang = ctx.lang();
     let plan = &ctx.plan;
+    let (todo, shown): (Vec<_>, Vec<_>) = plan.findings.iter().partition(|f| ctx.is_pending(f));
+    let check_all = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            ctx.dispatch(Action::CheckAll);
+            focus::focus_id("findings");
+        })
+    };
     html! {
         <div class="findings" id="findings" tabindex="-1" data-findings="">
             <h3>{ ctx.t(S::FindingsTitle) }</h3>
-            if plan.findings.is_empty() {
+            if !todo.is_empty() {
+                <section class="fill-list" aria-labelledby="todo-title" data-todo="">
+                    <h4 id="todo-title">{ ctx.t(S::TodoTitle) }</h4>
+                    <p class="hint">{ ctx.t(S::TodoHint) }</p>
+                    <ul>
+                        { for todo.iter().map(|f| {
+                            let path = f.path.clone();
+                            let onclick = Callback::from(move |_: MouseEvent| focus::go_to(&path, None, None));
+                            html! {
+                                <li data-todo-path={f.path.clone()}>
+                                    <button type="button" class="todo-go" {onclick}>
+                                        <span class="todo-box" aria-hidden="true"></span>
+                                        <span class="todo-label">{ i18n::pointer_label(lang, &f.path).unwrap_or(&f.path).to_string() }</span>
+                                        <span class="hint">{ i18n::humanize(lang, lang.pick(&f.fix, &f.fix_zh)) }</span>
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                    <button type="button" class="btn" data-action="check-all" onclick={check_all}>{ ctx.t(S::CheckAll) }</button>
+                </section>
+            }
+            if shown.is_empty() && todo.is_empty() {
                 <p class="hint">{ ctx.t(S::NoFindings) }</p>
-            } else {
+            } else if !shown.is_empty() {
                 <p class="hint">{ ctx.t(S::FindingClickHint) }</p>
             }
             { for SEVERITIES.iter().filter_map(|s| {
-                let group: Vec<_> = plan.findings.iter().filter(|f| f.severity == *s).collect();
+                let group: Vec<_> = shown.iter().filter(|f| f.severity == *s).collect();
                 if group.is_empty() {
                     return None;
                 }
@@ -32,7 +64,7 @@ pub fn findings_list() -> Html {
                         <h4 id={id}><SeverityIcon severity={*s} />{ i18n::severity_group(lang, *s, group.len()) }</h4>
                         <ul>
                             { for group.into_iter().enumerate().map(|(i, f)| html! {
-                                <FindingItem key={format!("{}-{}-{i}", f.code, f.path)} finding={f.clone()} />
+                                <FindingItem key={format!("{}-{}-{i}", f.code, f.path)} finding={(*f).clone()} />
                             }) }
                         </ul>
                     </section>

@@ -23,11 +23,21 @@ pub fn notice_bar() -> Html {
             crate::ui::services::focus::focus_id("plan");
         })
     };
+    let undo = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            ctx.dispatch(Action::UndoReset);
+            crate::ui::services::focus::focus_id("plan");
+        })
+    };
     html! {
         <div class="notice-slot" role="status" aria-live="polite">
             if let Some(text) = text {
                 <div class="notice" data-notice="">
                     <p>{ ctx.t(text) }</p>
+                    if ctx.state.notice == Some(Notice::WasReset) && ctx.state.undo.is_some() {
+                        <button type="button" class="btn primary" data-action="undo" onclick={undo}>{ ctx.t(S::Undo) }</button>
+                    }
                     <button type="button" class="btn" onclick={dismiss}>{ ctx.t(S::Dismiss) }</button>
                 </div>
             }

@@ -1,5 +1,9 @@
-//! Section 6: the irreversible facts, then every output of the plan.
+//! Section 6, what to run: the plan's steps as a checklist of commands first, then the
+//! irreversible facts, then every output grouped in tabs (script, API bodies, Terraform, Python,
+//! change ticket, intent). Every output stays in the page with its full text; only the tab
+//! that shows it changes.
 
+use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::irreversible_facts::IrreversibleFacts;
 use crate::ui::components::output_block::OutputBlock;
 use crate::ui::i18n::{self, S};
@@ -26,82 +30,184 @@ fn shown_intent(ctx: &AppContext) -> Value {
     intent
 }
 
+/// The tabs, in order: (id, title).
+const TABS: &[(&str, S)] = &[
+    ("script", S::TabScript),
+    ("bodies", S::TabBodies),
+    ("terraform", S::TabTerraform),
+    ("python", S::TabPython),
+    ("ticket", S::TabTicket),
+    ("intent", S::TabIntent),
+];
+
+/// The tab an export belongs in, by its key.
+pub fn tab_of_export(key: &str) -> &'static str {
+    match key {
+        "terraform" => "terraform",
+        "python_sdk" => "python",
+        "markdown" => "ticket",
+        k if k.ends_with("_cli") || k == "curl" => "script",
+        _ => "bodies",
+    }
+}
+
+/// The runbook checklist: one line per request, its command and Copy.
+fn runbook(ctx: &AppContext) -> Html {
+    let lang = ctx.lang();
+    let plan = &ctx.plan;
+    html! {
+        <div class="runbook" id="runbook" tabindex="-1" data-runbook="" aria-labelledby="runbook-title">
+            <h3 id="runbook-title">{ ctx.t(S::RunbookTitle) }</h3>
+            <p class="hint">{ ctx.t(S::RunbookHint) }</p>
+            <ol class="steps">
+                { for plan.requests.iter().map(|r| {
+                    let command = r.command.clone().unwrap_or_default();
+                    html! {
+                        <li key={r.step} data-step={r.step.to_string()} data-api={r.api}>
+                            <div class="step-head">
+                                <span class="step-n">{ r.step }</span>
+                                <span class="step-title"><strong>{ r.api }</strong>{ " " }<span class="step-purpose">{ lang.pick(&r.purpose, &r.purpose_zh).to_string() }</span></span>
+                            </div>
+                            <div class="step-cmd">
+                                <code data-command="" tabindex="0">{ command.clone() }</code>
+                                <CopyButton text={AttrValue::from(command)} what={AttrValue::from(i18n::step(lang, r.step, r.api))} />
+                            </div>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </div>
+    }
+}
+
 /// The outputs section.
 #[function_component(OutputsSection)]
 pub fn outputs_section() -> Html {
+    let chosen = use_state(|| "script");
     let Some(ctx) = use_context::<AppContext>() else { return html! {} };
     let lang = ctx.lang();
     let plan = &ctx.plan;
-    let mut docs: Vec<Html> = Vec::new();
+    let mut panels: Vec<(&'static str, Vec<Html>)> = TABS.iter().map(|(id, _)| (*id, Vec::new())).collect();
+    let mut put = |tab: &str, h: Html| {
+        if let Some((_, v)) = panels.iter_mut().find(|(id, _)| *id == tab) {
+            v.push(h);
+        }
+    };
+    for (key, value) in plan.exports.iter() {
+        let (text, plain) = match value {
+            Value::String(s) => (AttrValue::from(s.clone()), true),
+            other => (pretty(other), false),
+        };
+        put(
+            tab_of_export(key),
+            html! { <OutputBlock key={key.clone()} name={key.clone()} title={i18n::export_title(key)} {text} {plain} /> },
+        );
+    }
     if let Some(conf) = &plan.encrypt_conf {
-        docs.push(html! { <OutputBlock name="encrypt_conf" title={ctx.t(S::OutEncryptConf)} description={ctx.t(S::OutEncryptConfDesc)} text={pretty(conf)} /> });
+        put(
+            "bodies",
+            html! { <OutputBlock name="encrypt_conf" title={ctx.t(S::OutEncryptConf)} description={ctx.t(S::OutEncryptConfDesc)} text={pretty(conf)} /> },
+        );
     }
     for (api, name, title, desc) in [
         ("UpdateLogStore", "update_logstore_body", S::OutUpdateBody, S::OutUpdateBodyDesc),
         ("CreateLogStore", "create_logstore_body", S::OutCreateBody, S::OutCreateBodyDesc),
     ] {
         if let Some(body) = plan.request(api).and_then(|r| r.body.as_ref()) {
-            docs.push(html! { <OutputBlock {name} title={ctx.t(title)} description={ctx.t(desc)} text={pretty(body)} /> });
+            put("bodies", html! { <OutputBlock {name} title={ctx.t(title)} description={ctx.t(desc)} text={pretty(body)} /> });
         }
     }
     if let Some(p) = &plan.trust_policy {
-        docs.push(
+        put(
+            "bodies",
             html! { <OutputBlock name="trust_policy" title={ctx.t(S::OutTrust)} description={ctx.t(S::OutTrustDesc)} text={pretty(p)} /> },
         );
     }
     if let Some(p) = &plan.passrole_policy {
-        docs.push(html! { <OutputBlock name="passrole_policy" title={ctx.t(S::OutPassrole)} description={ctx.t(S::OutPassroleDesc)} text={pretty(p)} /> });
+        put(
+            "bodies",
+            html! { <OutputBlock name="passrole_policy" title={ctx.t(S::OutPassrole)} description={ctx.t(S::OutPassroleDesc)} text={pretty(p)} /> },
+        );
     }
     for alt in &plan.alternatives {
         if let (Some(body), "UpdateLogStoreEncryption") = (&alt.body, alt.api) {
-            docs.push(html! {
-                <OutputBlock name="update_logstore_encryption_body" title={ctx.t(S::OutAlternative)}
-                    description={lang.pick(&alt.purpose, &alt.purpose_zh).to_string()}
-                    detail={format!("{} https://{}{}", alt.method, alt.host, alt.path)} text={pretty(body)} />
-            });
+            put(
+                "bodies",
+                html! {
+                    <OutputBlock name="update_logstore_encryption_body" title={ctx.t(S::OutAlternative)}
+                        description={lang.pick(&alt.purpose, &alt.purpose_zh).to_string()}
+                        detail={format!("{} https://{}{}", alt.method, alt.host, alt.path)} text={pretty(body)} />
+                },
+            );
         }
     }
-    let requests: Vec<Html> = plan
-        .requests
-        .iter()
-        .map(|r| {
-            let mut whole = Map::new();
-            whole.insert("api".into(), json!(r.api));
-            whole.insert("method".into(), json!(r.method));
-            whole.insert("host".into(), json!(r.host));
-            whole.insert("path".into(), json!(r.path));
-            if !r.query.is_empty() {
-                whole.insert("query".into(), Value::Object(r.query.clone()));
-            }
-            if let Some(body) = &r.body {
-                whole.insert("body".into(), body.clone());
-            }
-            html! {
-                <li key={r.step}>
-                    <OutputBlock name={format!("request-{}", r.step)} title={i18n::step(lang, r.step, r.api)}
-                        description={lang.pick(&r.purpose, &r.purpose_zh).to_string()}
-                        detail={format!("{} https://{}{}", r.method, r.host, r.path)} text={pretty(&Value::Object(whole))} />
-                </li>
-            }
-        })
-        .collect();
-    let exports: Vec<Html> = plan
-        .exports
-        .iter()
-        .map(|(key, value)| {
-            let (text, plain) = match value {
-                Value::String(s) => (AttrValue::from(s.clone()), true),
-                other => (pretty(other), false),
+    if !plan.requests.is_empty() {
+        let requests: Vec<Html> = plan
+            .requests
+            .iter()
+            .map(|r| {
+                let mut whole = Map::new();
+                whole.insert("api".into(), json!(r.api));
+                whole.insert("method".into(), json!(r.method));
+                whole.insert("host".into(), json!(r.host));
+                whole.insert("path".into(), json!(r.path));
+                if !r.query.is_empty() {
+                    whole.insert("query".into(), Value::Object(r.query.clone()));
+                }
+                if let Some(body) = &r.body {
+                    whole.insert("body".into(), body.clone());
+                }
+                html! {
+                    <li key={r.step}>
+                        <OutputBlock name={format!("request-{}", r.step)} title={i18n::step(lang, r.step, r.api)}
+                            description={lang.pick(&r.purpose, &r.purpose_zh).to_string()}
+                            detail={format!("{} https://{}{}", r.method, r.host, r.path)} text={pretty(&Value::Object(whole))} />
+                    </li>
+                }
+            })
+            .collect();
+        put("bodies", html! { <><h4 class="panel-sub">{ ctx.t(S::RequestsTitle) }</h4><ol class="requests">{ for requests }</ol></> });
+    }
+    put(
+        "intent",
+        html! { <OutputBlock name="intent" title="intent" description={ctx.t(S::IntentDesc)} text={pretty(&shown_intent(&ctx))} /> },
+    );
+
+    let present: Vec<&'static str> = panels.iter().filter(|(_, v)| !v.is_empty()).map(|(id, _)| *id).collect();
+    let selected = if present.contains(&*chosen) { *chosen } else { present.first().copied().unwrap_or("intent") };
+    let select = |id: &'static str| {
+        let chosen = chosen.clone();
+        Callback::from(move |_: MouseEvent| chosen.set(id))
+    };
+    let onkeydown = {
+        let (chosen, present) = (chosen.clone(), present.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let at = present.iter().position(|id| *id == selected).unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" => (at + 1) % present.len(),
+                "ArrowLeft" => (at + present.len() - 1) % present.len(),
+                "Home" => 0,
+                "End" => present.len() - 1,
+                _ => return,
             };
-            html! { <OutputBlock key={key.clone()} name={key.clone()} title={i18n::export_title(key)} {text} {plain} /> }
+            e.prevent_default();
+            chosen.set(present[next]);
+            if let Some(tab) =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("tab-{}", present[next])))
+            {
+                use wasm_bindgen::JsCast;
+                if let Some(el) = tab.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
         })
-        .collect();
-    let empty = docs.is_empty() && requests.is_empty() && exports.is_empty();
+    };
+    let nothing = plan.state == "nothing_to_send";
+    let empty = plan.requests.is_empty() && plan.encrypt_conf.is_none() && plan.exports.is_empty();
     html! {
         <section class="card" aria-labelledby="s6-title" id="outputs">
             <h2 id="s6-title">{ ctx.t(S::S6Title) }</h2>
-            <IrreversibleFacts />
-            if !plan.ok {
+            if ctx.shows_errors() {
                 <p class="draft" data-draft="">
                     <svg class="sev-icon error" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
                         <circle cx="8" cy="8" r="7" /><path d="M5 5 L11 11 M11 5 L5 11" class="glyph" />
@@ -109,23 +215,34 @@ pub fn outputs_section() -> Html {
                     { ctx.t(S::Draft) }
                 </p>
             }
-            if empty {
+            if nothing {
+                <div class="nothing-to-send" data-nothing-to-send="" role="note">
+                    <h3>{ ctx.t(S::NothingToSendTitle) }</h3>
+                    <p>{ ctx.t(S::NothingToSendBody) }</p>
+                </div>
+            } else if empty {
                 <p class="hint">{ ctx.t(S::NothingYet) }</p>
             }
-            if !docs.is_empty() {
-                <h3>{ ctx.t(S::ArtifactsTitle) }</h3>
-                { for docs }
+            // Single commands bypass the script's draft guard: listed only for a plan without errors.
+            if plan.ok && !plan.requests.is_empty() {
+                { runbook(&ctx) }
             }
-            if !requests.is_empty() {
-                <h3>{ ctx.t(S::RequestsTitle) }</h3>
-                <ol class="requests">{ for requests }</ol>
-            }
-            if !exports.is_empty() {
-                <h3>{ ctx.t(S::ExportsTitle) }</h3>
-                { for exports }
-            }
-            <h3>{ ctx.t(S::IntentTitle) }</h3>
-            <OutputBlock name="intent" title="intent" description={ctx.t(S::IntentDesc)} text={pretty(&shown_intent(&ctx))} />
+            <IrreversibleFacts />
+            <div class="tabs" role="tablist" aria-label={ctx.t(S::TabsLabel)} {onkeydown}>
+                { for TABS.iter().filter(|(id, _)| present.contains(id)).map(|(id, title)| {
+                    let on = *id == selected;
+                    html! {
+                        <button type="button" role="tab" class="tab" id={format!("tab-{id}")} data-tab={*id}
+                            aria-selected={on.to_string()} aria-controls={format!("panel-{id}")} tabindex={if on { "0" } else { "-1" }}
+                            onclick={select(id)}>{ ctx.t(*title) }</button>
+                    }
+                }) }
+            </div>
+            { for panels.into_iter().filter(|(_, v)| !v.is_empty()).map(|(id, content)| html! {
+                <div role="tabpanel" class="tab-panel" id={format!("panel-{id}")} aria-labelledby={format!("tab-{id}")} data-panel={id} hidden={id != selected}>
+                    { for content }
+                </div>
+            }) }
         </section>
     }
 }

@@ -1,18 +1,48 @@
-//! Copy the share link, with the option to leave the account id out.
+//! Share the form as a link: first say what the link will contain (pasted texts, ids), then copy
+//! it; with the option to leave the account id out.
 
 use crate::ui::hooks::{CopyState, use_copy};
-use crate::ui::i18n::S;
+use crate::ui::i18n::{Lang, S};
 use crate::ui::services::hash;
-use crate::ui::state::{Action, AppContext};
+use crate::ui::state::{Action, AppContext, Field, Kind, Val};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The share button, its confirmation and the redaction checkbox.
+/// One line of "the link will contain": the field's label and its value, shortened; pasted
+/// texts by their size.
+fn entry(lang: Lang, field: Field, value: &serde_json::Value) -> (String, String) {
+    let label = field.label().text(lang).to_string();
+    let text = match value {
+        serde_json::Value::String(s) if matches!(field, Field::Current | Field::TrustPolicy) => match lang {
+            Lang::En => format!("pasted text, {} characters", s.chars().count()),
+            Lang::Zh => format!("粘贴的文本，{} 个字符", s.chars().count()),
+        },
+        serde_json::Value::String(s) if s.chars().count() > 48 => format!("{}…", s.chars().take(47).collect::<String>()),
+        serde_json::Value::String(s) => s.clone(),
+        other => match (field.kind(), other) {
+            (Kind::Flag, serde_json::Value::Bool(b)) => lang.pick(if *b { "on" } else { "off" }, if *b { "开" } else { "关" }).to_string(),
+            _ => other.to_string(),
+        },
+    };
+    (label, text)
+}
+
+/// The share button (it opens the panel), the panel, and the redaction checkbox.
 #[function_component(ShareLink)]
 pub fn share_link() -> Html {
     let (state, copy) = use_copy();
+    let open = use_state(|| false);
     let Some(ctx) = use_context::<AppContext>() else { return html! {} };
-    let onclick = Callback::from(move |_: MouseEvent| copy.emit(hash::full_url(&hash::current())));
+    let lang = ctx.lang();
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let close = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(false))
+    };
+    let copy_now = Callback::from(move |_: MouseEvent| copy.emit(hash::full_url(&hash::current())));
     let onchange = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
@@ -25,14 +55,41 @@ pub fn share_link() -> Html {
         CopyState::Copied => ctx.t(S::Copied),
         CopyState::Failed => ctx.t(S::CopyFailed),
     };
+    let form = &ctx.state.form;
+    let map = form.to_map(false, ctx.state.redact);
+    let entries: Vec<(String, String)> = map.iter().filter_map(|(k, v)| Field::from_key(k).map(|f| entry(lang, f, v))).collect();
+    let pasted = [Field::Current, Field::TrustPolicy]
+        .iter()
+        .any(|f| form.active(*f) && !matches!(form.get(*f), Val::Text(t) if t.trim().is_empty()));
     html! {
         <div class="share">
-            <button type="button" class="btn" data-action="share" {onclick}>{ ctx.t(S::CopyLink) }</button>
-            <span class="copy-status" role="status" aria-live="polite">{ status }</span>
+            <button type="button" class="btn" data-action="share" aria-expanded={(*open).to_string()} aria-controls="share-panel" onclick={toggle}>{ ctx.t(S::CopyLink) }</button>
             <div class="option">
                 <input type="checkbox" id="redact" data-action="redact" checked={ctx.state.redact} {onchange} />
                 <label for="redact">{ ctx.t(S::Redact) }</label>
             </div>
+            <section id="share-panel" class="share-panel" aria-labelledby="share-title" data-share-panel="" hidden={!*open}>
+                <h2 id="share-title">{ ctx.t(S::ShareTitle) }</h2>
+                if entries.is_empty() {
+                    <p>{ ctx.t(S::ShareDefaults) }</p>
+                } else {
+                    <p>{ ctx.t(S::ShareContains) }</p>
+                    <dl data-share-contains="">
+                        { for entries.into_iter().map(|(label, value)| html! { <><dt>{ label }</dt><dd>{ value }</dd></> }) }
+                    </dl>
+                }
+                if ctx.state.redact {
+                    <p class="hint">{ ctx.t(S::ShareAccountOut) }</p>
+                }
+                if pasted {
+                    <p class="hint strong">{ ctx.t(S::SharePasted) }</p>
+                }
+                <div class="actions">
+                    <button type="button" class="btn primary" data-action="share-copy" onclick={copy_now}>{ ctx.t(S::ShareCopyNow) }</button>
+                    <button type="button" class="btn" data-action="share-close" onclick={close}>{ ctx.t(S::Close) }</button>
+                    <span class="copy-status" role="status" aria-live="polite">{ status }</span>
+                </div>
+            </section>
         </div>
     }
 }

@@ -1,4 +1,5 @@
-//! The findings count, always visible (sticky on narrow screens, pinned above the plan on wide ones).
+//! The plan's state and the findings count, always visible (sticky on narrow screens, pinned
+//! above the plan on wide ones), with links to the findings and to what to run.
 
 use crate::finding::Severity;
 use crate::ui::components::severity_icon::SeverityIcon;
@@ -10,7 +11,22 @@ use yew::prelude::*;
 /// Severities in the order they are shown.
 pub const SEVERITIES: [Severity; 5] = [Severity::Error, Severity::SecurityWarning, Severity::Warning, Severity::Suggestion, Severity::Info];
 
-/// Ready or not, the count per severity, and a link to the findings.
+/// What the bar says: the core's plan state, with "to fill in" for a form not yet filled and
+/// "read the warnings" for a ready plan with warnings.
+fn status(ctx: &AppContext) -> (&'static str, S) {
+    let plan = &ctx.plan;
+    match plan.state {
+        _ if ctx.shows_errors() => ("blocked", S::SummaryBlocked),
+        "blocked" => ("todo", S::SummaryToFill),
+        "nothing_to_send" => ("nothing", S::SummaryNothing),
+        _ if plan.findings.iter().any(|f| matches!(f.severity, Severity::Warning | Severity::SecurityWarning)) => {
+            ("review", S::SummaryReadWarnings)
+        }
+        _ => ("ok", S::SummaryReady),
+    }
+}
+
+/// The state, the count per severity, and links to the findings and to the runbook.
 #[function_component(SummaryBar)]
 pub fn summary_bar() -> Html {
     let Some(ctx) = use_context::<AppContext>() else { return html! {} };
@@ -20,10 +36,22 @@ pub fn summary_bar() -> Html {
         e.prevent_default();
         focus::focus_id("findings");
     });
-    let counts: Vec<(Severity, usize)> =
-        SEVERITIES.iter().map(|s| (*s, plan.findings.iter().filter(|f| f.severity == *s).count())).filter(|(_, n)| *n > 0).collect();
+    let run = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        focus::focus_id("runbook");
+    });
+    let todo = plan.findings.iter().filter(|f| ctx.is_pending(f)).count();
+    let counts: Vec<(Severity, usize)> = SEVERITIES
+        .iter()
+        .map(|s| (*s, plan.findings.iter().filter(|f| f.severity == *s && !ctx.is_pending(f)).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
     // Screen readers hear the counts once typing pauses, not on every keystroke.
-    let spoken: String = counts.iter().map(|(s, n)| i18n::severity_count(lang, *s, *n)).collect::<Vec<_>>().join(", ");
+    let mut spoken: Vec<String> = counts.iter().map(|(s, n)| i18n::severity_count(lang, *s, *n)).collect();
+    if todo > 0 {
+        spoken.insert(0, i18n::todo_count(lang, todo));
+    }
+    let spoken = spoken.join(", ");
     let announced = use_state(String::new);
     {
         let announced = announced.clone();
@@ -33,20 +61,27 @@ pub fn summary_bar() -> Html {
             move || drop(timer)
         });
     }
+    let (class, text) = status(&ctx);
     html! {
-        <div class={classes!("summary", if plan.ok { "ok" } else { "blocked" })} data-summary="" data-ok={plan.ok.to_string()} data-findings-count={plan.findings.len().to_string()}>
+        <div class={classes!("summary", class)} data-summary="" data-ok={plan.ok.to_string()} data-state={class} data-findings-count={plan.findings.len().to_string()}>
             <p class="status" role="status">
-                if plan.ok {
-                    <svg class="sev-icon ok" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                        <circle cx="8" cy="8" r="7" /><path d="M4.5 8.5 L7 11 L11.5 5.5" class="glyph" />
-                    </svg>
-                    <span>{ ctx.t(S::SummaryReady) }</span>
-                } else {
-                    <SeverityIcon severity={Severity::Error} />
-                    <span>{ ctx.t(S::SummaryBlocked) }</span>
-                }
+                { match class {
+                    "ok" => html! {
+                        <svg class="sev-icon ok" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                            <circle cx="8" cy="8" r="7" /><path d="M4.5 8.5 L7 11 L11.5 5.5" class="glyph" />
+                        </svg>
+                    },
+                    "blocked" => html! { <SeverityIcon severity={Severity::Error} /> },
+                    "review" => html! { <SeverityIcon severity={Severity::Warning} /> },
+                    "nothing" => html! { <SeverityIcon severity={Severity::Info} /> },
+                    _ => html! { <svg class="sev-icon todo" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><rect x="2" y="2" width="12" height="12" rx="2" /></svg> },
+                } }
+                <span>{ ctx.t(text) }</span>
             </p>
             <ul class="counts">
+                if todo > 0 {
+                    <li class="count todo" data-todo-count={todo.to_string()}>{ i18n::todo_count(lang, todo) }</li>
+                }
                 { for counts.iter().map(|(s, n)| html! {
                     <li class={classes!("count", s.as_str())} data-severity={s.as_str()}>
                         <SeverityIcon severity={*s} />{ i18n::severity_count(lang, *s, *n) }
@@ -54,6 +89,9 @@ pub fn summary_bar() -> Html {
                 }) }
             </ul>
             <a class="goto" href="#findings" onclick={goto}>{ ctx.t(S::SummaryGoto) }</a>
+            if plan.ok && !plan.requests.is_empty() {
+                <a class="goto run" href="#runbook" data-action="goto-runbook" onclick={run}>{ ctx.t(S::SummaryRun) }</a>
+            }
             <p class="visually-hidden" aria-live="polite" data-announce="">{ (*announced).clone() }</p>
         </div>
     }

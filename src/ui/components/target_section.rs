@@ -25,8 +25,8 @@ pub fn target_section() -> Html {
             <h2 id="s1-title">{ ctx.t(S::S1Title) }</h2>
             <ChoiceGroup field={Field::Target} options={vec![("cloud_firewall", S::TargetCloudFirewall), ("custom", S::TargetCustom)]} />
             <div class="row">
-                <TextField field={Field::AccountId} hint={S::AccountIdHint} inputmode="numeric" placeholder="1234567890123456" />
-                <TextField field={Field::Region} hint={S::RegionHint} list={REGION_LIST} placeholder="cn-hangzhou" />
+                <TextField field={Field::AccountId} hint={S::AccountIdHint} inputmode="numeric" />
+                <TextField field={Field::Region} hint={S::RegionHint} list={REGION_LIST} />
             </div>
             <datalist id={REGION_LIST}>
                 { for REGIONS.iter().map(|r| html! { <option value={*r} /> }) }

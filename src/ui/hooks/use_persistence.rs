@@ -30,7 +30,7 @@ fn from_link(map: &Map<String, Value>) -> (Form, Option<Notice>) {
 pub fn initial_state() -> State {
     if super::framed() {
         // Embedded: a blank form; the portal sends the intent.
-        return State { form: Rc::new(Form::default()), lang: locale::preferred(), redact: false, notice: None };
+        return State { lang: locale::preferred(), ..State::default() };
     }
     let saved = storage::load();
     let lang = saved.as_ref().and_then(|s| s.lang).unwrap_or_else(locale::preferred);
@@ -43,7 +43,9 @@ pub fn initial_state() -> State {
         Some(Err(())) => (saved_form.unwrap_or_default(), Some(Notice::BadLink)),
         _ => (saved_form.unwrap_or_default(), None),
     };
-    State { form: Rc::new(form), lang, redact, notice }
+    // A form filled in before (saved, or from a link) is checked in full from the start.
+    let asked = form != Form::default();
+    State { form: Rc::new(form), lang, redact, notice, asked, ..State::default() }
 }
 
 /// Writes the hash (replaceState, no history entries) and localStorage on every change, and
