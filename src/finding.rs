@@ -236,6 +236,11 @@ codes! {
     TextNumberRange = "TXT006", Error;
     /// A Python dict (as `print()` shows it) was read as JSON.
     TextPythonRepr = "TXT007", Info;
+
+    /// SM4: the vendor's Chinese docs list `m4`/`sm4_*` where the English ones say `sm4`.
+    Sm4NameDocs = "EXP001", Warning;
+    /// Settings the Terraform provider does not carry: a Terraform update would reset them.
+    TerraformResets = "EXP002", Warning;
 }
 
 /// One finding: a stable code, where, what is wrong and how to fix it, in English and Chinese.
