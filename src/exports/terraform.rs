@@ -304,7 +304,7 @@ pub(super) fn terraform(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Op
         comment(
             &mut s,
             0,
-            &t!(
+            t!(
                 format!("The role {role} exists; the runbook merges log.aliyuncs.com into its trust policy. It is not managed here."),
                 format!("角色 {role} 已存在；运行手册会将 log.aliyuncs.com 合并进其信任策略。此处不管理该角色。")
             )
@@ -381,7 +381,7 @@ pub(super) fn terraform(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Op
         comment(
             &mut s,
             0,
-            &t!(
+            t!(
                 format!("Not carried by the provider (a Terraform update would reset them; see finding EXP002): {}.", lost.join(", ")),
                 format!("provider 不支持以下设置（用 Terraform 更新会重置它们；见 EXP002）：{}。", lost.join("、"))
             )

@@ -78,7 +78,7 @@ pub fn outputs_section() -> Html {
                 Value::String(s) => (AttrValue::from(s.clone()), true),
                 other => (pretty(other), false),
             };
-            html! { <OutputBlock key={key.clone()} name={key.clone()} title={i18n::export_title(key)} {text} {plain} /> }
+            html! { <OutputBlock key={key.clone()} name={key.clone()} title={i18n::export_title(lang, key)} {text} {plain} /> }
         })
         .collect();
     let empty = docs.is_empty() && requests.is_empty() && exports.is_empty();
