@@ -291,6 +291,14 @@ fn every_generated_file_is_terraform_fmt_clean() {
     draft["target"]["project"] = json!("p-x");
     draft["target"]["logstore"] = json!("other-logstore");
     intents.push(draft);
+    // An existing role (trust merged, not managed), PassRole on any role, a wrapped paste.
+    intents.push(json!({
+        "version": 1,
+        "target": { "region": "cn-hangzhou", "project": "my-project", "logstore": "app-logs" },
+        "current": { "body": { "logstoreName": "app-logs", "ttl": 30, "shardCount": 2 }, "headers": {}, "statusCode": 200 },
+        "encryption": { "key": "byok", "cmk_key_id": "key-hzz67f8a1b2c3d4e5f6g", "role_arn": "acs:ram::1234567890123456:role/existing" },
+        "ram": { "create_role": false, "passrole_scope": "any", "current_trust_policy": { "Version": "1", "Statement": [] } }
+    }));
     let mut n = 0;
     for intent in intents {
         for lang in ["en", "zh"] {
@@ -302,7 +310,7 @@ fn every_generated_file_is_terraform_fmt_clean() {
             n += 1;
         }
     }
-    assert_eq!(n, 8);
+    assert_eq!(n, 10);
     let Some(out) = terraform(&dir, &["fmt", "-check", "-diff", "-no-color", "."]) else { return };
     assert!(
         out.status.success(),
