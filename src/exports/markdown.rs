@@ -51,6 +51,16 @@ fn compact(v: &Value) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
 
+/// Longest value shown whole in a diff cell; longer ones end in `…` (the request body has them whole).
+const CELL_CHARS: usize = 200;
+
+fn shorten(s: &str) -> String {
+    match s.char_indices().nth(CELL_CHARS) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
+}
+
 fn severity(lang: Lang, s: Severity) -> &'static str {
     match s {
         Severity::Error => lang.pick("error", "错误"),
@@ -229,7 +239,7 @@ pub fn change_ticket(intent: &Intent, plan: &Plan, verification: Option<&str>) -
             lang.pick("Why", "原因")
         );
         for d in &plan.diff {
-            let v = |v: &Option<Value>| v.as_ref().map(|v| code(&compact(v))).unwrap_or_else(|| "—".into());
+            let v = |v: &Option<Value>| v.as_ref().map(|v| code(&shorten(&compact(v)))).unwrap_or_else(|| "—".into());
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} | {} |",
@@ -238,6 +248,18 @@ pub fn change_ticket(intent: &Intent, plan: &Plan, verification: Option<&str>) -
                 v(&d.before),
                 v(&d.after),
                 escape(lang.pick(&d.reason, &d.reason_zh))
+            );
+        }
+        let long = |v: &Option<Value>| v.as_ref().is_some_and(|v| compact(v).chars().count() > CELL_CHARS);
+        if plan.diff.iter().any(|d| long(&d.before) || long(&d.after)) {
+            let _ = writeln!(
+                s,
+                "\n{}",
+                t!(
+                    format!("Values longer than {CELL_CHARS} characters are shortened here (…); the request body below has them whole."),
+                    format!("超过 {CELL_CHARS} 个字符的值在此处被截短（…）；下方请求体中为完整值。")
+                )
+                .get(lang)
             );
         }
         s.push('\n');
@@ -438,6 +460,14 @@ mod tests {
         assert_eq!(code("`x"), "`` `x ``");
         assert_eq!(code("a|b"), "`a\\|b`");
         assert_eq!(fence("", "```\nx"), "````\n```\nx\n````\n");
+    }
+
+    #[test]
+    fn long_cells_are_shortened_on_a_char_boundary() {
+        let long = "中".repeat(CELL_CHARS + 5);
+        assert_eq!(shorten(&long).chars().count(), CELL_CHARS + 1);
+        assert!(shorten(&long).ends_with('…'));
+        assert_eq!(shorten("short"), "short");
     }
 
     #[test]

@@ -277,7 +277,10 @@ test('a shared link reproduces the plan in a fresh browser; redaction leaves the
   await third.context.close();
 
   // A paste too long for a link is left out of it, and the receiver is told.
+  const shortHash = new URL(first.page.url()).hash;
   await fillForm(first.page, { '/current': pasted({ ...JSON.parse(intent.current), big: 'x'.repeat(80000) }) });
+  // The address follows the form once the page has rendered the new plan.
+  await first.page.waitForFunction((h) => location.hash !== h, shortHash);
   const long = new URL(first.page.url()).hash.slice(1);
   assert.ok(long.length < 60000, `the link stays short (${long.length})`);
   const fifth = await openApp(browser, server.base, { hash: long });
