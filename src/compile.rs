@@ -17,11 +17,7 @@ pub fn compile_text(text: &str) -> Plan {
     }
     let read = text::read(text);
     match read.document {
-        Some(doc) => {
-            let mut plan = compile_document(&doc);
-            plan.findings.extend(read.issues.iter().map(|i| i.finding("")));
-            plan.finish()
-        }
+        Some(doc) => compile_document(&doc, read.issues.iter().map(|i| i.finding("")).collect()).finish(),
         None => {
             let mut findings: Vec<Finding> = read.issues.iter().map(|i| i.finding("")).collect();
             if let Some(last) = findings.last_mut() {
@@ -47,7 +43,7 @@ pub fn compile(intent: &Value) -> Plan {
         );
         return Plan { findings: vec![f], ..Plan::default() }.finish();
     }
-    compile_document(&Document::from_value(intent.clone())).finish()
+    compile_document(&Document::from_value(intent.clone()), Vec::new()).finish()
 }
 
 /// The pointer of the first value nested deeper than [`text::MAX_DEPTH`]. The search recurses at
@@ -109,10 +105,13 @@ fn sls(api: &'static str, method: &'static str, host: &str, path: String, body: 
     }
 }
 
-fn compile_document(doc: &Document) -> Plan {
+/// Compiles a read intent; `text_issues` (found while reading the intent's text) join the
+/// findings before the exports are made, so the change ticket lists them too.
+fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
     let mut out = Vec::new();
     let Some(intent) = Intent::read(doc, &mut out) else {
         locate(&mut out, doc, &[]);
+        out.extend(text_issues);
         return Plan { findings: out, ..Plan::default() };
     };
     let mut plan = Plan::default();
@@ -278,8 +277,10 @@ fn compile_document(doc: &Document) -> Plan {
         r.step = i + 1;
         r.command = Some(exports::shell::command(&intent, r));
     }
+    exports::terraform::findings(&intent, &plan, &mut out);
     let sources: Vec<&Source> = [&intent.current, &intent.logstore, &intent.ram.current_trust_policy].into_iter().flatten().collect();
     locate(&mut out, doc, &sources);
+    out.extend(text_issues);
     plan.findings = out;
     plan.exports = exports::exports(&intent, &plan);
     plan

@@ -381,8 +381,8 @@ pub fn one_way_warnings(conf: &EncryptConf, first_time: bool, update: bool, mana
                 Code::UpdateAllowedNote,
                 "/operation",
                 t!(
-                    "Adding encryption to an existing Logstore: the older doc says encryption can only be set at creation; the 2026 docs, the UpdateLogStoreEncryption API and Terraform (>= 1.188.0) allow it by update. The newer sources win.",
-                    "为已有日志库添加加密：旧版文档称只能在创建时设置；2026 年文档、UpdateLogStoreEncryption 接口和 Terraform（>= 1.188.0）均支持通过更新设置。以较新的来源为准。"
+                    "Adding encryption to an existing Logstore: the older doc says encryption can only be set at creation; the 2026 docs and the UpdateLogStoreEncryption API allow it by update through the API. The newer sources win. Terraform cannot: in the alicloud provider a new encrypt_conf replaces (destroys and recreates) the Logstore, so the Terraform export adopts the result of the API change instead.",
+                    "为已有日志库添加加密：旧版文档称只能在创建时设置；2026 年文档和 UpdateLogStoreEncryption 接口支持通过 API 更新设置。以较新的来源为准。Terraform 不行：在 alicloud provider 中，新的 encrypt_conf 会替换（销毁并重建）日志库，因此 Terraform 导出改为在 API 变更完成后纳管其结果。"
                 ),
                 t!("Nothing to do; if the API refuses the update in your region, use the dedicated UpdateLogStoreEncryption request shown as the alternative.", "无需处理；如所在地域拒绝此更新，请使用备选方案中的 UpdateLogStoreEncryption 请求。"),
             ));

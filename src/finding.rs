@@ -252,6 +252,11 @@ codes! {
     AssumedRoleArn = "PLN002", Warning;
     /// Creating the Cloud Firewall Logstore: Cloud Firewall's log analysis creates and manages it.
     ManagedLogstoreCreate = "PLN003", Warning;
+
+    /// SM4: the vendor's Chinese docs list `m4`/`sm4_*` where the English ones say `sm4`.
+    Sm4NameDocs = "EXP001", Warning;
+    /// Settings the Terraform provider does not carry: a Terraform update would reset them.
+    TerraformResets = "EXP002", Warning;
 }
 
 /// One finding: a stable code, where, what is wrong and how to fix it, in English and Chinese.

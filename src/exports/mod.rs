@@ -1,24 +1,28 @@
-//! Ready-to-paste forms of the plan: an aliyun CLI script, Terraform, and Python SDK code.
+//! Ready-to-paste forms of the plan: an aliyun CLI script, Terraform, Python SDK code, and a
+//! Markdown change ticket.
 //! Every form carries the same bodies as the plan's requests; none asks for or holds a secret.
 
 use crate::intent::Intent;
 use crate::plan::{Plan, Request};
 use serde_json::{Map, Value};
+pub mod markdown;
 mod python;
 mod runbook;
 pub mod shell;
-mod terraform;
+pub mod terraform;
 
 use python::python_sdk;
 use shell::aliyun_cli;
-use terraform::{hcl_string, terraform};
+#[cfg(test)]
+use terraform::hcl_string;
+use terraform::terraform;
 
 /// Quotes `s` for a POSIX shell: single quotes, with `'` written as `'\''`.
 pub fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
-/// Every export of the plan, keyed by name (`aliyun_cli`, `terraform`, `python_sdk`).
+/// Every export of the plan, keyed by name (`aliyun_cli`, `terraform`, `python_sdk`, `markdown`).
 pub fn exports(intent: &Intent, plan: &Plan) -> Map<String, Value> {
     let mut m = Map::new();
     if plan.requests.is_empty() {
@@ -28,18 +32,14 @@ pub fn exports(intent: &Intent, plan: &Plan) -> Map<String, Value> {
     let errors: Vec<&str> = plan.findings.iter().filter(|f| f.severity == crate::finding::Severity::Error).map(|f| f.code).collect();
     let draft = (!errors.is_empty()).then(|| format!("this plan has errors ({}); fix them in sls-encrypt first", errors.join(", ")));
     m.insert("aliyun_cli".into(), Value::String(aliyun_cli(intent, plan, draft.as_deref())));
-    if let Some(mut tf) = terraform(intent, plan) {
-        if let Some(why) = &draft {
-            tf = format!(
-                "# DRAFT: {why}.\nresource \"terraform_data\" \"sls_encrypt_draft\" {{\n  lifecycle {{\n    precondition {{\n      condition     = false\n      error_message = {}\n    }}\n  }}\n}}\n\n{tf}",
-                hcl_string(&format!("sls-encrypt: {why}"))
-            );
-        }
+    if let Some(tf) = terraform(intent, plan, draft.as_deref()) {
         m.insert("terraform".into(), Value::String(tf));
     }
     if let Some(py) = python_sdk(intent, plan, draft.as_deref()) {
         m.insert("python_sdk".into(), Value::String(py));
     }
+    // MERGE: once the plan carries its verification (plan.verification), pass its Markdown here.
+    m.insert("markdown".into(), Value::String(markdown::change_ticket(intent, plan, None)));
     m
 }
 

@@ -408,9 +408,10 @@ pub fn severity_group(lang: Lang, s: Severity, n: usize) -> String {
     }
 }
 
-/// The title of an export block, by its key.
-pub fn export_title(key: &str) -> String {
+/// The title of an export block, by its key, in `lang`.
+pub fn export_title(lang: Lang, key: &str) -> String {
     match key {
+        "markdown" => lang.pick("Change ticket (Markdown)", "变更单（Markdown）").into(),
         "aliyun_cli" => "aliyun CLI".into(),
         "aliyunlog_cli" => "aliyunlog CLI".into(),
         "terraform" => "Terraform".into(),

@@ -100,7 +100,7 @@ pub fn outputs_section() -> Html {
         };
         put(
             tab_of_export(key),
-            html! { <OutputBlock key={key.clone()} name={key.clone()} title={i18n::export_title(key)} {text} {plain} /> },
+            html! { <OutputBlock key={key.clone()} name={key.clone()} title={i18n::export_title(lang, key)} {text} {plain} /> },
         );
     }
     if let Some(conf) = &plan.encrypt_conf {

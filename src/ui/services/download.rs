@@ -32,6 +32,9 @@ pub fn file_for(name: &str, is_json: bool) -> (String, &'static str) {
     if is_json {
         return (format!("{name}.json"), "application/json");
     }
+    if name == "markdown" {
+        return ("change-ticket.md".into(), "text/markdown");
+    }
     let ext = match name {
         "aliyun_cli" | "aliyunlog_cli" | "curl" => "sh",
         "terraform" => "tf",

@@ -1,0 +1,477 @@
+//! The change ticket: the plan as a Markdown document for a change review, in the intent's
+//! language. What changes and why, the diff, every finding, the irreversible facts, each request
+//! in order, how to verify afterwards, and what can and cannot be rolled back.
+
+use super::{project, region, shell_quote};
+use crate::finding::{Finding, Lang, Severity};
+use crate::intent::{Intent, Operation};
+use crate::plan::Plan;
+use crate::t;
+use serde_json::Value;
+use std::fmt::Write;
+
+/// Escapes text for a Markdown table cell or paragraph: Markdown's active characters are
+/// backslash-escaped, a line break becomes a space.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An inline code span that survives backticks in `s`, with `|` escaped for table cells.
+fn code(s: &str) -> String {
+    let s = s.replace(['\n', '\r'], " ");
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let ticks = "`".repeat(longest + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') || s.is_empty() { " " } else { "" };
+    format!("{ticks}{pad}{s}{pad}{ticks}").replace('|', "\\|")
+}
+
+/// A fenced code block that survives backtick runs in `text`.
+fn fence(info: &str, text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let ticks = "`".repeat((longest + 1).max(3));
+    format!("{ticks}{info}\n{}\n{ticks}\n", text.trim_end_matches('\n'))
+}
+
+fn pretty(v: &Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default()
+}
+
+fn compact(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+/// Longest value shown whole in a diff cell; longer ones end in `…` (the request body has them whole).
+const CELL_CHARS: usize = 200;
+
+fn shorten(s: &str) -> String {
+    match s.char_indices().nth(CELL_CHARS) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
+}
+
+fn severity(lang: Lang, s: Severity) -> &'static str {
+    match s {
+        Severity::Error => lang.pick("error", "错误"),
+        Severity::SecurityWarning => lang.pick("security warning", "安全警告"),
+        Severity::Warning => lang.pick("warning", "警告"),
+        Severity::Suggestion => lang.pick("suggestion", "建议"),
+        Severity::Info => lang.pick("info", "提示"),
+    }
+}
+
+fn change(lang: Lang, c: &str) -> &str {
+    match c {
+        "kept" => lang.pick("kept", "保留"),
+        "changed" => lang.pick("changed", "修改"),
+        "added" => lang.pick("added", "新增"),
+        "dropped" => lang.pick("dropped", "去掉"),
+        other => other,
+    }
+}
+
+fn where_(lang: Lang, f: &Finding) -> String {
+    let path = if f.path.is_empty() { "/".to_string() } else { f.path.clone() };
+    match (f.line, f.column) {
+        (Some(l), Some(c)) => {
+            format!("{}{}", code(&path), lang.pick(&format!(" (line {l}, column {c})"), &format!("（第 {l} 行第 {c} 列）")))
+        }
+        _ => code(&path),
+    }
+}
+
+/// The change ticket for `plan`, in `intent.lang`. `verification` is the Markdown of a
+/// verification result, when one exists; it goes in its own section after "Verify afterwards".
+pub fn change_ticket(intent: &Intent, plan: &Plan, verification: Option<&str>) -> String {
+    let lang = intent.lang;
+    let update = intent.operation == Operation::Update;
+    let project = project(intent);
+    let region = region(intent);
+    let logstore = intent.target.logstore.as_ref().map(ToString::to_string).unwrap_or_else(|| "<logstore>".into());
+    let conf = plan.encrypt_conf.as_ref();
+    let enabled = conf.and_then(|c| c.get("enable")).and_then(Value::as_bool) == Some(true);
+    let byok = conf.is_some_and(|c| c.get("user_cmk_info").is_some_and(|i| !i.is_null()));
+    let mut findings: Vec<&Finding> = plan.findings.iter().collect();
+    findings.sort_by_key(|f| f.severity);
+    let errors: Vec<&str> = findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.code).collect();
+    let mut s = String::new();
+
+    let _ = writeln!(
+        s,
+        "# {}\n",
+        t!(
+            format!("Change ticket: encryption of Logstore {} (project {}, {})", code(&logstore), code(&project), code(&region)),
+            format!("变更单：日志库 {} 的加密（项目 {}，{}）", code(&logstore), code(&project), code(&region))
+        )
+        .get(lang)
+    );
+    if !errors.is_empty() {
+        let _ = writeln!(
+            s,
+            "> **{}**\n",
+            t!(
+                format!("DRAFT: this plan has errors ({}). Do not carry it out; fix them in sls-encrypt first.", errors.join(", ")),
+                format!("草稿：此方案有错误（{}）。请勿执行；请先在 sls-encrypt 中修正。", errors.join("、"))
+            )
+            .get(lang)
+        );
+    }
+
+    // What changes and why.
+    let _ = writeln!(s, "## {}\n", lang.pick("What changes and why", "变更内容与原因"));
+    let colon = lang.pick(": ", "：");
+    let op = if update {
+        t!(
+            "Update an existing Logstore: read it, then send the whole configuration back with the complete encrypt_conf (UpdateLogStore replaces everything).",
+            "更新已有日志库：先读取，再发回完整配置及完整的 encrypt_conf（UpdateLogStore 会替换全部配置）。"
+        )
+    } else {
+        t!("Create a new Logstore with its encryption (CreateLogStore).", "创建带加密的新日志库（CreateLogStore）。")
+    };
+    let _ = writeln!(s, "- {}{colon}{}", lang.pick("Operation", "操作"), escape(op.get(lang)));
+    if let Some(host) = plan.target.as_ref().and_then(|t| t.get("host")).and_then(Value::as_str) {
+        let _ = writeln!(s, "- {}{colon}{}", lang.pick("Endpoint", "服务地址"), code(host));
+    }
+    let key = match conf.and_then(|c| c.get("user_cmk_info")) {
+        Some(Value::Object(i)) => {
+            let f = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+            t!(
+                format!("BYOK: CMK {} in {}, used through the role {}", code(&f("cmk_key_id")), code(&f("region_id")), code(&f("arn"))),
+                format!(
+                    "自带密钥（BYOK）：{} 中的 CMK {}，通过角色 {} 使用",
+                    code(&f("region_id")),
+                    code(&f("cmk_key_id")),
+                    code(&f("arn"))
+                )
+            )
+        }
+        _ => t!("the service key (managed by Log Service)", "服务密钥（由日志服务管理）"),
+    };
+    match conf {
+        Some(c) => {
+            let algo = c.get("encrypt_type").and_then(Value::as_str).unwrap_or_default();
+            let state = if enabled { lang.pick("on", "开启") } else { lang.pick("off", "关闭") };
+            let semi = lang.pick("; ", "；");
+            let _ = writeln!(
+                s,
+                "- {}{colon}{state}{semi}{}{colon}{}{semi}{}{colon}{}",
+                lang.pick("Encryption", "加密"),
+                lang.pick("algorithm", "算法"),
+                code(algo),
+                lang.pick("key", "密钥"),
+                key.get(lang)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                s,
+                "- {}{colon}{}",
+                lang.pick("Encryption", "加密"),
+                lang.pick("no encrypt_conf is sent.", "不发送 encrypt_conf。")
+            );
+        }
+    }
+    let why = if update {
+        t!(
+            "Why: apply the requested encryption while keeping every other setting exactly as read (see the diff); a partial update would reset them.",
+            "原因：应用所请求的加密，同时原样保留读取到的其他所有设置（见差异）；部分更新会重置这些设置。"
+        )
+    } else {
+        t!("Why: a Logstore encrypted from its creation never holds unencrypted data.", "原因：从创建起即加密的日志库不会存有未加密数据。")
+    };
+    let _ = writeln!(s, "- {}", escape(why.get(lang)));
+    let ram = plan.requests.iter().filter(|r| r.host == crate::ram::RAM_HOST).count();
+    if ram > 0 {
+        let _ = writeln!(
+            s,
+            "- {}",
+            t!(
+                format!("RAM: {ram} request(s) set up the role Log Service assumes, its KMS grants and the PassRole policy."),
+                format!("RAM：{ram} 个请求用于配置日志服务扮演的角色、其 KMS 授权和 PassRole 策略。")
+            )
+            .get(lang)
+        );
+    }
+    if let Some(c) = conf {
+        let _ =
+            writeln!(s, "\n{}\n\n{}", lang.pick("The complete encrypt_conf sent:", "发送的完整 encrypt_conf："), fence("json", &pretty(c)));
+    } else {
+        s.push('\n');
+    }
+
+    // The diff.
+    let _ = writeln!(s, "## {}\n", lang.pick("Diff", "差异"));
+    if plan.diff.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}\n",
+            if update {
+                lang.pick(
+                    "No diff: the pasted Logstore could not be merged (see the findings).",
+                    "无差异：粘贴的日志库未能合并（见发现的问题）。",
+                )
+            } else {
+                lang.pick(
+                    "A new Logstore: nothing exists to compare; its body is in the requests below.",
+                    "新日志库：没有可比较的现有配置；其请求体见下方请求。",
+                )
+            }
+        );
+    } else {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
+            lang.pick("Field", "字段"),
+            lang.pick("Change", "变化"),
+            lang.pick("Before", "之前"),
+            lang.pick("After", "之后"),
+            lang.pick("Why", "原因")
+        );
+        for d in &plan.diff {
+            let v = |v: &Option<Value>| v.as_ref().map(|v| code(&shorten(&compact(v)))).unwrap_or_else(|| "—".into());
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} |",
+                code(&d.field),
+                change(lang, d.change),
+                v(&d.before),
+                v(&d.after),
+                escape(lang.pick(&d.reason, &d.reason_zh))
+            );
+        }
+        let long = |v: &Option<Value>| v.as_ref().is_some_and(|v| compact(v).chars().count() > CELL_CHARS);
+        if plan.diff.iter().any(|d| long(&d.before) || long(&d.after)) {
+            let _ = writeln!(
+                s,
+                "\n{}",
+                t!(
+                    format!("Values longer than {CELL_CHARS} characters are shortened here (…); the request body below has them whole."),
+                    format!("超过 {CELL_CHARS} 个字符的值在此处被截短（…）；下方请求体中为完整值。")
+                )
+                .get(lang)
+            );
+        }
+        s.push('\n');
+    }
+
+    // Every finding.
+    let _ = writeln!(s, "## {}\n", lang.pick("Findings", "发现的问题"));
+    if findings.is_empty() {
+        let _ = writeln!(s, "{}\n", lang.pick("None.", "无。"));
+    } else {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
+            lang.pick("Severity", "级别"),
+            lang.pick("Code", "代码"),
+            lang.pick("Where", "位置"),
+            lang.pick("Finding", "问题"),
+            lang.pick("Fix", "处理")
+        );
+        for f in &findings {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} |",
+                severity(lang, f.severity),
+                f.code,
+                where_(lang, f),
+                escape(lang.pick(&f.message, &f.message_zh)),
+                escape(lang.pick(&f.fix, &f.fix_zh))
+            );
+        }
+        s.push('\n');
+    }
+
+    // The irreversible facts.
+    let _ = writeln!(s, "## {}\n", lang.pick("Irreversible", "不可撤销的事项"));
+    if conf.is_some() {
+        let _ = writeln!(
+            s,
+            "- {}",
+            escape(
+                t!(
+                    "Once encryption is configured, the key mechanism (service key or BYOK), the algorithm (encrypt_type) and every user_cmk_info value (CMK, role, region) can never change; only enable can.",
+                    "加密一经配置，密钥类型（服务密钥或自带密钥）、算法（encrypt_type）以及 user_cmk_info 的每个值（CMK、角色、地域）都无法再更改；只有 enable 可以修改。"
+                )
+                .get(lang)
+            )
+        );
+        if byok {
+            let _ = writeln!(
+                s,
+                "- {}",
+                escape(
+                    t!(
+                        "If the CMK is disabled, deleted or scheduled for deletion, every read and write on the Logstore fails until it is enabled again; a deleted CMK makes the data unreadable for good.",
+                        "一旦该 CMK 被禁用、删除或计划删除，日志库的所有读写都会失败，直到重新启用；删除后数据将永久无法读取。"
+                    )
+                    .get(lang)
+                )
+            );
+        }
+    } else {
+        let _ = writeln!(s, "- {}", lang.pick("Nothing: no encrypt_conf is sent.", "无：不发送 encrypt_conf。"));
+    }
+    s.push('\n');
+
+    // Each request, in order.
+    let _ = writeln!(s, "## {}\n", lang.pick("Requests, in order", "请求（按顺序）"));
+    for r in &plan.requests {
+        let _ = writeln!(s, "### {}. {}\n", r.step, r.api);
+        let _ = writeln!(s, "{}\n", escape(lang.pick(&r.purpose, &r.purpose_zh)));
+        let _ = writeln!(s, "{}\n", code(&format!("{} https://{}{}", r.method, r.host, r.path)));
+        if !r.query.is_empty() {
+            let _ = writeln!(s, "| {} | {} |\n|---|---|", lang.pick("Parameter", "参数"), lang.pick("Value", "值"));
+            for (k, v) in &r.query {
+                let _ = writeln!(s, "| {} | {} |", code(k), code(v.as_str().unwrap_or_default()));
+            }
+            s.push('\n');
+        }
+        if let Some(body) = &r.body {
+            s.push_str(&fence("json", &pretty(body)));
+            s.push('\n');
+        }
+    }
+
+    // How to verify afterwards.
+    let _ = writeln!(s, "## {}\n", lang.pick("Verify afterwards", "事后验证"));
+    let _ = writeln!(
+        s,
+        "{}\n\n{}",
+        lang.pick("Read the Logstore back:", "读回日志库："),
+        fence(
+            "sh",
+            &format!("aliyun sls GetLogStore --region {region} --project {} --logstore {}", shell_quote(&project), shell_quote(&logstore))
+        )
+    );
+    if let Some(c) = conf {
+        let _ = writeln!(
+            s,
+            "{}\n\n{}",
+            lang.pick(
+                "Its encrypt_conf must equal the following, and every other field the request body above (output-only fields such as createTime aside):",
+                "其 encrypt_conf 必须与下面一致，其他字段必须与上面的请求体一致（createTime 等仅输出字段除外）："
+            ),
+            fence("json", &pretty(c))
+        );
+    }
+    if let Some(role) = plan.request("AttachPolicyToRole").and_then(|r| r.query.get("RoleName")).and_then(Value::as_str) {
+        let _ = writeln!(
+            s,
+            "{}\n\n{}",
+            lang.pick("The role must hold both KMS policies:", "该角色必须拥有两个 KMS 策略："),
+            fence("sh", &format!("aliyun ram ListPoliciesForRole --RoleName {}", shell_quote(role)))
+        );
+    }
+
+    // The place for a verification result (its own section, filled when one exists).
+    if let Some(v) = verification {
+        let _ = writeln!(s, "## {}\n\n{}\n", lang.pick("Verification result", "验证结果"), v.trim_end());
+    }
+
+    // What can and cannot be rolled back.
+    let _ = writeln!(s, "## {}\n", lang.pick("Rollback", "回退"));
+    if conf.is_some() {
+        let _ = writeln!(
+            s,
+            "- **{}** {}",
+            lang.pick("Cannot be rolled back:", "无法回退："),
+            escape(
+                t!(
+                    "the encryption settings. The Logstore keeps its key mechanism, algorithm and (BYOK) CMK, role and region for good, and never returns to having no encrypt_conf.",
+                    "加密设置。日志库将永久保留其密钥类型、算法以及（BYOK 的）CMK、角色和地域，也无法恢复为没有 encrypt_conf 的状态。"
+                )
+                .get(lang)
+            )
+        );
+        let (label, text) = if enabled {
+            (
+                lang.pick("Can be rolled back:", "可以回退："),
+                t!(
+                    "enable. To switch encryption off, send UpdateLogStore with the whole body and the same encrypt_conf with \"enable\": false (below). Data written while it was on stays encrypted and still needs the key.",
+                    "enable。如需关闭加密，发送 UpdateLogStore，携带完整请求体及相同的 encrypt_conf，并设置 \"enable\": false（见下）。开启期间写入的数据仍保持加密，仍需要该密钥。"
+                ),
+            )
+        } else {
+            (
+                lang.pick("Can be rolled back:", "可以回退："),
+                t!(
+                    "enable. To switch encryption back on, send the same encrypt_conf with \"enable\": true (below).",
+                    "enable。如需重新开启加密，发送相同的 encrypt_conf 并设置 \"enable\": true（见下）。"
+                ),
+            )
+        };
+        let _ = writeln!(s, "- **{label}** {}", escape(text.get(lang)));
+        if let Some(mut body) = plan.request("UpdateLogStore").or_else(|| plan.request("CreateLogStore")).and_then(|r| r.body.clone())
+            && let Some(c) = body.get_mut("encrypt_conf").and_then(Value::as_object_mut)
+        {
+            c.insert("enable".into(), Value::Bool(!enabled));
+            let _ = writeln!(s, "\n{}", fence("json", &pretty(&body)));
+        } else {
+            s.push('\n');
+        }
+    }
+    let other = if update {
+        t!(
+            "Every other setting is sent as it was read (see the diff), so nothing else needs rolling back; to restore a setting, send UpdateLogStore with the whole body again.",
+            "其他设置均按读取时的值发送（见差异），无需回退；如需恢复某项设置，请再次发送带完整请求体的 UpdateLogStore。"
+        )
+    } else {
+        t!(
+            "The Logstore itself can be deleted (DeleteLogStore), which deletes its data for good.",
+            "日志库本身可以删除（DeleteLogStore），但其数据会被永久删除。"
+        )
+    };
+    let _ = writeln!(s, "- {}", escape(other.get(lang)));
+    if ram > 0 {
+        let _ = writeln!(
+            s,
+            "- {}",
+            escape(
+                t!(
+                    "RAM: keep the role and its KMS grants as long as the Logstore holds encrypted data; without them Log Service cannot read it. The PassRole policy can be detached and deleted once the change is done (DetachPolicyFromUser, DeletePolicy).",
+                    "RAM：只要日志库中还有加密数据，就必须保留该角色及其 KMS 授权，否则日志服务无法读取数据。变更完成后可以解除并删除 PassRole 策略（DetachPolicyFromUser、DeletePolicy）。"
+                )
+                .get(lang)
+            )
+        );
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_spans_survive_backticks_and_pipes() {
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`x"), "`` `x ``");
+        assert_eq!(code("a|b"), "`a\\|b`");
+        assert_eq!(fence("", "```\nx"), "````\n```\nx\n````\n");
+    }
+
+    #[test]
+    fn long_cells_are_shortened_on_a_char_boundary() {
+        let long = "中".repeat(CELL_CHARS + 5);
+        assert_eq!(shorten(&long).chars().count(), CELL_CHARS + 1);
+        assert!(shorten(&long).ends_with('…'));
+        assert_eq!(shorten("short"), "short");
+    }
+
+    #[test]
+    fn escape_neutralises_markdown() {
+        assert_eq!(escape("<b>*x*</b>\n|#"), "\\<b\\>\\*x\\*\\</b\\> \\|#");
+    }
+}
