@@ -236,7 +236,10 @@ fn compile_document(doc: &Document) -> Plan {
     for (i, r) in plan.requests.iter_mut().enumerate() {
         r.step = i + 1;
     }
-    let sources: Vec<&Source> = [&intent.current, &intent.logstore, &intent.ram.current_trust_policy].into_iter().flatten().collect();
+    let sent = plan.requests.iter().find(|r| matches!(r.api, "UpdateLogStore" | "CreateLogStore")).and_then(|r| r.body.as_ref());
+    plan.verification = crate::verify::verify(&intent, sent.and_then(Value::as_object), &mut out);
+    let sources: Vec<&Source> =
+        [&intent.current, &intent.logstore, &intent.ram.current_trust_policy, &intent.after].into_iter().flatten().collect();
     locate(&mut out, doc, &sources);
     plan.findings = out;
     plan.exports = exports::exports(&intent, &plan);
