@@ -155,10 +155,20 @@ fn row(key: &str, expected: Option<&Value>, actual: Option<&Value>) -> VerifiedF
         (None, None) => FieldStatus::Same,
         (None, Some(a)) if key == "encrypt_conf" && unconfigured(a) => FieldStatus::Same,
         (Some(_), None) => FieldStatus::Missing,
+        (Some(e), Some(a)) if key == "encrypt_conf" && equal(&arn_lowercase(e), &arn_lowercase(a)) => FieldStatus::Same,
         (Some(e), Some(a)) if equal(e, a) => FieldStatus::Same,
         _ => FieldStatus::Differs,
     };
     VerifiedField { field: key.to_string(), expected: expected.cloned(), actual: actual.cloned(), status }
+}
+
+/// An `encrypt_conf` with its role ARN in lower case (RAM reads role ARNs in any case).
+fn arn_lowercase(conf: &Value) -> Value {
+    let mut conf = conf.clone();
+    if let Some(Value::String(arn)) = conf.pointer_mut("/user_cmk_info/arn") {
+        *arn = arn.to_ascii_lowercase();
+    }
+    conf
 }
 
 /// An `encrypt_conf` that configures nothing: `{"enable": false}` and nothing else.
