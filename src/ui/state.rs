@@ -126,12 +126,19 @@ fields! {
     Mode = "mode", "/logstore/mode", Kind::Choice(&["", "standard", "query"]), text("");
     /// Create: `None` (logs) or `Metrics`.
     TelemetryType = "telemetry", "/logstore/telemetryType", Kind::Choice(&["", "None", "Metrics"]), text("");
+    /// Verify: the GetLogStore response read after the requests were sent, pasted.
+    After = "after", "/after", Kind::Text, text("");
 }
 
 impl Field {
     /// The field with this share key.
     pub fn from_key(key: &str) -> Option<Field> {
         Field::ALL.iter().copied().find(|f| f.key() == key)
+    }
+
+    /// True for the fields that hold pasted JSON text (their findings carry line and column).
+    pub fn is_pasted(self) -> bool {
+        matches!(self, Field::Current | Field::TrustPolicy | Field::After)
     }
 
     /// The element id of the field's control (radio groups add the option).
@@ -172,6 +179,7 @@ impl Field {
             Field::InfrequentAccessTtl => S::InfrequentAccessTtl,
             Field::Mode => S::Mode,
             Field::TelemetryType => S::TelemetryType,
+            Field::After => S::AfterLabel,
         }
     }
 }
@@ -332,6 +340,7 @@ impl Form {
             intent.insert("ram".into(), Value::Object(ram));
         }
         intent.insert("encryption".into(), Value::Object(encryption));
+        put_pasted(&mut intent, "after", self.text(Field::After));
         Value::Object(intent)
     }
 
@@ -576,7 +585,7 @@ impl AppContext {
     /// The findings whose path is the field's pointer (or inside it, for pasted text).
     pub fn findings_for(&self, field: Field) -> Vec<&crate::finding::Finding> {
         let p = field.pointer();
-        let inside = field == Field::Current || field == Field::TrustPolicy;
+        let inside = field.is_pasted();
         self.plan
             .findings
             .iter()

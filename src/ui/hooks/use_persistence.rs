@@ -64,7 +64,7 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
             let mut new_hash = hash::encode(&map);
             if new_hash.len() > hash::MAX_LEN {
                 // Too long to share as a link: leave the pasted texts out and say so.
-                for field in [Field::Current, Field::TrustPolicy] {
+                for field in Field::ALL.iter().copied().filter(|f| f.is_pasted()) {
                     map.remove(field.key());
                 }
                 map.insert(hash::OMITTED_KEY.into(), Value::Bool(true));
