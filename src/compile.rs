@@ -152,6 +152,8 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
     let logstore_name = target.logstore.as_ref().map(ToString::to_string);
 
     // The SLS side first: it tells whether the RAM side has anything to set up.
+    // The configuration the Logstore keeps when nothing is sent: what a verification compares with.
+    let mut unchanged: Option<Map<String, Value>> = None;
     let mut sls_requests = Vec::new();
     let mut encrypt_conf: Option<Value> = None;
     let mut ram_setup = RamSetup::New;
@@ -173,6 +175,7 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
                 let nothing = m.noop && !out.iter().any(|f| f.severity == Severity::Error);
                 if nothing {
                     out.push(nothing_to_send(&intent));
+                    unchanged = Some(m.body.clone());
                 }
                 let has_conf = m.body.contains_key("encrypt_conf");
                 if let (Some(host), Some(name), false) = (&host, &logstore_name, nothing) {
@@ -278,7 +281,10 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
         r.command = Some(exports::shell::command(&intent, r));
     }
     exports::terraform::findings(&intent, &plan, &mut out);
-    let sources: Vec<&Source> = [&intent.current, &intent.logstore, &intent.ram.current_trust_policy].into_iter().flatten().collect();
+    let sent = plan.requests.iter().find(|r| matches!(r.api, "UpdateLogStore" | "CreateLogStore")).and_then(|r| r.body.as_ref());
+    plan.verification = crate::verify::verify(&intent, sent.and_then(Value::as_object).or(unchanged.as_ref()), &mut out);
+    let sources: Vec<&Source> =
+        [&intent.current, &intent.logstore, &intent.ram.current_trust_policy, &intent.after].into_iter().flatten().collect();
     locate(&mut out, doc, &sources);
     out.extend(text_issues);
     plan.findings = out;

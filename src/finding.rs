@@ -257,6 +257,31 @@ codes! {
     Sm4NameDocs = "EXP001", Warning;
     /// Settings the Terraform provider does not carry: a Terraform update would reset them.
     TerraformResets = "EXP002", Warning;
+
+    /// A field of the Logstore read after the change differs from the value sent.
+    AfterFieldDiffers = "VER001", Error;
+    /// A field that was sent is missing from the Logstore read after the change.
+    AfterFieldMissing = "VER002", Error;
+    /// Encryption is off after the change while the plan turns it on (or on while it turns it off).
+    AfterEncryptionState = "VER003", Error;
+    /// The key mechanism (service key or BYOK) read back differs from the plan.
+    AfterKeyMechanism = "VER004", Error;
+    /// The algorithm (`encrypt_type`) read back differs from the plan.
+    AfterEncryptType = "VER005", Error;
+    /// The CMK read back differs from the plan.
+    AfterCmk = "VER006", Error;
+    /// The role ARN read back differs from the plan.
+    AfterRole = "VER007", Error;
+    /// The CMK region read back differs from the plan.
+    AfterCmkRegion = "VER008", Error;
+    /// The Logstore read after the change matches the plan.
+    Verified = "VER009", Info;
+    /// `after` is another Logstore than the target.
+    AfterOtherLogstore = "VER010", Error;
+    /// `after` equals `current` although the plan changes something: nothing was applied.
+    NothingApplied = "VER011", Error;
+    /// `after` is given but the plan has no request body to compare it with.
+    NothingToVerify = "VER012", Info;
 }
 
 /// One finding: a stable code, where, what is wrong and how to fix it, in English and Chinese.

@@ -130,6 +130,10 @@ pub struct Intent {
     pub unknown_fields: UnknownFields,
     /// The language of the exports' comments and of the change ticket (`en` by default).
     pub lang: Lang,
+    /// The GetLogStore response read after the requests were sent, to verify the change.
+    pub after: Option<Source>,
+    /// True when `after` was given at all (even as text that could not be read).
+    pub after_given: bool,
 }
 
 /// Default name of the BYOK role.
@@ -137,7 +141,8 @@ pub const DEFAULT_ROLE_NAME: &str = "sls-byok-kms-role";
 /// Default name of the PassRole policy.
 pub const DEFAULT_PASSROLE_POLICY: &str = "sls-byok-passrole";
 
-const TOP_KEYS: &[&str] = &["version", "target", "operation", "current", "logstore", "encryption", "ram", "unknown_fields", "lang"];
+const TOP_KEYS: &[&str] =
+    &["version", "target", "operation", "current", "logstore", "encryption", "ram", "unknown_fields", "lang", "after"];
 const TARGET_KEYS: &[&str] = &["region", "account_id", "project", "logstore", "preset"];
 const ENCRYPTION_KEYS: &[&str] = &["enable", "encrypt_type", "key", "cmk_key_id", "cmk_region_id", "role_name", "role_arn"];
 const RAM_KEYS: &[&str] = &["create_role", "user_name", "passrole_policy_name", "passrole_scope", "current_trust_policy"];
@@ -436,6 +441,8 @@ impl Intent {
         }
         let current = root.get("current").and_then(|v| source(v, "/current", doc, out));
         let logstore = root.get("logstore").and_then(|v| source(v, "/logstore", doc, out));
+        let after = root.get("after").and_then(|v| source(v, "/after", doc, out));
+        let after_given = root.get("after").is_some_and(|v| !v.is_null());
         match operation {
             Operation::Update => {
                 if current.is_none() && root.get("current").is_none_or(Value::is_null) {
@@ -597,7 +604,7 @@ impl Intent {
             Some("zh") => Lang::Zh,
             _ => Lang::En,
         };
-        Some(Intent { target, operation, current, logstore, encryption, ram, unknown_fields, lang })
+        Some(Intent { target, operation, current, logstore, encryption, ram, unknown_fields, lang, after, after_given })
     }
 }
 

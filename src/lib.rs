@@ -17,6 +17,7 @@ pub mod policy;
 pub mod ram;
 pub mod text;
 pub mod trust;
+pub mod verify;
 
 pub use compile::{compile, compile_text};
 pub use finding::{Code, Finding, Severity};

@@ -63,6 +63,52 @@ pub struct BlastRadius {
     pub lost: Map<String, Value>,
 }
 
+/// How one field of the Logstore read back after the change compares with what was sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldStatus {
+    /// The Logstore has the value that was sent.
+    Same,
+    /// The Logstore has another value.
+    Differs,
+    /// The Logstore does not have the field at all.
+    Missing,
+}
+
+impl FieldStatus {
+    /// The wire name (`same`, `differs`, `missing`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldStatus::Same => "same",
+            FieldStatus::Differs => "differs",
+            FieldStatus::Missing => "missing",
+        }
+    }
+}
+
+/// One row of the verification: a top-level field of the sent body (or `encrypt_conf`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VerifiedField {
+    /// The field's key, e.g. `ttl`.
+    pub field: String,
+    /// The value sent (null when the body did not carry it: only ever `encrypt_conf`).
+    pub expected: Option<Value>,
+    /// The value read back (null when the Logstore does not have it).
+    pub actual: Option<Value>,
+    /// `same`, `differs` or `missing`.
+    pub status: FieldStatus,
+}
+
+/// The Logstore read back after the change (`after`) against the body that was sent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verification {
+    /// True only when there is at least one row and every row is `same`.
+    pub ok: bool,
+    /// One row per top-level field of the sent body, plus `encrypt_conf`; empty when `after`
+    /// could not be compared (unreadable, not a Logstore, or no body planned: see the findings).
+    pub fields: Vec<VerifiedField>,
+}
+
 /// The plan document: findings, artifacts, ordered requests and exports.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Plan {
@@ -93,6 +139,9 @@ pub struct Plan {
     pub blast_radius: Vec<BlastRadius>,
     /// Ready-to-paste forms: shell scripts, Terraform, SDK code, keyed by name.
     pub exports: Map<String, Value>,
+    /// The Logstore read back after the change (`after`), checked against what was sent; `None`
+    /// when no `after` was given.
+    pub verification: Option<Verification>,
 }
 
 impl Plan {

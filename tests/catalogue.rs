@@ -73,7 +73,10 @@ fn every_example_triggers_its_code_with_a_located_bilingual_finding() {
                 if !f.message_zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
                     failures.push(format!("{code}: message_zh is not Chinese: {}", f.message_zh));
                 }
-                let pasted = e.get("intent_text").is_some() || e.get("policy").is_some() || e["intent"]["current"].is_string();
+                let pasted = e.get("intent_text").is_some()
+                    || e.get("policy").is_some()
+                    || e["intent"]["current"].is_string()
+                    || e["intent"]["after"].is_string();
                 if pasted && f.line.is_none() && code != "TXT007" {
                     failures.push(format!("{code}: finding in pasted text without line/column"));
                 }

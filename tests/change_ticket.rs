@@ -148,20 +148,31 @@ fn a_draft_ticket_says_so_first() {
 }
 
 #[test]
-fn a_verification_section_goes_where_it_belongs() {
-    let text = with_lang(UPDATE, "en");
-    let value: Value = serde_json::from_str(&text).unwrap();
-    let plan = compile(&value);
-    let doc = sls_encrypt::text::read(&text).document.unwrap();
-    let mut out = Vec::new();
-    let intent = sls_encrypt::intent::Intent::read(&doc, &mut out).unwrap();
-    let with = markdown::change_ticket(&intent, &plan, Some("All 7 requests checked against a stand-in: **pass**."));
-    let without = markdown::change_ticket(&intent, &plan, None);
-    assert!(!without.contains("## Verification result"));
+fn the_verification_result_goes_where_it_belongs_in_both_languages() {
+    let intent: Value = serde_json::from_str(&with_lang(UPDATE, "en")).unwrap();
+    let without = compile(&intent);
+    assert!(!ticket(&without).contains("## Verification result"));
+    // The Logstore read back after the change: what was sent, plus output-only fields.
+    let mut after = without.request("UpdateLogStore").unwrap().body.clone().unwrap();
+    after["createTime"] = json!(1700000000);
+    let mut matching = intent.clone();
+    matching["after"] = after.clone();
+    let plan = compile(&matching);
+    let md = ticket(&plan);
     let (verify, result, rollback) = (
-        with.find("## Verify afterwards").unwrap(),
-        with.find("## Verification result\n\nAll 7 requests").unwrap(),
-        with.find("## Rollback").unwrap(),
+        md.find("## Verify afterwards").unwrap(),
+        md.find("## Verification result\n\nEvery field sent matches the Logstore read after the change.").unwrap(),
+        md.find("## Rollback").unwrap(),
     );
     assert!(verify < result && result < rollback);
+    assert!(md.contains("| `ttl` | `180` | `180` | matches |"), "{md}");
+
+    let mut differing = matching.clone();
+    differing["after"]["ttl"] = json!(7);
+    differing["lang"] = json!("zh");
+    let plan = compile(&differing);
+    let md = ticket(&plan);
+    assert!(md.contains("## 验证结果\n\n变更后读取的日志库与发送的内容不一致"), "{md}");
+    assert!(md.contains("| `ttl` | `180` | `7` | **不一致** |"), "{md}");
+    assert!(md.contains("VER001"), "the finding is listed too");
 }

@@ -24,3 +24,19 @@ fn contract_example_is_current() {
         "regenerate the plan block: cargo run -q -- compile examples/byok-update-cloud-firewall.json"
     );
 }
+
+#[test]
+fn contract_verification_example_is_current() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/CONTRACT.md")).unwrap();
+    let intent = block_after(&doc, "<!-- verify intent -->");
+    let plan = serde_json::to_value(sls_encrypt::compile(&intent)).unwrap();
+    let at_after: Vec<&Value> =
+        plan["findings"].as_array().unwrap().iter().filter(|f| f["path"].as_str().unwrap().starts_with("/after")).collect();
+    let shown = serde_json::json!({ "ok": plan["ok"], "findings": at_after, "verification": plan["verification"] });
+    assert_eq!(
+        block_after(&doc, "<!-- verify plan -->"),
+        shown,
+        "regenerate the verify plan block: the plan's ok, its findings under /after and its verification, for the verify intent:\n{}",
+        serde_json::to_string_pretty(&shown).unwrap()
+    );
+}

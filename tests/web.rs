@@ -70,6 +70,24 @@ mod ui {
     }
 
     #[wasm_bindgen_test]
+    fn the_after_paste_is_sent_as_text_and_kept_in_links() {
+        let mut form = byok_form();
+        let after = "{\n  \"logstoreName\": \"cloudfirewall-logstore\",\n  \"ttl\": 30\n}";
+        form.set(Field::After, Val::Text(after.into()));
+        let intent = form.intent();
+        assert_eq!(intent["after"], json!(after), "pasted text stays text, so findings get line and column");
+        let plan = sls_encrypt::compile(&intent);
+        assert_eq!(plan.verification.as_ref().map(|v| v.ok), Some(false));
+        let ttl = plan.findings.iter().find(|f| f.code == "VER001").expect("ttl differs");
+        assert_eq!((ttl.path.as_str(), ttl.line, ttl.column), ("/after/ttl", Some(3), Some(3)));
+        let Some(Ok(map)) = hash::decode(&hash::encode(&form.to_map(false, false))) else { panic!("link not readable") };
+        assert_eq!(Form::from_map(&map).text(Field::After), after);
+        // Creates are verified too.
+        form.set(Field::Operation, Val::Text("create".into()));
+        assert_eq!(form.intent()["after"], json!(after));
+    }
+
+    #[wasm_bindgen_test]
     fn numbers_become_numbers_and_other_text_is_left_to_the_core() {
         let mut form = Form::default();
         form.set(Field::Operation, Val::Text("create".into()));

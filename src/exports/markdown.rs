@@ -5,7 +5,7 @@
 use super::{project, region, shell_quote};
 use crate::finding::{Finding, Lang, Severity};
 use crate::intent::{Intent, Operation};
-use crate::plan::Plan;
+use crate::plan::{FieldStatus, Plan, Verification};
 use crate::t;
 use serde_json::Value;
 use std::fmt::Write;
@@ -91,9 +91,43 @@ fn where_(lang: Lang, f: &Finding) -> String {
     }
 }
 
-/// The change ticket for `plan`, in `intent.lang`. `verification` is the Markdown of a
-/// verification result, when one exists; it goes in its own section after "Verify afterwards".
-pub fn change_ticket(intent: &Intent, plan: &Plan, verification: Option<&str>) -> String {
+/// The verification result as Markdown: whether everything matched, then one row per field.
+fn verification_section(lang: Lang, v: &Verification) -> String {
+    let mut s = String::new();
+    let verdict = match (v.ok, v.fields.is_empty()) {
+        (true, _) => {
+            lang.pick("Every field sent matches the Logstore read after the change.", "发送的每个字段都与变更后读取的日志库一致。")
+        }
+        (false, true) => lang.pick("Nothing could be compared: see the findings for why.", "无法进行比较：原因见检查结果。"),
+        (false, false) => lang.pick(
+            "The Logstore read after the change does NOT match what was sent: see the rows below and the findings.",
+            "变更后读取的日志库与发送的内容不一致：请查看下表和检查结果。",
+        ),
+    };
+    let _ = writeln!(
+        s,
+        "{verdict}
+"
+    );
+    if v.fields.is_empty() {
+        return s;
+    }
+    let _ = writeln!(s, "| {} |\n|---|---|---|---|", lang.pick("Field | Sent | Read back | Status", "字段 | 发送的值 | 读取到的值 | 状态"));
+    let cell = |x: &Option<Value>| x.as_ref().map(|x| code(&shorten(&compact(x)))).unwrap_or_else(|| "—".into());
+    for row in &v.fields {
+        let status = match row.status {
+            FieldStatus::Same => lang.pick("matches", "一致"),
+            FieldStatus::Differs => lang.pick("**differs**", "**不一致**"),
+            FieldStatus::Missing => lang.pick("**missing**", "**缺失**"),
+        };
+        let _ = writeln!(s, "| {} | {} | {} | {status} |", code(&row.field), cell(&row.expected), cell(&row.actual));
+    }
+    s
+}
+
+/// The change ticket for `plan`, in `intent.lang`, with the verification result when the plan
+/// has one (its own section after "Verify afterwards").
+pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
     let lang = intent.lang;
     let update = intent.operation == Operation::Update;
     let project = project(intent);
@@ -361,7 +395,7 @@ pub fn change_ticket(intent: &Intent, plan: &Plan, verification: Option<&str>) -
             "{}\n\n{}",
             lang.pick(
                 "Its encrypt_conf must equal the following, and every other field the request body above (output-only fields such as createTime aside):",
-                "其 encrypt_conf 必须与下面一致，其他字段必须与上面的请求体一致（createTime 等仅输出字段除外）："
+                "其 encrypt_conf 必须与下面一致，其他字段必须与上面的请求体一致（createTime 等只读字段除外）："
             ),
             fence("json", &pretty(c))
         );
@@ -376,8 +410,8 @@ pub fn change_ticket(intent: &Intent, plan: &Plan, verification: Option<&str>) -
     }
 
     // The place for a verification result (its own section, filled when one exists).
-    if let Some(v) = verification {
-        let _ = writeln!(s, "## {}\n\n{}\n", lang.pick("Verification result", "验证结果"), v.trim_end());
+    if let Some(v) = &plan.verification {
+        let _ = writeln!(s, "## {}\n\n{}", lang.pick("Verification result", "验证结果"), verification_section(lang, v).trim_end());
     }
 
     // What can and cannot be rolled back.

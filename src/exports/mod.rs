@@ -38,8 +38,7 @@ pub fn exports(intent: &Intent, plan: &Plan) -> Map<String, Value> {
     if let Some(py) = python_sdk(intent, plan, draft.as_deref()) {
         m.insert("python_sdk".into(), Value::String(py));
     }
-    // MERGE: once the plan carries its verification (plan.verification), pass its Markdown here.
-    m.insert("markdown".into(), Value::String(markdown::change_ticket(intent, plan, None)));
+    m.insert("markdown".into(), Value::String(markdown::change_ticket(intent, plan)));
     m
 }
 

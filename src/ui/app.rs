@@ -9,6 +9,7 @@ use crate::ui::components::review_section::ReviewSection;
 use crate::ui::components::summary_bar::SummaryBar;
 use crate::ui::components::target_section::TargetSection;
 use crate::ui::components::top_bar::TopBar;
+use crate::ui::components::verify_section::VerifySection;
 use crate::ui::hooks::{initial_state, use_document_lang, use_embed, use_persistence};
 use crate::ui::i18n::S;
 use crate::ui::services::focus;
@@ -48,6 +49,7 @@ pub fn app() -> Html {
                     <section class="plan-col" id="plan" tabindex="-1" aria-label={t(S::PlanRegion)}>
                         <ReviewSection />
                         <OutputsSection />
+                        <VerifySection />
                         <p class="footer-note">{ t(S::Footer) }</p>
                     </section>
                 </main>

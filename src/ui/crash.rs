@@ -40,7 +40,7 @@ pub fn remember(form: &Rc<Form>, lang: Lang, redact: bool) {
 /// Saves a form as the persistence hook does: the URL hash (pasted texts left out when too long
 /// for a link) and localStorage. Returns the hash written.
 pub fn persist(form: &Form, redact: bool, lang: Lang) -> String {
-    let pastes_fit = [Field::Current, Field::TrustPolicy].iter().all(|f| form.text(*f).len() <= hash::MAX_LEN);
+    let pastes_fit = Field::ALL.iter().filter(|f| f.is_pasted()).all(|f| form.text(*f).len() <= hash::MAX_LEN);
     let mut map = form.to_map_within(false, redact, hash::MAX_LEN);
     if redact && !form.text(Field::AccountId).trim().is_empty() {
         map.insert(hash::REDACTED_KEY.into(), Value::Bool(true));
@@ -48,7 +48,7 @@ pub fn persist(form: &Form, redact: bool, lang: Lang) -> String {
     let mut new_hash = if pastes_fit { hash::encode(&map) } else { String::new() };
     if !pastes_fit || new_hash.len() > hash::MAX_LEN {
         // Too long to share as a link: leave the pasted texts out and say so.
-        for field in [Field::Current, Field::TrustPolicy] {
+        for field in Field::ALL.iter().copied().filter(|f| f.is_pasted()) {
             map.remove(field.key());
         }
         map.insert(hash::OMITTED_KEY.into(), Value::Bool(true));

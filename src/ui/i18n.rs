@@ -255,6 +255,25 @@ strings! {
     RoleArnPlaceholder => "acs:ram::<account id>:role/<role name>", "acs:ram::<账号 ID>:role/<角色名称>";
     KeySectionName => "Key", "密钥";
     LogstoreSettingsName => "New Logstore settings", "新日志库设置";
+
+    S7Title => "7. Verify", "7. 核验";
+    VerifyIntro => "After you have sent the requests, read the Logstore again and paste the response: every field sent is checked against what the Logstore now has.",
+        "发送请求后，请重新读取日志库并粘贴响应：将逐项核对发送的每个字段与日志库当前的设置。";
+    VerifyCommandIntro => "Read the Logstore after the change with:", "使用以下命令读取变更后的日志库：";
+    AfterLabel => "GetLogStore response after the change (paste the JSON)", "变更后的 GetLogStore 响应（粘贴 JSON）";
+    AfterHint => "Read it after the requests were sent. Read-only fields (createTime, lastModifyTime, …) are not compared.",
+        "请在发送请求后读取。只读字段（createTime、lastModifyTime 等）不参与比较。";
+    VerifyEmpty => "Paste the response above to check the change.", "在上方粘贴响应即可核验变更。";
+    VerifyNoRows => "Nothing could be compared: see the findings for why.", "无法进行比较：原因见检查结果。";
+    VerifyCaption => "Each field sent, against the Logstore read after the change", "发送的每个字段与变更后读取的日志库对比";
+    VerifyField => "Field", "字段";
+    VerifyExpected => "Sent", "发送的值";
+    VerifyActual => "Read back", "读取到的值";
+    VerifyStatus => "Status", "状态";
+    VerifySame => "Matches", "一致";
+    VerifyDiffers => "Differs", "不一致";
+    VerifyMissing => "Missing", "缺失";
+    VerifyAbsent => "(none)", "（无）";
 }
 
 /// The label people know a naive client by (the plan's `blast_radius[].client` is an id).
@@ -420,5 +439,15 @@ pub fn export_title(lang: Lang, key: &str) -> String {
         "java_sdk" => "Java SDK".into(),
         "curl" => "curl".into(),
         other => other.replace('_', " "),
+    }
+}
+
+/// The verification's one-line result ("All 12 fields match the plan.").
+pub fn verify_summary(lang: Lang, ok: bool, differing: usize, total: usize) -> String {
+    match (lang, ok) {
+        (Lang::En, true) => format!("Verified: all {total} fields match the plan."),
+        (Lang::Zh, true) => format!("核验通过：全部 {total} 个字段与计划一致。"),
+        (Lang::En, false) => format!("Not verified: {differing} of {total} fields do not match the plan."),
+        (Lang::Zh, false) => format!("核验未通过：{total} 个字段中有 {differing} 个与计划不一致。"),
     }
 }

@@ -126,6 +126,8 @@ fields! {
     Mode = "mode", "/logstore/mode", Kind::Choice(&["", "standard", "query"]), text("");
     /// Create: `None` (logs) or `Metrics`.
     TelemetryType = "telemetry", "/logstore/telemetryType", Kind::Choice(&["", "None", "Metrics"]), text("");
+    /// Verify: the GetLogStore response read after the requests were sent, pasted.
+    After = "after", "/after", Kind::Text, text("");
 }
 
 impl Field {
@@ -139,9 +141,13 @@ impl Field {
     pub fn at(pointer: &str) -> Option<Field> {
         Field::ALL.iter().copied().find(|f| {
             let p = f.pointer();
-            pointer == p
-                || (matches!(f, Field::Current | Field::TrustPolicy) && pointer.starts_with(p) && pointer[p.len()..].starts_with('/'))
+            pointer == p || (f.is_pasted() && pointer.starts_with(p) && pointer[p.len()..].starts_with('/'))
         })
+    }
+
+    /// True for the fields that hold pasted JSON text (their findings carry line and column).
+    pub fn is_pasted(self) -> bool {
+        matches!(self, Field::Current | Field::TrustPolicy | Field::After)
     }
 
     /// The element id of the field's control (radio groups add the option).
@@ -182,6 +188,7 @@ impl Field {
             Field::InfrequentAccessTtl => S::InfrequentAccessTtl,
             Field::Mode => S::Mode,
             Field::TelemetryType => S::TelemetryType,
+            Field::After => S::AfterLabel,
         }
     }
 }
@@ -342,6 +349,7 @@ impl Form {
             intent.insert("ram".into(), Value::Object(ram));
         }
         intent.insert("encryption".into(), Value::Object(encryption));
+        put_pasted(&mut intent, "after", self.text(Field::After));
         Value::Object(intent)
     }
 
@@ -654,7 +662,7 @@ impl AppContext {
     /// The findings whose path is the field's pointer (or inside it, for pasted text).
     pub fn findings_for(&self, field: Field) -> Vec<&crate::finding::Finding> {
         let p = field.pointer();
-        let inside = field == Field::Current || field == Field::TrustPolicy;
+        let inside = field.is_pasted();
         self.plan
             .findings
             .iter()

@@ -43,7 +43,7 @@ pub fn field_messages(props: &FieldMessagesProps) -> Html {
                 let (path, line, column) = (f.path.clone(), f.line, f.column);
                 let onclick = Callback::from(move |_: MouseEvent| focus::go_to(&path, line, column));
                 let at = match (line, column) {
-                    (Some(l), Some(c)) if props.field == Field::Current || props.field == Field::TrustPolicy => format!("{} · ", i18n::position(lang, l, c)),
+                    (Some(l), Some(c)) if props.field.is_pasted() => format!("{} · ", i18n::position(lang, l, c)),
                     _ => String::new(),
                 };
                 html! {

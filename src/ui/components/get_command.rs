@@ -6,9 +6,20 @@ use crate::ui::state::AppContext;
 use serde_json::Value;
 use yew::prelude::*;
 
+/// Props of [`GetCommand`].
+#[derive(Properties, PartialEq)]
+pub struct GetCommandProps {
+    /// Why to run it (the paragraph above the command).
+    #[prop_or(S::GetCommandIntro)]
+    pub intro: S,
+    /// The `data-output` name of the command; the plugin's form adds `_plugin`.
+    #[prop_or(AttrValue::Static("get_logstore_command"))]
+    pub output: AttrValue,
+}
+
 /// Shows `aliyun sls GetLogStore --region R --project P --logstore L` (and the plugin's form), each copyable.
 #[function_component(GetCommand)]
-pub fn get_command() -> Html {
+pub fn get_command(props: &GetCommandProps) -> Html {
     let Some(ctx) = use_context::<AppContext>() else { return html! {} };
     let target = ctx.plan.target.as_ref();
     let name = |key: &str, fallback: &str| {
@@ -22,13 +33,13 @@ pub fn get_command() -> Html {
     let plugin = format!("aliyun sls get-log-store --region {region} --project {project} --logstore {logstore}");
     html! {
         <div class="get-command">
-            <p>{ ctx.t(S::GetCommandIntro) }</p>
-            <div class="command" data-output="get_logstore_command">
+            <p>{ ctx.t(props.intro) }</p>
+            <div class="command" data-output={props.output.clone()}>
                 <pre tabindex="0"><code>{ api.clone() }</code></pre>
                 <CopyButton text={api} what="aliyun sls GetLogStore" />
             </div>
             <p>{ ctx.t(S::GetCommandPlugin) }</p>
-            <div class="command" data-output="get_logstore_command_plugin">
+            <div class="command" data-output={format!("{}_plugin", props.output)}>
                 <pre tabindex="0"><code>{ plugin.clone() }</code></pre>
                 <CopyButton text={plugin} what="aliyun sls get-log-store" />
             </div>

@@ -26,3 +26,4 @@ pub mod summary_bar;
 pub mod target_section;
 pub mod text_field;
 pub mod top_bar;
+pub mod verify_section;

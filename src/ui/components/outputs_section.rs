@@ -7,7 +7,7 @@ use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::irreversible_facts::IrreversibleFacts;
 use crate::ui::components::output_block::OutputBlock;
 use crate::ui::i18n::{self, S};
-use crate::ui::state::AppContext;
+use crate::ui::state::{AppContext, Field};
 use serde_json::{Map, Value, json};
 use yew::prelude::*;
 
@@ -19,7 +19,7 @@ fn pretty(v: &Value) -> AttrValue {
 /// unread) is replaced by a note of its size, so megabytes are never laid out twice.
 fn shown_intent(ctx: &AppContext) -> Value {
     let mut intent = ctx.state.form.intent();
-    for pointer in ["/current", "/ram/current_trust_policy"] {
+    for pointer in Field::ALL.iter().filter(|f| f.is_pasted()).map(|f| f.pointer()) {
         if let Some(v @ Value::String(_)) = intent.pointer_mut(pointer) {
             let bytes = v.as_str().map_or(0, str::len);
             if bytes > crate::limits::MAX_PASTED_BYTES {

@@ -13,7 +13,7 @@ use yew::prelude::*;
 fn entry(lang: Lang, field: Field, value: &serde_json::Value) -> (String, String) {
     let label = field.label().text(lang).to_string();
     let text = match value {
-        serde_json::Value::String(s) if matches!(field, Field::Current | Field::TrustPolicy) => match lang {
+        serde_json::Value::String(s) if field.is_pasted() => match lang {
             Lang::En => format!("pasted text, {} characters", s.chars().count()),
             Lang::Zh => format!("粘贴的文本，{} 个字符", s.chars().count()),
         },
