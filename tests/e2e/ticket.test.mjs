@@ -21,6 +21,8 @@ test('the change ticket is an export with Copy and Download, in the interface la
     '/ram/user_name': 'sls-admin',
     '/current': pasted(intent.current),
   });
+  // The ticket has a tab of its own among the outputs.
+  await page.locator('[data-tab="ticket"]').click();
   const block = page.locator('[data-output="markdown"]');
   await block.waitFor();
   assert.equal((await block.locator('h4').textContent()).trim(), 'Change ticket (Markdown)');
