@@ -372,8 +372,8 @@ impl Finding {
             column: None,
             message: message.en,
             fix: fix.en,
-            message_zh: message.zh,
-            fix_zh: fix.zh,
+            message_zh: chinese_quotes(&message.zh),
+            fix_zh: chinese_quotes(&fix.zh),
         }
     }
 
@@ -385,6 +385,35 @@ impl Finding {
         }
         self
     }
+}
+
+/// Chinese text quotes a value with “”: every `"value"` pair becomes `“value”`, except inside a
+/// JSON snippet (`{…}`, `[…]`) and a key written as JSON (`"enable": true`), which stay as typed.
+pub fn chinese_quotes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        match c {
+            '{' | '[' => depth += 1,
+            '}' | ']' => depth = depth.saturating_sub(1),
+            '"' if depth == 0 => {
+                if let Some(end) = rest.find('"')
+                    && !rest[end + 1..].trim_start().starts_with(':')
+                {
+                    out.push('“');
+                    out.push_str(&rest[..end]);
+                    out.push('”');
+                    rest = &rest[end + 1..];
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Escapes one JSON pointer segment (`~` -> `~0`, `/` -> `~1`).
@@ -400,4 +429,20 @@ pub fn join(parent: &str, key: &str) -> String {
         return format!("{parent}/{}", pointer_segment(&crate::limits::excerpt(key).to_string()));
     }
     format!("{parent}/{}", pointer_segment(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chinese_quotes;
+
+    #[test]
+    fn chinese_text_quotes_values_but_not_json() {
+        assert_eq!(chinese_quotes(r#""aes" 不是可选值。"#), "“aes” 不是可选值。");
+        assert_eq!(chinese_quotes(r#"请设置 "enable": true。"#), r#"请设置 "enable": true。"#);
+        assert_eq!(
+            chinese_quotes(r#"方案为：{"enable":true,"encrypt_type":"default"}"#),
+            r#"方案为：{"enable":true,"encrypt_type":"default"}"#
+        );
+        assert_eq!(chinese_quotes(r#"只有一个 " 引号"#), r#"只有一个 " 引号"#);
+    }
 }

@@ -40,6 +40,9 @@ fn chinese_problem(s: &str) -> Option<String> {
             return Some(format!("no space between Chinese and Latin at {i}: {a}{b}"));
         }
     }
+    if sls_encrypt::finding::chinese_quotes(s) != s {
+        return Some("ASCII quotes around a value (Chinese text quotes with “”)".into());
+    }
     None
 }
 
