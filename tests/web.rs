@@ -27,7 +27,8 @@ fn js_api_round_trips_json() {
     let plan: serde_json::Value = serde_json::from_str(&sls_encrypt::api::compile_json("{\"version\": 1, \"x\": ")).unwrap();
     assert_eq!(plan["ok"], false);
     assert_eq!(plan["findings"][0]["code"], "INT001");
-    let codes: serde_json::Value = serde_json::from_str(&sls_encrypt::api::finding_codes()).unwrap();
+    let codes: serde_json::Value =
+        serde_json::from_str(&js_sys::JSON::stringify(&sls_encrypt::api::finding_codes()).unwrap().as_string().unwrap()).unwrap();
     assert!(codes.as_array().unwrap().iter().any(|c| c["code"] == "MRG002" && c["severity"] == "error"));
     assert_eq!(sls_encrypt::api::format_version(), 1);
 }
