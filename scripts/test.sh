@@ -55,6 +55,9 @@ cargo test --locked --target wasm32-unknown-unknown --test web
 step "release build (trunk build --release)"
 trunk build --release
 
+step "portal module dist/lib in Node (node --test tests/lib: plans equal the CLI's, npm pack, types, schemas)"
+node --test --test-concurrency=1 tests/lib/
+
 step "end-to-end tests (Playwright + Chromium against dist/ on 127.0.0.1)"
 node --test --test-concurrency=1 tests/e2e/
 
