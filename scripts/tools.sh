@@ -48,6 +48,20 @@ fi
 ln -sfn "$npm_dir/node_modules" "$here/tests/e2e/node_modules"
 
 if [ "$want" = test ]; then
+  # The portal module's tests (tests/lib): ajv, TypeScript, json-schema-to-typescript and the
+  # SARIF 2.1.0 schema (shipped in @microsoft/jest-sarif), in a folder of their own.
+  lib_dir="$TOOLS/npm-lib"
+  lib_lock="$here/tests/lib/package-lock.json"
+  lib_sha="$(sha256sum "$lib_lock" | cut -d' ' -f1)"
+  if [ ! -f "$lib_dir/.lock-sha" ] || [ "$(cat "$lib_dir/.lock-sha")" != "$lib_sha" ]; then
+    say "installing the portal module's test packages (ajv, typescript, json-schema-to-typescript, the SARIF schema) from npm"
+    rm -rf "$lib_dir" && mkdir -p "$lib_dir"
+    cp "$here/tests/lib/package.json" "$lib_lock" "$lib_dir/"
+    (cd "$lib_dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$lib_sha" > "$lib_dir/.lock-sha"
+  fi
+  ln -sfn "$lib_dir/node_modules" "$here/tests/lib/node_modules"
+
   # Chromium for the browser tests, a CJK font so Chinese screenshots are readable, and jq for
   # running the shell runbook (tests/runbook.rs).
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/truetype/wqy ] || ! command -v jq >/dev/null; then
