@@ -21,5 +21,11 @@ for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
 done
 printf '  %-48s %9d B  %8d B gzip\n' "total" "$total" "$total_gz"
 
+echo "== portal module (dist/lib: core and JS facade, no UI)"
+node -e 'const fs = require("fs"), z = require("zlib"); let t = 0, tb = 0;
+for (const f of ["sls-encrypt_bg.wasm", "sls-encrypt.js"]) { const b = fs.readFileSync("dist/lib/" + f), br = z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  t += b.length; tb += br; console.log(`  ${f.padEnd(48)} ${String(b.length).padStart(9)} B  ${String(br).padStart(8)} B brotli`); }
+console.log(`  ${"total".padEnd(48)} ${String(t).padStart(9)} B  ${String(tb).padStart(8)} B brotli`);'
+
 echo "== page (headless Chromium, 127.0.0.1)"
 node scripts/bench-page.mjs
