@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 ///
 /// An object is read as its two-space `JSON.stringify` text, so findings carry the line and
 /// column they would have in that text (an intent file saved in that layout gives the same plan).
-#[wasm_bindgen(js_name = compile)]
-pub fn compile(intent: JsValue) -> JsValue {
+#[wasm_bindgen(js_name = compile, unchecked_return_type = "Plan")]
+pub fn compile(#[wasm_bindgen(unchecked_param_type = "Intent | string")] intent: JsValue) -> JsValue {
     to_js(&crate::compile_text(&intent_text(&intent)))
 }
 
@@ -29,7 +29,7 @@ struct CodeEntry {
 }
 
 /// Every finding code with its severity: `[{code: "ENC005", severity: "error"}, ...]`.
-#[wasm_bindgen(js_name = findingCodes)]
+#[wasm_bindgen(js_name = findingCodes, unchecked_return_type = "{ code: Code; severity: Severity }[]")]
 pub fn finding_codes() -> JsValue {
     let list: Vec<CodeEntry> = crate::Code::ALL.iter().map(|c| CodeEntry { code: c.as_str(), severity: c.severity().as_str() }).collect();
     to_js(&list)

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 /// How much a finding matters. `Error` blocks the plan (`ok` is false).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The plan would fail or do harm; nothing should be sent.
@@ -286,8 +287,10 @@ codes! {
 
 /// One finding: a stable code, where, what is wrong and how to fix it, in English and Chinese.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Stable code, e.g. `ENC005`.
+    #[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), schemars(with = "crate::schema::CodeName"))]
     pub code: &'static str,
     /// How much it matters.
     pub severity: Severity,

@@ -142,7 +142,7 @@ pub const DEFAULT_ROLE_NAME: &str = "sls-byok-kms-role";
 pub const DEFAULT_PASSROLE_POLICY: &str = "sls-byok-passrole";
 
 const TOP_KEYS: &[&str] =
-    &["version", "target", "operation", "current", "logstore", "encryption", "ram", "unknown_fields", "lang", "after"];
+    &["$schema", "version", "target", "operation", "current", "logstore", "encryption", "ram", "unknown_fields", "lang", "after"];
 const TARGET_KEYS: &[&str] = &["region", "account_id", "project", "logstore", "preset"];
 const ENCRYPTION_KEYS: &[&str] = &["enable", "encrypt_type", "key", "cmk_key_id", "cmk_region_id", "role_name", "role_arn"];
 const RAM_KEYS: &[&str] = &["create_role", "user_name", "passrole_policy_name", "passrole_scope", "current_trust_policy"];

@@ -15,6 +15,8 @@ pub mod merge;
 pub mod plan;
 pub mod policy;
 pub mod ram;
+#[cfg(all(feature = "schema", not(target_arch = "wasm32")))]
+pub mod schema;
 pub mod text;
 pub mod trust;
 pub mod verify;

@@ -9,6 +9,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// One HTTP request exactly as it goes on the wire, in the order it must be sent.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Request {
     /// 1-based position in the sending order.
     pub step: usize,
@@ -23,6 +24,7 @@ pub struct Request {
     /// Query parameters (RAM parameters, all strings).
     pub query: Map<String, Value>,
     /// JSON body (SLS), or null.
+    #[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), schemars(with = "Option<Map<String, Value>>"))]
     pub body: Option<Value>,
     /// What this request is for, in English.
     pub purpose: String,
@@ -35,6 +37,7 @@ pub struct Request {
 
 /// What happens to one top-level field of the Logstore between `current` and the update body.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct DiffEntry {
     /// The field's key.
     pub field: String,
@@ -52,6 +55,7 @@ pub struct DiffEntry {
 
 /// What a naive client would reset: the fields of `current` it would not send.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct BlastRadius {
     /// Which naive update: `encrypt_conf_only`, `python_sdk_update_logstore`, `go_sdk_update_logstore_v2`.
     pub client: &'static str,
@@ -65,6 +69,7 @@ pub struct BlastRadius {
 
 /// How one field of the Logstore read back after the change compares with what was sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldStatus {
     /// The Logstore has the value that was sent.
@@ -88,6 +93,7 @@ impl FieldStatus {
 
 /// One row of the verification: a top-level field of the sent body (or `encrypt_conf`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct VerifiedField {
     /// The field's key, e.g. `ttl`.
     pub field: String,
@@ -101,6 +107,7 @@ pub struct VerifiedField {
 
 /// The Logstore read back after the change (`after`) against the body that was sent.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Verification {
     /// True only when there is at least one row and every row is `same`.
     pub ok: bool,
@@ -111,6 +118,7 @@ pub struct Verification {
 
 /// The plan document: findings, artifacts, ordered requests and exports.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Plan {
     /// Format version (1).
     pub version: u32,
@@ -122,12 +130,16 @@ pub struct Plan {
     /// Every finding, most severe first.
     pub findings: Vec<Finding>,
     /// Resolved target: region, project, logstore, host.
+    #[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), schemars(with = "Option<Map<String, Value>>"))]
     pub target: Option<Value>,
     /// The complete `encrypt_conf` to send.
+    #[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), schemars(with = "Option<Map<String, Value>>"))]
     pub encrypt_conf: Option<Value>,
     /// The RAM role's trust policy (BYOK).
+    #[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), schemars(with = "Option<Map<String, Value>>"))]
     pub trust_policy: Option<Value>,
     /// The PassRole policy for the RAM user (BYOK).
+    #[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), schemars(with = "Option<Map<String, Value>>"))]
     pub passrole_policy: Option<Value>,
     /// Requests in sending order.
     pub requests: Vec<Request>,

@@ -31,6 +31,7 @@ USAGE:
                                      read an intent (JSON) from FILE or standard input
                                      and report the plan
     sls-encrypt codes                list every finding code with its severity
+    sls-encrypt schema intent|plan   print the JSON Schema (2020-12) of the intent or the plan
     sls-encrypt --help | --version
 
 OPTIONS (compile):
@@ -54,6 +55,7 @@ Nothing is sent anywhere: the plan lists the requests for you to send.
 sls-encrypt：为日志服务（SLS）日志库编译 KMS 加密配置
     sls-encrypt compile [文件|-] [选项]  从文件或标准输入读取意图（JSON）并输出计划
     sls-encrypt codes                    列出所有检查结果代码及其级别
+    sls-encrypt schema intent|plan       输出意图或计划的 JSON Schema（2020-12）
 选项：--format json|text|sarif  输出格式：JSON 计划（默认）、每条检查结果一行的文本、SARIF 2.1.0
       --lang en|zh              文本和 SARIF 消息的语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）
       --out 目录                另将所有产物和导出写入该目录，文件名与网页应用的下载相同
@@ -160,12 +162,26 @@ sls-encrypt：为日志服务（SLS）日志库编译 KMS 加密配置
                 Ok(0)
             }
             Some("compile") => options(&args[1..]).and_then(|o| compile(&o)),
+            Some("schema") => schema(&args[1..]),
             Some(other) => Err(CliError::Unknown(other.into())),
         };
         result.unwrap_or_else(|e| {
             eprintln!("sls-encrypt: {e}");
             2
         })
+    }
+
+    /// `schema intent|plan`: prints the JSON Schema (2020-12).
+    fn schema(args: &[String]) -> Result<i32, CliError> {
+        let schema = match args {
+            [what] if what == "intent" => sls_encrypt::schema::intent(),
+            [what] if what == "plan" => sls_encrypt::schema::plan(),
+            [what] => return Err(CliError::BadValue { flag: "schema".into(), value: what.clone(), allowed: "intent, plan" }),
+            [] => return Err(CliError::MissingValue("schema".into())),
+            [_, extra, ..] => return Err(CliError::Unknown(extra.clone())),
+        };
+        let _ = writeln!(std::io::stdout().lock(), "{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
+        Ok(0)
     }
 
     fn read(file: &str) -> Result<String, CliError> {
