@@ -96,12 +96,21 @@ test('every plan the module makes validates against the plan schema', () => {
   assert.equal(valid(noRequests), false);
 });
 
-test('a strict TypeScript portal compiles against the generated types', () => {
-  const tsc = join(ROOT, 'tests', 'lib', 'node_modules', '.bin', 'tsc');
+const tsc = (...args) => {
   try {
-    execFileSync(tsc, ['--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext',
-      '--lib', 'es2022,dom', '--skipLibCheck', 'false', join(ROOT, 'tests', 'lib', 'portal.ts')], { cwd: ROOT, encoding: 'utf8' });
+    execFileSync(join(ROOT, 'tests', 'lib', 'node_modules', '.bin', 'tsc'), ['--noEmit', '--strict', '--target', 'es2022',
+      '--module', 'nodenext', '--moduleResolution', 'nodenext', '--lib', 'es2022,dom', ...args], { cwd: ROOT, encoding: 'utf8' });
   } catch (e) {
     assert.fail(`tsc: ${e.stdout}${e.stderr}`);
   }
+};
+
+test('a strict TypeScript portal compiles against the generated types', () => {
+  tsc(join(ROOT, 'tests', 'lib', 'portal.ts'));
+});
+
+test('the custom element, as built, type-checks with its plan event detail typed as a Plan', () => {
+  const element = join(ROOT, 'dist', 'embed', 'sls-encrypt-element.js');
+  assert.match(read(join(ROOT, 'dist', 'embed'), 'sls-encrypt-element.js'), /@typedef \{\{ intent: Intent, plan: Plan \}\} PlanEventDetail/);
+  tsc('--allowJs', '--checkJs', element);
 });

@@ -12,18 +12,26 @@
 // Messages go only to the app's origin, and only messages from that iframe's window and origin
 // are read. Events: "ready", "plan" with event.detail = {intent, plan}, and "crash" with
 // event.detail = {message}.
-// Set el.intent = {...} to load an intent; read el.plan for the latest plan.
+// Set el.intent = {...} to load an intent; read el.plan for the latest plan. The intent and the
+// plan are typed in ../lib/sls-encrypt.d.ts (generated from the Rust types, as the portal module's).
+
+/** @typedef {import('../lib/sls-encrypt.js').Intent} Intent */
+/** @typedef {import('../lib/sls-encrypt.js').Plan} Plan */
+/** @typedef {{ intent: Intent, plan: Plan }} PlanEventDetail  The `plan` event's detail. */
 
 const PROTOCOL = 'sls-encrypt';
 
 class SlsEncryptConfigurator extends HTMLElement {
+  /** @type {HTMLIFrameElement | undefined} */
   #frame;
+  /** @type {string | undefined} */
   #origin;
   #ready = false;
+  /** @type {Intent | null} */
   #pending = null;
-  #onMessage = (event) => this.#receive(event);
+  #onMessage = (/** @type {MessageEvent} */ event) => this.#receive(event);
 
-  /** The latest plan the app reported (null until the first one). */
+  /** The latest plan the app reported (null until the first one). @type {Plan | null} */
   plan = null;
 
   connectedCallback() {
@@ -49,16 +57,18 @@ class SlsEncryptConfigurator extends HTMLElement {
     window.removeEventListener('message', this.#onMessage);
   }
 
-  /** Loads an intent into the app (queued until the app is ready). */
+  /** Loads an intent into the app (queued until the app is ready). @param {Intent} intent */
   set intent(intent) {
     if (this.#ready) this.#send({ type: `${PROTOCOL}:set-intent`, intent });
     else this.#pending = intent;
   }
 
+  /** @param {{ type: string, intent: Intent }} message */
   #send(message) {
-    this.#frame?.contentWindow?.postMessage(message, this.#origin);
+    if (this.#origin) this.#frame?.contentWindow?.postMessage(message, this.#origin);
   }
 
+  /** @param {MessageEvent} event */
   #receive(event) {
     if (event.source !== this.#frame?.contentWindow || event.origin !== this.#origin) return;
     const data = event.data;
@@ -72,7 +82,9 @@ class SlsEncryptConfigurator extends HTMLElement {
       this.dispatchEvent(new CustomEvent('ready', { detail: { version: data.version } }));
     } else if (data.type === `${PROTOCOL}:plan`) {
       this.plan = data.plan;
-      this.dispatchEvent(new CustomEvent('plan', { detail: { intent: data.intent, plan: data.plan } }));
+      /** @type {PlanEventDetail} */
+      const detail = { intent: data.intent, plan: data.plan };
+      this.dispatchEvent(new CustomEvent('plan', { detail }));
     } else if (data.type === `${PROTOCOL}:error`) {
       this.dispatchEvent(new CustomEvent('crash', { detail: { message: String(data.message ?? '') } }));
     }
