@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launch } from './harness.mjs';
+import { serveDist, launch, openApp } from './harness.mjs';
 import { ROOT, cliPlan } from '../lib/cli.mjs';
 
 const csp = readFileSync(join(ROOT, 'index.html'), 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
@@ -65,6 +65,24 @@ test('a portal page under the strict CSP imports the module and gets the CLI pla
     version: window.slsEncrypt.formatVersion(),
   }));
   assert.deepEqual(odd, { bad: 'INT001', undef: 'INT001', codes: findings.length, version: 1 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on the app page, window.wasmBindings has the same API', async () => {
+  const { page, context, problems } = await openApp(browser, server.base);
+  const text = readFileSync(join(ROOT, 'examples', 'byok-update-cloud-firewall.json'), 'utf8');
+  const got = await page.evaluate((text) => ({
+    fromObject: window.wasmBindings.compile(JSON.parse(text)),
+    fromText: JSON.parse(window.wasmBindings.compileJson(text)),
+    codes: window.wasmBindings.findingCodes().length,
+    version: window.wasmBindings.formatVersion(),
+  }), text);
+  const expected = cliPlan('examples/byok-update-cloud-firewall.json');
+  assert.deepEqual(got.fromObject, expected);
+  assert.deepEqual(got.fromText, expected);
+  assert.equal(got.version, 1);
+  assert.ok(got.codes > 100);
   assert.deepEqual(problems, []);
   await context.close();
 });
