@@ -48,6 +48,14 @@ fi
 ln -sfn "$npm_dir/node_modules" "$here/tests/e2e/node_modules"
 
 if [ "$want" = test ]; then
+  # Chromium for the browser tests, a CJK font so Chinese screenshots are readable, and jq for
+  # running the shell runbook (tests/runbook.rs).
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/truetype/wqy ] || ! command -v jq >/dev/null; then
+    say "installing Debian chromium, chromium-driver, fonts-wqy-microhei and jq"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei jq >/dev/null
+  fi
   # The portal module's tests (tests/lib): ajv, TypeScript, json-schema-to-typescript and the
   # SARIF 2.1.0 schema (shipped in @microsoft/jest-sarif), in a folder of their own.
   lib_dir="$TOOLS/npm-lib"
@@ -61,14 +69,5 @@ if [ "$want" = test ]; then
     echo "$lib_sha" > "$lib_dir/.lock-sha"
   fi
   ln -sfn "$lib_dir/node_modules" "$here/tests/lib/node_modules"
-
-  # Chromium for the browser tests, a CJK font so Chinese screenshots are readable, and jq for
-  # running the shell runbook (tests/runbook.rs).
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/truetype/wqy ] || ! command -v jq >/dev/null; then
-    say "installing Debian chromium, chromium-driver, fonts-wqy-microhei and jq"
-    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei jq >/dev/null
-  fi
 fi
 say "tools ready in $TOOLS"

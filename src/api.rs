@@ -12,13 +12,13 @@ use wasm_bindgen::prelude::*;
 /// column they would have in that text (an intent file saved in that layout gives the same plan).
 #[wasm_bindgen(js_name = compile, unchecked_return_type = "Plan")]
 pub fn compile(#[wasm_bindgen(unchecked_param_type = "Intent | string")] intent: JsValue) -> JsValue {
-    to_js(&crate::compile_text(&intent_text(&intent)))
+    to_js(&crate::compile::compile_text(&intent_text(&intent)))
 }
 
 /// Compiles an intent (JSON text) into a plan (JSON text, compact): the plan the CLI prints.
 #[wasm_bindgen(js_name = compileJson)]
 pub fn compile_json(intent: &str) -> String {
-    serde_json::to_string(&crate::compile_text(intent)).unwrap_or_default()
+    serde_json::to_string(&crate::compile::compile_text(intent)).unwrap_or_default()
 }
 
 /// One finding code and its severity, as [`finding_codes`] lists them.
@@ -31,7 +31,8 @@ struct CodeEntry {
 /// Every finding code with its severity: `[{code: "ENC005", severity: "error"}, ...]`.
 #[wasm_bindgen(js_name = findingCodes, unchecked_return_type = "{ code: Code; severity: Severity }[]")]
 pub fn finding_codes() -> JsValue {
-    let list: Vec<CodeEntry> = crate::Code::ALL.iter().map(|c| CodeEntry { code: c.as_str(), severity: c.severity().as_str() }).collect();
+    let list: Vec<CodeEntry> =
+        crate::finding::Code::ALL.iter().map(|c| CodeEntry { code: c.as_str(), severity: c.severity().as_str() }).collect();
     to_js(&list)
 }
 
