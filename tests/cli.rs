@@ -190,6 +190,17 @@ fn sarif_has_one_rule_per_code_and_results_on_the_intent_lines() {
         }
         assert_eq!(results[0]["level"], level);
     }
+    // A path is written as a URI reference.
+    let dir = temp_dir("uri");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("my intent 意图.json");
+    std::fs::copy(BYOK, &file).unwrap();
+    let (_, out, _) = run(&["compile", file.to_str().unwrap(), "--format", "sarif"], b"");
+    let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap().to_string();
+    assert!(uri.ends_with("/my%20intent%20%E6%84%8F%E5%9B%BE.json"), "{uri}");
+    std::fs::remove_dir_all(&dir).unwrap();
+
     let (_, out, _) = run(&["compile", "-", "--format", "sarif", "--lang", "zh"], ERRORS);
     let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
     let zh = json_plan("-", ERRORS)["findings"][0]["message_zh"].as_str().unwrap().to_string();

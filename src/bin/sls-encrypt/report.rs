@@ -78,6 +78,36 @@ pub fn text(plan: &Value, file: &str, lang: Lang, coloured: bool) -> String {
     out
 }
 
+/// A file path as a URI reference: bytes outside the unreserved and path characters are
+/// percent-encoded (`my intent.json` -> `my%20intent.json`).
+fn uri_reference(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b'/'
+            | b'@'
+            | b'!'
+            | b'$'
+            | b'&'
+            | b'\''
+            | b'('
+            | b')'
+            | b'*'
+            | b'+'
+            | b','
+            | b';'
+            | b'=' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// The SARIF level of a severity: errors are errors, warnings (security or not) warnings, the rest notes.
 fn level(severity: &str) -> &'static str {
     match severity {
@@ -122,7 +152,7 @@ pub fn sarif(plan: &Value, file: &str, lang: Lang) -> Value {
             })
         })
         .collect();
-    let uri = if file == "-" { "stdin".to_string() } else { file.replace('\\', "/") };
+    let uri = if file == "-" { "stdin".to_string() } else { uri_reference(&file.replace('\\', "/")) };
     let results: Vec<Value> = plan["findings"]
         .as_array()
         .into_iter()
