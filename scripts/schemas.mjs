@@ -40,12 +40,26 @@ function forTypes(schema) {
   return copy;
 }
 
-let types = `${banner}\n`;
-for (const what of ['intent', 'plan']) {
-  const schema = schemaOf(what);
-  if (!schema) continue;
+// One TypeScript file for both: their definitions share one namespace (a name both use, such as
+// the operation, must mean the same in both), the two roots become Intent and Plan.
+const schemas = Object.fromEntries(['intent', 'plan'].map((what) => [what, schemaOf(what)]));
+const defs = {};
+for (const [what, schema] of Object.entries(schemas)) {
   writeFileSync(join(out, `${what}.schema.json`), JSON.stringify(schema, null, 2) + '\n');
-  types += '\n' + (await compile(forTypes(schema), schema.title, options)).trim() + '\n';
+  const { $defs = {}, $schema, ...rootSchema } = schema;
+  for (const [name, def] of Object.entries({ ...$defs, [schema.title]: rootSchema })) {
+    if (defs[name] && JSON.stringify(defs[name]) !== JSON.stringify(def)) throw new Error(`schemas: ${name} differs between the intent and the plan`);
+    defs[name] = def;
+  }
 }
-writeFileSync(join(out, 'types.d.ts'), types);
+const combined = forTypes({
+  title: 'IntentAndPlan',
+  description: "An intent and the plan compiled from it: the custom element's `plan` event detail.",
+  type: 'object',
+  properties: { intent: { $ref: '#/$defs/Intent' }, plan: { $ref: '#/$defs/Plan' } },
+  required: ['intent', 'plan'],
+  $defs: defs,
+});
+const body = await compile(combined, 'IntentAndPlan', options);
+writeFileSync(join(out, 'types.d.ts'), `${banner}\n\n${body.trim()}\n`);
 console.log(`schemas: wrote intent.schema.json, plan.schema.json and types.d.ts to ${out}`);

@@ -17,7 +17,7 @@
 
 /** @typedef {import('../lib/sls-encrypt.js').Intent} Intent */
 /** @typedef {import('../lib/sls-encrypt.js').Plan} Plan */
-/** @typedef {{ intent: Intent, plan: Plan }} PlanEventDetail  The `plan` event's detail. */
+/** @typedef {import('../lib/sls-encrypt.js').IntentAndPlan} PlanEventDetail  The `plan` event's detail. */
 
 const PROTOCOL = 'sls-encrypt';
 
