@@ -290,7 +290,7 @@ codes! {
 #[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Stable code, e.g. `ENC005`.
-    #[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), schemars(with = "crate::schema::CodeName"))]
+    #[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), schemars(with = "Code"))]
     pub code: &'static str,
     /// How much it matters.
     pub severity: Severity,

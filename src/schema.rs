@@ -256,18 +256,25 @@ pub fn intent() -> Value {
     schema_for::<Intent>(false)
 }
 
-/// A finding code (`ENC005`, ...): the schema lists every one, so a portal's types know them.
-pub struct CodeName;
+/// `JsonSchema` for the core's enums that travel as fixed strings (`ALL`, `as_str`): a string
+/// schema listing every value, so a portal's types know them.
+macro_rules! wire_schema {
+    ($($ty:path => $name:literal, $doc:literal;)*) => {$(
+        impl JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                $name.into()
+            }
 
-impl JsonSchema for CodeName {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Code".into()
-    }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let values: Vec<&str> = <$ty>::ALL.iter().map(|v| v.as_str()).collect();
+                schemars::json_schema!({ "type": "string", "enum": values, "description": $doc })
+            }
+        }
+    )*};
+}
 
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let codes: Vec<&str> = crate::Code::ALL.iter().map(|c| c.as_str()).collect();
-        schemars::json_schema!({ "type": "string", "enum": codes, "description": "A stable finding code (see docs/findings.json)." })
-    }
+wire_schema! {
+    crate::finding::Code => "Code", "A stable finding code (see docs/findings.json).";
 }
 
 /// The plan's JSON Schema (2020-12), as the core writes it: every field is present.
