@@ -7,7 +7,7 @@ use crate::intent::{Intent, KeyKind, Operation, Source};
 use crate::logstore::{self, FieldClass};
 use crate::plan::{Plan, Request};
 use crate::text::{self, Document};
-use crate::{exports, limits, merge, ram, t};
+use crate::{exports, finding::t, limits, merge, ram};
 use serde_json::{Map, Value, json};
 
 /// Compiles an intent given as JSON text; findings point at lines and columns of that text.

@@ -1,8 +1,7 @@
 //! `encrypt_conf`: the domain types, and the permanence rules against what a Logstore has.
 
-use crate::finding::{Code, Finding, Text};
+use crate::finding::{Code, Finding, Text, t};
 use crate::intent::{Encryption, KeyKind};
-use crate::t;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 

@@ -347,12 +347,12 @@ pub struct Text {
 }
 
 /// Builds a [`Text`] from an English and a Chinese string (both may use `format!` arguments).
-#[macro_export]
 macro_rules! t {
     ($en:expr, $zh:expr $(,)?) => {
         $crate::finding::Text { en: ::std::string::String::from($en), zh: ::std::string::String::from($zh) }
     };
 }
+pub(crate) use t;
 
 impl Text {
     /// The text in `lang`.

@@ -1,8 +1,7 @@
 //! Identifiers as parsed types: a value of one of these types is known to be well formed.
 
-use crate::finding::{Code, Text};
+use crate::finding::{Code, Text, t};
 use crate::limits::excerpt;
-use crate::t;
 use std::fmt;
 
 /// Why an identifier was refused: the finding code, the message and the fix.

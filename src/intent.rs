@@ -1,9 +1,8 @@
 //! The intent: what the user wants, read from JSON with a finding for every bad field.
 
-use crate::finding::{Code, Finding, Lang, join};
+use crate::finding::{Code, Finding, Lang, join, t};
 use crate::ids::{AccountId, CmkId, Invalid, LogstoreName, PolicyName, ProjectName, Region, RoleArn, RoleName, UserName};
 use crate::limits::{MAX_PASTED_BYTES, document_too_large, excerpt, json_size_upto};
-use crate::t;
 use crate::text::{self, Document};
 use serde_json::{Map, Value};
 

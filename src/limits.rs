@@ -3,8 +3,7 @@
 //! a finding, over-long values are quoted as a short excerpt only, and a plan lists a bounded
 //! number of findings. Every limit is documented in docs/CONTRACT.md.
 
-use crate::finding::{Code, Finding};
-use crate::t;
+use crate::finding::{Code, Finding, t};
 use std::fmt;
 
 /// Largest pasted document (a GetLogStore response, Logstore settings, a GetRole response or a

@@ -1,7 +1,6 @@
 //! The Logstore body: which fields UpdateLogStore takes, and the rules on their values.
 
-use crate::finding::{Code, Finding, join};
-use crate::t;
+use crate::finding::{Code, Finding, join, t};
 use serde_json::{Map, Value};
 
 /// Fields UpdateLogStore and CreateLogStore take (DOMAIN.md section 2).

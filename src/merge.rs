@@ -2,12 +2,12 @@
 //! losing anything, enforcing the permanence rules.
 
 use crate::encryption::{self, EncryptConf, Stored};
+use crate::finding::t;
 use crate::finding::{Code, Finding, join};
 use crate::intent::{Intent, Source, UnknownFields};
 use crate::limits::{self, excerpt};
 use crate::logstore::{self, FieldClass};
 use crate::plan::{BlastRadius, DiffEntry};
-use crate::t;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 

@@ -2,10 +2,9 @@
 //! (CreatePolicy's PolicyDocument) against the RAM policy language, one finding per problem, each
 //! placed at its JSON pointer and, for pasted text, its line and column.
 
-use crate::finding::{Code, Finding, Text, join};
+use crate::finding::{Code, Finding, Text, join, t};
 use crate::ids::edit_distance;
 use crate::intent::Source;
-use crate::t;
 use crate::text::Document;
 use serde_json::{Map, Value};
 

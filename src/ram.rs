@@ -1,12 +1,11 @@
 //! The RAM side of BYOK: the role, its trust policy, the KMS grants and the PassRole policy,
 //! as documents and as the ordered RAM requests.
 
-use crate::finding::{Code, Finding};
+use crate::finding::{Code, Finding, t};
 use crate::ids::{RoleArn, RoleName};
 use crate::intent::{Intent, PassRoleScope};
 use crate::plan::Request;
 use crate::policy::{self, PolicyKind};
-use crate::t;
 use crate::trust;
 use serde_json::{Map, Value, json};
 

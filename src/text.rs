@@ -2,9 +2,8 @@
 //! make when pasting (comments, trailing commas, duplicate keys, Python's `print()` form) reported
 //! as issues instead of being fixed silently or failing without a location.
 
-use crate::finding::{Code, Finding, Text, join};
+use crate::finding::{Code, Finding, Text, join, t};
 use crate::limits::excerpt;
-use crate::t;
 use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
 use std::sync::Arc;

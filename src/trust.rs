@@ -1,10 +1,9 @@
 //! The BYOK role's trust policy: the one Log Service needs, and merging Log Service into a trust
 //! policy the user pasted without losing or duplicating anything in it.
 
-use crate::finding::{Code, Finding, Text};
+use crate::finding::{Code, Finding, Text, t};
 use crate::intent::Source;
 use crate::policy::{action_matches, glob};
-use crate::t;
 use serde_json::{Map, Value, json};
 
 /// The Log Service principal.

@@ -1,12 +1,12 @@
 //! Closing the loop: the GetLogStore response read after the requests were sent (`after`),
 //! checked field by field against the body that was sent (UpdateLogStore or CreateLogStore).
 
+use crate::finding::t;
 use crate::finding::{Code, Finding, join};
 use crate::intent::{Intent, Operation, Source};
 use crate::logstore::{self, FieldClass};
 use crate::merge;
 use crate::plan::{FieldStatus, Verification, VerifiedField};
-use crate::t;
 use serde_json::{Map, Value};
 
 /// Checks `after` against `body`, the Logstore body the plan sends. `None` when the intent has

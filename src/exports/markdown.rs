@@ -3,10 +3,10 @@
 //! in order, how to verify afterwards, and what can and cannot be rolled back.
 
 use super::{project, region, shell_quote};
+use crate::finding::t;
 use crate::finding::{Finding, Lang, Severity};
 use crate::intent::{Intent, Operation};
 use crate::plan::{FieldStatus, Plan, Verification};
-use crate::t;
 use serde_json::Value;
 use std::fmt::Write;
 

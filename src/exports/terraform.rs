@@ -8,10 +8,10 @@
 //! `prevent_destroy`. For a create, the Logstore depends on the RAM resources it needs.
 
 use super::{project, region};
+use crate::finding::t;
 use crate::finding::{Code, Finding, Lang, join};
 use crate::intent::{Intent, Operation};
 use crate::plan::{Plan, Request};
-use crate::t;
 use serde_json::{Map, Value};
 use std::fmt::Write;
 
