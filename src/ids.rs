@@ -89,8 +89,8 @@ id_type!(/// A Log Service project name.
 id_type!(/// A Logstore name.
     LogstoreName);
 
-/// Levenshtein distance, for "did you mean" suggestions.
-pub fn edit_distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance between two names.
+fn edit_distance(a: &str, b: &str) -> usize {
     if a.len() > 64 || b.len() > 64 {
         return usize::MAX; // nothing that long is a typo of a short name; keeps huge input fast
     }
@@ -106,6 +106,19 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The name of `known` that `input` is most likely a slip of, for "did you mean" suggestions:
+/// the one equal to it but for case, else the nearest one when it is close, that is when at most
+/// a third of its characters (one to three) would have to change. `None` when nothing is close.
+pub fn nearest(input: &str, known: &[&'static str]) -> Option<&'static str> {
+    let input = input.trim();
+    if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(input)) {
+        return Some(k);
+    }
+    let lower = input.to_ascii_lowercase();
+    let (best, d) = known.iter().map(|k| (*k, edit_distance(&k.to_ascii_lowercase(), &lower))).min_by_key(|(_, d)| *d)?;
+    (d <= (best.chars().count() / 3).clamp(1, 3) && d < lower.chars().count()).then_some(best)
+}
+
 impl Region {
     /// Parses a region id; unknown ones get the nearest known one as a suggestion.
     pub fn parse(s: &str) -> Result<Region, Invalid> {
@@ -113,13 +126,12 @@ impl Region {
         if let Some(r) = REGIONS.iter().find(|r| r.eq_ignore_ascii_case(s)) {
             return Ok(Region(r.to_string()));
         }
-        let near = REGIONS.iter().min_by_key(|r| edit_distance(r, &s.to_ascii_lowercase())).copied().unwrap_or("cn-hangzhou");
-        let close = edit_distance(near, &s.to_ascii_lowercase()) <= 3;
+        let near = nearest(s, REGIONS);
         let s = excerpt(s);
         Err(invalid(
             Code::BadRegion,
             t!(format!("\"{s}\" is not a region with Log Service."), format!("\"{s}\" 不是支持日志服务的地域。")),
-            if close {
+            if let Some(near) = near {
                 t!(
                     format!("Did you mean \"{near}\"? Use the region id shown in the console, e.g. cn-hangzhou."),
                     format!("您是否想输入 \"{near}\"？请使用控制台显示的地域 ID，例如 cn-hangzhou。")
@@ -355,6 +367,18 @@ mod tests {
         let e = Region::parse("cn-hangzou").unwrap_err();
         assert_eq!(e.code, Code::BadRegion);
         assert!(e.fix.en.contains("cn-hangzhou"));
+    }
+
+    #[test]
+    fn nearest_suggests_only_close_names() {
+        assert_eq!(nearest("Region", &["region", "project"]), Some("region"));
+        assert_eq!(nearest("regoin", &["region", "project"]), Some("region"));
+        assert_eq!(nearest("StringEqual", &["StringEquals", "Bool"]), Some("StringEquals"));
+        assert_eq!(nearest("colour", &["region", "project"]), None);
+        assert_eq!(nearest("x", &["Sid"]), None);
+        assert_eq!(nearest("", &["a"]), None);
+        let e = Region::parse("mars-north-9").unwrap_err();
+        assert!(!e.fix.en.contains("Did you mean"), "{}", e.fix.en);
     }
 
     #[test]

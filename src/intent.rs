@@ -1,7 +1,7 @@
 //! The intent: what the user wants, read from JSON with a finding for every bad field.
 
 use crate::finding::{Code, Finding, Lang, join, t};
-use crate::ids::{AccountId, CmkId, Invalid, LogstoreName, PolicyName, ProjectName, Region, RoleArn, RoleName, UserName};
+use crate::ids::{AccountId, CmkId, Invalid, LogstoreName, PolicyName, ProjectName, Region, RoleArn, RoleName, UserName, nearest};
 use crate::limits::{MAX_PASTED_BYTES, document_too_large, excerpt, json_size_upto};
 use crate::text::{self, Document};
 use serde_json::{Map, Value};
@@ -153,7 +153,7 @@ struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    fn section(root: &'a Map<String, Value>, key: &str, known: &[&str], out: &mut Vec<Finding>) -> Fields<'a> {
+    fn section(root: &'a Map<String, Value>, key: &str, known: &[&'static str], out: &mut Vec<Finding>) -> Fields<'a> {
         let path = join("", key);
         let obj = match root.get(key) {
             None | Some(Value::Null) => None,
@@ -251,10 +251,19 @@ pub fn wrong_type(path: &str, expected: &str, expected_zh: &str, got: &Value) ->
     )
 }
 
-fn unknown_keys(obj: &Map<String, Value>, path: &str, known: &[&str], out: &mut Vec<Finding>) {
+fn unknown_keys(obj: &Map<String, Value>, path: &str, known: &[&'static str], out: &mut Vec<Finding>) {
     for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
-        let near = known.iter().min_by_key(|k| crate::ids::edit_distance(k, key)).copied().unwrap_or("");
         let shown = excerpt(key);
+        let fix = match nearest(key, known) {
+            Some(near) => t!(
+                format!("Check the spelling (did you mean \"{near}\"?) or remove it."),
+                format!("请检查拼写（是否应为 \"{near}\"？）或删除。")
+            ),
+            None => {
+                let list = known.join(", ");
+                t!(format!("Remove it; the fields allowed here are: {list}."), format!("请删除；此处允许的字段为：{list}。"))
+            }
+        };
         out.push(Finding::new(
             Code::UnknownIntentField,
             join(path, key),
@@ -262,10 +271,7 @@ fn unknown_keys(obj: &Map<String, Value>, path: &str, known: &[&str], out: &mut 
                 format!("\"{shown}\" is not a field of the intent here; it is ignored."),
                 format!("\"{shown}\" 不是此处的意图字段，已忽略。")
             ),
-            t!(
-                format!("Check the spelling (did you mean \"{near}\"?) or remove it."),
-                format!("请检查拼写（是否应为 \"{near}\"？）或删除。")
-            ),
+            fix,
         ));
     }
 }
@@ -637,5 +643,25 @@ fn unwrap_get_role(source: Source, out: &mut Vec<Finding>) -> Source {
     match read.document {
         Some(document) => Source { prefix, document, from_text: true, chars: inner.chars().count() },
         None => source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixes_for(intent: Value) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        Intent::read(&Document::from_value(intent), &mut out);
+        out.iter().filter(|f| f.message.contains("is not a field of the intent")).map(|f| (f.path.clone(), f.fix.clone())).collect()
+    }
+
+    #[test]
+    fn unknown_fields_suggest_only_a_close_name() {
+        let fixes = fixes_for(serde_json::json!({"target": {"regoin": "cn-hangzhou", "colour": "blue"}}));
+        assert_eq!(fixes.len(), 2);
+        let fix = |p: &str| fixes.iter().find(|(path, _)| path == p).map(|(_, f)| f.clone()).unwrap();
+        assert_eq!(fix("/target/regoin"), "Check the spelling (did you mean \"region\"?) or remove it.");
+        assert_eq!(fix("/target/colour"), "Remove it; the fields allowed here are: region, account_id, project, logstore, preset.");
     }
 }

@@ -3,7 +3,7 @@
 //! placed at its JSON pointer and, for pasted text, its line and column.
 
 use crate::finding::{Code, Finding, Text, join, t};
-use crate::ids::edit_distance;
+use crate::ids::nearest;
 use crate::intent::Source;
 use crate::text::Document;
 use serde_json::{Map, Value};
@@ -113,16 +113,6 @@ struct Ctx<'a> {
     doc: Option<&'a Document>,
     kind: PolicyKind,
     out: &'a mut Vec<Finding>,
-}
-
-/// The nearest of `known` to `key`, when it is close enough to be a likely slip.
-fn suggest(key: &str, known: &[&'static str]) -> Option<&'static str> {
-    if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(key.trim())) {
-        return Some(k);
-    }
-    let lower = key.trim().to_ascii_lowercase();
-    let (best, d) = known.iter().map(|k| (*k, edit_distance(&k.to_ascii_lowercase(), &lower))).min_by_key(|(_, d)| *d)?;
-    (d <= 2 && d < best.len() && d < lower.len().max(1)).then_some(best)
 }
 
 fn is_scalar(v: &Value) -> bool {
@@ -297,7 +287,7 @@ impl Ctx<'_> {
             let where_en = if ptr.is_empty() { "at the top of a RAM policy" } else { "in a RAM policy statement" };
             let where_zh = if ptr.is_empty() { "RAM 策略的顶层" } else { "RAM 策略语句中" };
             let list = known.iter().filter(|k| !not_here.contains(k)).copied().collect::<Vec<_>>().join(", ");
-            let fix = match suggest(key, known).filter(|s| !not_here.contains(s)) {
+            let fix = match nearest(key, known).filter(|s| !not_here.contains(s)) {
                 Some(s) => {
                     if !obj.contains_key(s) {
                         near.push(s);
@@ -592,7 +582,7 @@ impl Ctx<'_> {
         for (kind, val) in m {
             let kp = join(ptr, kind);
             if !PRINCIPAL_KINDS.contains(&kind.as_str()) {
-                let fix = match suggest(kind, PRINCIPAL_KINDS) {
+                let fix = match nearest(kind, PRINCIPAL_KINDS) {
                     Some(s) => t!(
                         format!("Did you mean \"{s}\"? Principal kinds are case-sensitive."),
                         format!("您是否想写 \"{s}\"？主体类型区分大小写。")
@@ -885,13 +875,9 @@ fn suggest_operator(op: &str) -> Option<String> {
     let (q, base, if_exists) = split_operator(op.trim());
     let q = match q {
         None => None,
-        Some(q) => Some(suggest(q, SET_QUALIFIERS)?),
+        Some(q) => Some(nearest(q, SET_QUALIFIERS)?),
     };
-    let lower = base.to_ascii_lowercase();
-    let (best, d) = CONDITION_OPERATORS.iter().map(|k| (*k, edit_distance(&k.to_ascii_lowercase(), &lower))).min_by_key(|(_, d)| *d)?;
-    if d > 3 {
-        return None;
-    }
+    let best = nearest(base, CONDITION_OPERATORS)?;
     let suggestion = format!("{}{best}{}", q.map(|q| format!("{q}:")).unwrap_or_default(), if if_exists { "IfExists" } else { "" });
     (suggestion != op).then_some(suggestion)
 }
