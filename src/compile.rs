@@ -431,8 +431,7 @@ fn create_body(intent: &Intent, settings: &Source, wanted: Option<&EncryptConf>,
 fn locate(findings: &mut [Finding], doc: &Document, sources: &[&Source]) {
     for f in findings.iter_mut().filter(|f| f.line.is_none()) {
         let inside = sources.iter().find_map(|s| {
-            let rest = f.path.strip_prefix(&s.prefix)?;
-            (rest.is_empty() || rest.starts_with('/')).then(|| s.document.nearest_position(rest)).flatten()
+            crate::finding::is_within(&f.path, &s.prefix).then(|| s.document.nearest_position(&f.path[s.prefix.len()..])).flatten()
         });
         if let Some((line, column)) = inside.or_else(|| doc.nearest_position(&f.path)) {
             f.line = Some(line);

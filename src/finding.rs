@@ -19,6 +19,9 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Every severity, most severe first (the order plans sort findings in).
+    pub const ALL: [Severity; 5] = [Severity::Error, Severity::SecurityWarning, Severity::Warning, Severity::Suggestion, Severity::Info];
+
     /// The wire name (`security_warning`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -431,9 +434,24 @@ pub fn join(parent: &str, key: &str) -> String {
     format!("{parent}/{}", pointer_segment(key))
 }
 
+/// True when the JSON pointer `path` is `prefix` or lies inside it (whole segments: `/ab` is not
+/// inside `/a`). Every path is inside the root pointer `""`.
+pub fn is_within(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::chinese_quotes;
+    use super::{chinese_quotes, is_within};
+
+    #[test]
+    fn pointers_are_within_their_ancestors_by_whole_segments() {
+        assert!(is_within("/current/encrypt_conf", "/current"));
+        assert!(is_within("/current", "/current"));
+        assert!(is_within("/current", ""));
+        assert!(!is_within("/currently", "/current"));
+        assert!(!is_within("/cur", "/current"));
+    }
 
     #[test]
     fn chinese_text_quotes_values_but_not_json() {

@@ -52,18 +52,24 @@ pub fn longest_string(value: &serde_json::Value) -> Option<(usize, &str)> {
     found.map(|s| (s.chars().count(), s))
 }
 
-/// A user's value as messages quote it: at most [`EXCERPT_CHARS`] characters, then `…`.
+/// A value as messages and tables show it: at most a number of characters, then `…`.
 #[derive(Debug, Clone, Copy)]
-pub struct Excerpt<'a>(&'a str);
+pub struct Excerpt<'a>(&'a str, usize);
 
-/// The excerpt of `s` for messages (displays `s` itself when it is short).
+/// The excerpt of a user's value `s` for messages: at most [`EXCERPT_CHARS`] characters, then
+/// `…` (displays `s` itself when it is short).
 pub fn excerpt(s: &str) -> Excerpt<'_> {
-    Excerpt(s)
+    Excerpt(s, EXCERPT_CHARS)
+}
+
+/// `s` cut after `max` characters, then `…` (displays `s` itself when it has at most `max`).
+pub fn truncate(s: &str, max: usize) -> Excerpt<'_> {
+    Excerpt(s, max)
 }
 
 impl fmt::Display for Excerpt<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0.char_indices().nth(EXCERPT_CHARS) {
+        match self.0.char_indices().nth(self.1) {
             Some((cut, _)) => write!(f, "{}…", &self.0[..cut]),
             None => f.write_str(self.0),
         }
@@ -193,6 +199,8 @@ mod tests {
         assert_eq!(excerpt("short").to_string(), "short");
         let long = "名".repeat(5000);
         assert_eq!(excerpt(&long).to_string(), format!("{}…", "名".repeat(EXCERPT_CHARS)));
+        assert_eq!(truncate("abcdef", 6).to_string(), "abcdef");
+        assert_eq!(truncate("abcdefg", 6).to_string(), "abcdef…");
     }
 
     #[test]

@@ -120,8 +120,7 @@ fn is_scalar(v: &Value) -> bool {
 }
 
 fn shown(v: &Value) -> String {
-    let s = v.to_string();
-    if s.chars().count() > 60 { format!("{}…", s.chars().take(60).collect::<String>()) } else { s }
+    crate::limits::truncate(&v.to_string(), 60).to_string()
 }
 
 impl Ctx<'_> {

@@ -641,7 +641,7 @@ impl Reader<'_> {
 }
 
 fn short(s: &str) -> String {
-    if s.chars().count() > 24 { format!("{}…", s.chars().take(24).collect::<String>()) } else { s.to_string() }
+    crate::limits::truncate(s, 24).to_string()
 }
 
 #[cfg(test)]

@@ -55,10 +55,7 @@ fn compact(v: &Value) -> String {
 const CELL_CHARS: usize = 200;
 
 fn shorten(s: &str) -> String {
-    match s.char_indices().nth(CELL_CHARS) {
-        Some((at, _)) => format!("{}…", &s[..at]),
-        None => s.to_string(),
-    }
+    crate::limits::truncate(s, CELL_CHARS).to_string()
 }
 
 fn severity(lang: Lang, s: Severity) -> &'static str {

@@ -378,26 +378,27 @@ pub fn step(lang: Lang, n: usize, api: &str) -> String {
     }
 }
 
+/// The words for a severity: its English name for one finding and for several, and its Chinese name.
+fn severity_words(s: Severity) -> (&'static str, &'static str, &'static str) {
+    match s {
+        Severity::Error => ("Error", "Errors", "错误"),
+        Severity::SecurityWarning => ("Security warning", "Security warnings", "安全警告"),
+        Severity::Warning => ("Warning", "Warnings", "警告"),
+        Severity::Suggestion => ("Suggestion", "Suggestions", "建议"),
+        Severity::Info => ("Note", "Notes", "提示"),
+    }
+}
+
 /// The severity's name for one finding ("Warning").
 pub fn severity_name(lang: Lang, s: Severity) -> &'static str {
-    match s {
-        Severity::Error => lang.pick("Error", "错误"),
-        Severity::SecurityWarning => lang.pick("Security warning", "安全警告"),
-        Severity::Warning => lang.pick("Warning", "警告"),
-        Severity::Suggestion => lang.pick("Suggestion", "建议"),
-        Severity::Info => lang.pick("Note", "提示"),
-    }
+    let (one, _, zh) = severity_words(s);
+    lang.pick(one, zh)
 }
 
 /// A count of findings of one severity ("2 warnings", "2 个警告").
 pub fn severity_count(lang: Lang, s: Severity, n: usize) -> String {
-    let (one, many, zh) = match s {
-        Severity::Error => ("error", "errors", "错误"),
-        Severity::SecurityWarning => ("security warning", "security warnings", "安全警告"),
-        Severity::Warning => ("warning", "warnings", "警告"),
-        Severity::Suggestion => ("suggestion", "suggestions", "建议"),
-        Severity::Info => ("note", "notes", "提示"),
-    };
+    let (one, many, zh) = severity_words(s);
+    let (one, many) = (one.to_lowercase(), many.to_lowercase());
     match lang {
         Lang::En => format!("{n} {}", if n == 1 { one } else { many }),
         Lang::Zh => format!("{n} 个{zh}"),
@@ -414,13 +415,8 @@ pub fn todo_count(lang: Lang, n: usize) -> String {
 
 /// The heading of a group of findings ("Warnings (2)").
 pub fn severity_group(lang: Lang, s: Severity, n: usize) -> String {
-    let name = match s {
-        Severity::Error => lang.pick("Errors", "错误"),
-        Severity::SecurityWarning => lang.pick("Security warnings", "安全警告"),
-        Severity::Warning => lang.pick("Warnings", "警告"),
-        Severity::Suggestion => lang.pick("Suggestions", "建议"),
-        Severity::Info => lang.pick("Notes", "提示"),
-    };
+    let (_, many, zh) = severity_words(s);
+    let name = lang.pick(many, zh);
     match lang {
         Lang::En => format!("{name} ({n})"),
         Lang::Zh => format!("{name}（{n}）"),

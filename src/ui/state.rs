@@ -141,7 +141,7 @@ impl Field {
     pub fn at(pointer: &str) -> Option<Field> {
         Field::ALL.iter().copied().find(|f| {
             let p = f.pointer();
-            pointer == p || (f.is_pasted() && pointer.starts_with(p) && pointer[p.len()..].starts_with('/'))
+            pointer == p || (f.is_pasted() && crate::finding::is_within(pointer, p))
         })
     }
 
@@ -666,7 +666,7 @@ impl AppContext {
         self.plan
             .findings
             .iter()
-            .filter(|f| f.path == p || (inside && f.path.starts_with(p) && f.path[p.len()..].starts_with('/')))
+            .filter(|f| f.path == p || (inside && crate::finding::is_within(&f.path, p)))
             .filter(|f| !self.is_pending(f))
             .collect()
     }

@@ -8,10 +8,7 @@ use yew::prelude::*;
 fn short(v: &Option<Value>) -> String {
     match v {
         None | Some(Value::Null) => String::new(),
-        Some(v) => {
-            let s = v.to_string();
-            if s.chars().count() > 80 { format!("{}…", s.chars().take(80).collect::<String>()) } else { s }
-        }
+        Some(v) => crate::limits::truncate(&v.to_string(), 80).to_string(),
     }
 }
 

@@ -1,9 +1,9 @@
 //! What is left to fill in (a neutral checklist), then the findings grouped by severity, most
 //! severe first.
 
+use crate::finding::Severity;
 use crate::ui::components::finding_item::FindingItem;
 use crate::ui::components::severity_icon::SeverityIcon;
-use crate::ui::components::summary_bar::SEVERITIES;
 use crate::ui::i18n::{self, S};
 use crate::ui::services::focus;
 use crate::ui::state::{Action, AppContext};
@@ -53,7 +53,7 @@ pub fn findings_list() -> Html {
             } else if !shown.is_empty() {
                 <p class="hint">{ ctx.t(S::FindingClickHint) }</p>
             }
-            { for SEVERITIES.iter().filter_map(|s| {
+            { for Severity::ALL.iter().filter_map(|s| {
                 let group: Vec<_> = shown.iter().filter(|f| f.severity == *s).collect();
                 if group.is_empty() {
                     return None;

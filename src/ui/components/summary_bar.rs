@@ -8,9 +8,6 @@ use crate::ui::services::focus;
 use crate::ui::state::AppContext;
 use yew::prelude::*;
 
-/// Severities in the order they are shown.
-pub const SEVERITIES: [Severity; 5] = [Severity::Error, Severity::SecurityWarning, Severity::Warning, Severity::Suggestion, Severity::Info];
-
 /// What the bar says: the core's plan state, with "to fill in" for a form not yet filled and
 /// "read the warnings" for a ready plan with warnings.
 fn status(ctx: &AppContext) -> (&'static str, S) {
@@ -41,7 +38,7 @@ pub fn summary_bar() -> Html {
         focus::focus_id("runbook");
     });
     let todo = plan.findings.iter().filter(|f| ctx.is_pending(f)).count();
-    let counts: Vec<(Severity, usize)> = SEVERITIES
+    let counts: Vec<(Severity, usize)> = Severity::ALL
         .iter()
         .map(|s| (*s, plan.findings.iter().filter(|f| f.severity == *s && !ctx.is_pending(f)).count()))
         .filter(|(_, n)| *n > 0)
