@@ -194,6 +194,18 @@ impl CmkId {
     }
 }
 
+/// `s`, trimmed, as a `T` when `ok` holds for it; else why it is not a valid `what` (English,
+/// Chinese), with `fix`.
+fn checked<T>(s: &str, ok: impl Fn(&str) -> bool, wrap: fn(String) -> T, code: Code, what: (&str, &str), fix: Text) -> Result<T, Invalid> {
+    let s = s.trim();
+    if ok(s) {
+        return Ok(wrap(s.to_string()));
+    }
+    let (s, (en, zh)) = (excerpt(s), what);
+    let gap = if zh.starts_with(|c: char| c.is_ascii_alphanumeric()) { " " } else { "" };
+    Err(invalid(code, t!(format!("\"{s}\" is not a valid {en}."), format!("\"{s}\" 不是有效的{gap}{zh}。")), fix))
+}
+
 fn name_rule(s: &str, max: usize, extra: &[u8]) -> bool {
     !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_alphanumeric() || extra.contains(&b))
 }
@@ -201,20 +213,17 @@ fn name_rule(s: &str, max: usize, extra: &[u8]) -> bool {
 impl RoleName {
     /// Parses a RAM role name: 1-64 letters, digits, `.` or `-`.
     pub fn parse(s: &str) -> Result<RoleName, Invalid> {
-        let s = s.trim();
-        if name_rule(s, 64, b".-") {
-            Ok(RoleName(s.to_string()))
-        } else {
-            let s = excerpt(s);
-            Err(invalid(
-                Code::BadRoleName,
-                t!(format!("\"{s}\" is not a valid RAM role name."), format!("\"{s}\" 不是有效的 RAM 角色名称。")),
-                t!(
-                    "Use 1-64 characters: letters, digits, '.' and '-' (e.g. sls-byok-kms-role).",
-                    "请使用 1-64 个字符：字母、数字、'.' 和 '-'（如 sls-byok-kms-role）。"
-                ),
-            ))
-        }
+        checked(
+            s,
+            |s| name_rule(s, 64, b".-"),
+            RoleName,
+            Code::BadRoleName,
+            ("RAM role name", "RAM 角色名称"),
+            t!(
+                "Use 1-64 characters: letters, digits, '.' and '-' (e.g. sls-byok-kms-role).",
+                "请使用 1-64 个字符：字母、数字、'.' 和 '-'（如 sls-byok-kms-role）。"
+            ),
+        )
     }
 }
 
@@ -266,40 +275,34 @@ impl fmt::Display for RoleArn {
 impl UserName {
     /// Parses a RAM user name: 1-64 letters, digits, `.`, `-` or `_`.
     pub fn parse(s: &str) -> Result<UserName, Invalid> {
-        let s = s.trim();
-        if name_rule(s, 64, b".-_") {
-            Ok(UserName(s.to_string()))
-        } else {
-            let s = excerpt(s);
-            Err(invalid(
-                Code::BadUserName,
-                t!(format!("\"{s}\" is not a valid RAM user name."), format!("\"{s}\" 不是有效的 RAM 用户名。")),
-                t!(
-                    "Use the user's name (1-64 letters, digits, '.', '-', '_'), without @domain.",
-                    "请使用用户名（1-64 个字母、数字、'.'、'-'、'_'），不含 @ 域名部分。"
-                ),
-            ))
-        }
+        checked(
+            s,
+            |s| name_rule(s, 64, b".-_"),
+            UserName,
+            Code::BadUserName,
+            ("RAM user name", "RAM 用户名"),
+            t!(
+                "Use the user's name (1-64 letters, digits, '.', '-', '_'), without @domain.",
+                "请使用用户名（1-64 个字母、数字、'.'、'-'、'_'），不含 @ 域名部分。"
+            ),
+        )
     }
 }
 
 impl PolicyName {
     /// Parses a RAM policy name: 1-128 letters, digits or `-`.
     pub fn parse(s: &str) -> Result<PolicyName, Invalid> {
-        let s = s.trim();
-        if name_rule(s, 128, b"-") {
-            Ok(PolicyName(s.to_string()))
-        } else {
-            let s = excerpt(s);
-            Err(invalid(
-                Code::BadPolicyName,
-                t!(format!("\"{s}\" is not a valid RAM policy name."), format!("\"{s}\" 不是有效的 RAM 策略名称。")),
-                t!(
-                    "Use 1-128 characters: letters, digits and '-' (e.g. sls-byok-passrole).",
-                    "请使用 1-128 个字符：字母、数字和 '-'（如 sls-byok-passrole）。"
-                ),
-            ))
-        }
+        checked(
+            s,
+            |s| name_rule(s, 128, b"-"),
+            PolicyName,
+            Code::BadPolicyName,
+            ("RAM policy name", "RAM 策略名称"),
+            t!(
+                "Use 1-128 characters: letters, digits and '-' (e.g. sls-byok-passrole).",
+                "请使用 1-128 个字符：字母、数字和 '-'（如 sls-byok-passrole）。"
+            ),
+        )
     }
 }
 
@@ -314,20 +317,17 @@ fn sls_name(s: &str, extra: &[u8], digit_first: bool) -> bool {
 impl ProjectName {
     /// Parses a project name: 3-63 lowercase letters, digits, `-`; starts with a letter, ends with a letter or digit.
     pub fn parse(s: &str) -> Result<ProjectName, Invalid> {
-        let s = s.trim();
-        if sls_name(s, b"-", false) {
-            Ok(ProjectName(s.to_string()))
-        } else {
-            let s = excerpt(s);
-            Err(invalid(
-                Code::BadProjectName,
-                t!(format!("\"{s}\" is not a valid project name."), format!("\"{s}\" 不是有效的项目名称。")),
-                t!(
-                    "Use 3-63 lowercase letters, digits and '-', starting with a letter and ending with a letter or digit.",
-                    "请使用 3-63 个小写字母、数字和 '-'，以字母开头，以字母或数字结尾。"
-                ),
-            ))
-        }
+        checked(
+            s,
+            |s| sls_name(s, b"-", false),
+            ProjectName,
+            Code::BadProjectName,
+            ("project name", "项目名称"),
+            t!(
+                "Use 3-63 lowercase letters, digits and '-', starting with a letter and ending with a letter or digit.",
+                "请使用 3-63 个小写字母、数字和 '-'，以字母开头，以字母或数字结尾。"
+            ),
+        )
     }
 }
 
@@ -340,20 +340,17 @@ impl LogstoreName {
     /// Parses the name of an existing Logstore: 3-63 lowercase letters, digits, `-`, `_`, ending
     /// with a letter or digit; a leading digit is accepted, as older docs allowed it.
     pub fn parse(s: &str) -> Result<LogstoreName, Invalid> {
-        let s = s.trim();
-        if sls_name(s, b"-_", true) {
-            Ok(LogstoreName(s.to_string()))
-        } else {
-            let s = excerpt(s);
-            Err(invalid(
-                Code::BadLogstoreName,
-                t!(format!("\"{s}\" is not a valid Logstore name."), format!("\"{s}\" 不是有效的日志库名称。")),
-                t!(
-                    "Use 3-63 lowercase letters, digits, '-' and '_', starting with a letter and ending with a letter or digit.",
-                    "请使用 3-63 个小写字母、数字、'-' 和 '_'，以字母开头，以字母或数字结尾。"
-                ),
-            ))
-        }
+        checked(
+            s,
+            |s| sls_name(s, b"-_", true),
+            LogstoreName,
+            Code::BadLogstoreName,
+            ("Logstore name", "日志库名称"),
+            t!(
+                "Use 3-63 lowercase letters, digits, '-' and '_', starting with a letter and ending with a letter or digit.",
+                "请使用 3-63 个小写字母、数字、'-' 和 '_'，以字母开头，以字母或数字结尾。"
+            ),
+        )
     }
 }
 
@@ -394,6 +391,18 @@ mod tests {
         let a = RoleArn::parse("acs:ram::1234567890123456:role/SLS-Byok-Role").unwrap();
         assert_eq!(a.to_string(), "acs:ram::1234567890123456:role/sls-byok-role");
         assert_eq!(RoleArn::parse("acs:ram::abc:role/x").unwrap_err().code, Code::BadRoleArn);
+    }
+
+    #[test]
+    fn bad_names_say_what_they_are_not() {
+        let e = RoleName::parse(" a b ").unwrap_err();
+        assert_eq!(
+            (e.code, e.message.en.as_str(), e.message.zh.as_str()),
+            (Code::BadRoleName, "\"a b\" is not a valid RAM role name.", "\"a b\" 不是有效的 RAM 角色名称。")
+        );
+        let e = ProjectName::parse("A").unwrap_err();
+        assert_eq!((e.code, e.message.zh.as_str()), (Code::BadProjectName, "\"A\" 不是有效的项目名称。"));
+        assert_eq!(UserName::parse(" alice ").unwrap().as_str(), "alice");
     }
 
     #[test]
