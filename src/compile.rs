@@ -3,10 +3,10 @@
 use crate::encryption::{self, EncryptConf};
 use crate::finding::{Code, Finding, Severity, join};
 use crate::ids::Region;
-use crate::intent::{Intent, KeyKind, Operation, Source};
+use crate::intent::{Intent, KeyKind, Operation};
 use crate::logstore::{self, FieldClass};
 use crate::plan::{Plan, Request};
-use crate::text::{self, Document};
+use crate::text::{self, Document, Source};
 use crate::{exports, finding::t, limits, merge, ram};
 use serde_json::{Map, Value, json};
 

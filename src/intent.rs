@@ -3,7 +3,7 @@
 use crate::finding::{Code, Finding, Lang, join, t};
 use crate::ids::{AccountId, CmkId, Invalid, LogstoreName, PolicyName, ProjectName, Region, RoleArn, RoleName, UserName, nearest};
 use crate::limits::{MAX_PASTED_BYTES, document_too_large, excerpt, json_size_upto};
-use crate::text::{self, Document};
+use crate::text::{self, Document, Source};
 use serde_json::{Map, Value};
 
 /// Create a new Logstore or update an existing one.
@@ -40,19 +40,6 @@ pub enum UnknownFields {
     Keep,
     /// Drop them, with a warning each.
     Drop,
-}
-
-/// Pasted text or an embedded object, with positions when it was text.
-#[derive(Debug, Clone)]
-pub struct Source {
-    /// Pointer of this source in the intent, e.g. `/current`.
-    pub prefix: String,
-    /// The document read.
-    pub document: Document,
-    /// True when it was given as text (its positions are positions in that text).
-    pub from_text: bool,
-    /// Characters of the text it was read from (or of its compact JSON form).
-    pub chars: usize,
 }
 
 /// Where the change goes.
@@ -323,7 +310,7 @@ pub fn source(value: &Value, prefix: &str, intent_doc: &Document, out: &mut Vec<
         Value::String(s) => {
             let read = text::read(s);
             out.extend(read.issues.iter().map(|i| i.finding(prefix)));
-            read.document.map(|document| Source { prefix: prefix.to_string(), document, from_text: true, chars: s.chars().count() })
+            read.document.map(|document| Source { prefix: prefix.to_string(), document, chars: s.chars().count() })
         }
         Value::Object(_) if json_size_upto(value, MAX_PASTED_BYTES) > MAX_PASTED_BYTES => {
             out.push(document_too_large(prefix, json_size_upto(value, usize::MAX)).at(intent_doc.position(prefix)));
@@ -332,7 +319,7 @@ pub fn source(value: &Value, prefix: &str, intent_doc: &Document, out: &mut Vec<
         Value::Object(_) => {
             let mut document = Document::from_value(value.clone());
             document.rebase(intent_doc, prefix);
-            Some(Source { prefix: prefix.to_string(), document, from_text: false, chars: value.to_string().chars().count() })
+            Some(Source { prefix: prefix.to_string(), document, chars: value.to_string().chars().count() })
         }
         Value::Null => None,
         other => {
@@ -641,7 +628,7 @@ fn unwrap_get_role(source: Source, out: &mut Vec<Finding>) -> Source {
     ));
     out.extend(read.issues.iter().map(|i| i.finding(&prefix)));
     match read.document {
-        Some(document) => Source { prefix, document, from_text: true, chars: inner.chars().count() },
+        Some(document) => Source { prefix, document, chars: inner.chars().count() },
         None => source,
     }
 }

@@ -4,10 +4,11 @@
 use crate::encryption::{self, EncryptConf, Stored};
 use crate::finding::t;
 use crate::finding::{Code, Finding, join};
-use crate::intent::{Intent, Source, UnknownFields};
+use crate::intent::{Intent, UnknownFields};
 use crate::limits::{self, excerpt};
 use crate::logstore::{self, FieldClass};
 use crate::plan::{BlastRadius, DiffEntry};
+use crate::text::Source;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 

@@ -4,8 +4,7 @@
 
 use crate::finding::{Code, Finding, Text, join, t};
 use crate::ids::nearest;
-use crate::intent::Source;
-use crate::text::Document;
+use crate::text::{Document, Source};
 use serde_json::{Map, Value};
 
 /// Which kind of RAM policy document.

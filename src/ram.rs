@@ -18,8 +18,6 @@ pub const KMS_POLICIES: &[&str] = &["AliyunKMSReadOnlyAccess", "AliyunKMSCryptoU
 /// Everything the RAM side produces.
 #[derive(Debug, Clone, Default)]
 pub struct RamPlan {
-    /// The role's ARN, when it could be determined.
-    pub role_arn: Option<RoleArn>,
     /// The trust policy the role needs (merged into the pasted one when given).
     pub trust_policy: Option<Value>,
     /// The PassRole policy.
@@ -118,7 +116,7 @@ pub fn role_arn(intent: &Intent, out: &mut Vec<Finding>) -> Option<RoleArn> {
 pub fn plan(intent: &Intent, arn: Option<&RoleArn>, setup: bool, out: &mut Vec<Finding>) -> RamPlan {
     let ram = &intent.ram;
     let role: Option<RoleName> = arn.map(|a| a.role.clone()).or_else(|| intent.encryption.role_name.clone());
-    let mut rp = RamPlan { role_arn: arn.cloned(), ..RamPlan::default() };
+    let mut rp = RamPlan::default();
 
     // Trust policy: the vendor's, or the pasted one with Log Service merged in.
     let mut trust_changed = ram.create_role;

@@ -8,6 +8,19 @@ use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// A pasted document of the intent (given as text or as an embedded object), read, with where it
+/// is in the intent.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Pointer of this source in the intent, e.g. `/current`.
+    pub prefix: String,
+    /// The document read; its positions are positions in the pasted text, or in the intent's
+    /// text for an embedded object.
+    pub document: Document,
+    /// Characters of the text it was read from (or of its compact JSON form).
+    pub chars: usize,
+}
+
 /// Most issues one text reports; the rest are counted in one [`Code::TooManyFindings`] issue.
 pub const MAX_ISSUES: usize = crate::limits::MAX_FINDINGS;
 

@@ -2,8 +2,8 @@
 //! policy the user pasted without losing or duplicating anything in it.
 
 use crate::finding::{Code, Finding, Text, t};
-use crate::intent::Source;
 use crate::policy::{action_matches, glob};
+use crate::text::Source;
 use serde_json::{Map, Value, json};
 
 /// The Log Service principal.
@@ -27,10 +27,8 @@ fn log_service_statement() -> Value {
 pub struct TrustMerge {
     /// The merged policy (everything of the original kept, in order).
     pub policy: Value,
-    /// True when something had to be added.
+    /// True when something had to be added (what was added is said in a [`Code::TrustMerged`] finding).
     pub changed: bool,
-    /// What changed, bilingual, one line each (for the UI and findings).
-    pub changes: Vec<Text>,
 }
 
 /// The strings of a string-or-array element (non-strings skipped).
@@ -114,20 +112,19 @@ pub fn merge_trust(existing: &Source, out: &mut Vec<Finding>) -> TrustMerge {
     };
 
     let Some(statements) = doc.value.get("Statement").and_then(Value::as_array) else {
-        let change = t!(
-            "The pasted trust policy has no list of statements to merge into; Log Service's trust policy is used in its place.",
-            "粘贴的信任策略中没有可合并的语句列表；改用日志服务的信任策略。"
-        );
         push(
             Code::TrustMerged,
             "",
-            change.clone(),
+            t!(
+                "The pasted trust policy has no list of statements to merge into; Log Service's trust policy is used in its place.",
+                "粘贴的信任策略中没有可合并的语句列表；改用日志服务的信任策略。"
+            ),
             t!(
                 "Fix the problems reported for the pasted policy and paste it again, or create the role with Log Service's trust policy.",
                 "请修正粘贴策略中报告的问题后重新粘贴，或使用日志服务的信任策略创建 RAM 角色。"
             ),
         );
-        return TrustMerge { policy: log_service_trust_policy(), changed: true, changes: vec![change] };
+        return TrustMerge { policy: log_service_trust_policy(), changed: true };
     };
 
     let objects: Vec<(usize, &Map<String, Value>)> =
@@ -184,7 +181,7 @@ pub fn merge_trust(existing: &Source, out: &mut Vec<Finding>) -> TrustMerge {
                 ),
             );
         }
-        return TrustMerge { policy: doc.value.clone(), changed: false, changes: Vec::new() };
+        return TrustMerge { policy: doc.value.clone(), changed: false };
     }
 
     let mut policy = doc.value.clone();
@@ -231,11 +228,11 @@ pub fn merge_trust(existing: &Source, out: &mut Vec<Finding>) -> TrustMerge {
     push(
         Code::TrustMerged,
         &ptr,
-        change.clone(),
+        change,
         t!(
             "Check the merged trust policy, then send it with UpdateRole (NewAssumeRolePolicyDocument) or paste it on the role's Trust Policy tab.",
             "请检查合并后的信任策略，然后通过 UpdateRole（NewAssumeRolePolicyDocument）提交，或粘贴到 RAM 角色的信任策略页签。"
         ),
     );
-    TrustMerge { policy, changed: true, changes: vec![change] }
+    TrustMerge { policy, changed: true }
 }

@@ -3,10 +3,11 @@
 
 use crate::finding::t;
 use crate::finding::{Code, Finding, join};
-use crate::intent::{Intent, Operation, Source};
+use crate::intent::{Intent, Operation};
 use crate::logstore::{self, FieldClass};
 use crate::merge;
 use crate::plan::{FieldStatus, Verification, VerifiedField};
+use crate::text::Source;
 use serde_json::{Map, Value};
 
 /// Checks `after` against `body`, the Logstore body the plan sends. `None` when the intent has
