@@ -14,6 +14,7 @@ pub mod logstore;
 pub mod merge;
 pub mod plan;
 pub mod policy;
+pub mod policy_lang;
 pub mod ram;
 pub mod text;
 pub mod trust;

@@ -4,6 +4,10 @@
 
 use crate::finding::{Code, Finding, Text, join, t};
 use crate::ids::nearest;
+use crate::policy_lang::{
+    CONDITION_OPERATORS, action_ok, federated_ok, is_scalar, operator_known, ram_principal_ok, repair_action, repair_resource,
+    repair_service, resource_ok, service_ok, suggest_operator,
+};
 use crate::text::{Document, Source};
 use serde_json::{Map, Value};
 
@@ -30,32 +34,6 @@ pub const MAX_CHARS: usize = 6144;
 /// The limit older RAM documentation gives.
 pub const OLD_MAX_CHARS: usize = 2048;
 
-/// Condition operators RAM knows (without the `ForAnyValue:`/`ForAllValues:` prefix or `IfExists` suffix).
-pub const CONDITION_OPERATORS: &[&str] = &[
-    "StringEquals",
-    "StringNotEquals",
-    "StringEqualsIgnoreCase",
-    "StringNotEqualsIgnoreCase",
-    "StringLike",
-    "StringNotLike",
-    "NumericEquals",
-    "NumericNotEquals",
-    "NumericLessThan",
-    "NumericLessThanEquals",
-    "NumericGreaterThan",
-    "NumericGreaterThanEquals",
-    "DateEquals",
-    "DateNotEquals",
-    "DateLessThan",
-    "DateLessThanEquals",
-    "DateGreaterThan",
-    "DateGreaterThanEquals",
-    "Bool",
-    "IpAddress",
-    "NotIpAddress",
-];
-
-const SET_QUALIFIERS: &[&str] = &["ForAnyValue", "ForAllValues"];
 const TOP_KEYS: &[&str] = &["Version", "Statement"];
 const STATEMENT_KEYS: &[&str] = &["Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "Condition", "Sid"];
 const PRINCIPAL_KINDS: &[&str] = &["Service", "RAM", "Federated"];
@@ -78,44 +56,11 @@ pub fn analyse_value(value: &Value, kind: PolicyKind, prefix: &str, out: &mut Ve
     ctx.document(value, compact, compact);
 }
 
-/// True when the action pattern `pattern` (`*` wildcards, case-insensitive) matches `action`.
-pub(crate) fn action_matches(pattern: &str, action: &str) -> bool {
-    glob(&pattern.trim().to_ascii_lowercase(), &action.to_ascii_lowercase())
-}
-
-/// Case-sensitive glob match where `*` matches any run of characters.
-pub(crate) fn glob(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    let (mut pi, mut ti) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while ti < t.len() {
-        if pi < p.len() && p[pi] == '*' {
-            star = Some((pi, ti));
-            pi += 1;
-        } else if pi < p.len() && p[pi] == t[ti] {
-            pi += 1;
-            ti += 1;
-        } else if let Some((sp, st)) = star {
-            pi = sp + 1;
-            ti = st + 1;
-            star = Some((sp, st + 1));
-        } else {
-            return false;
-        }
-    }
-    p[pi..].iter().all(|c| *c == '*')
-}
-
 struct Ctx<'a> {
     prefix: &'a str,
     doc: Option<&'a Document>,
     kind: PolicyKind,
     out: &'a mut Vec<Finding>,
-}
-
-fn is_scalar(v: &Value) -> bool {
-    matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_))
 }
 
 fn shown(v: &Value) -> String {
@@ -778,104 +723,4 @@ impl Ctx<'_> {
             }
         }
     }
-}
-
-fn service_name(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// True for `*` or `service:Action` (service lower-case letters/digits/hyphen, action letters/digits/`*`).
-pub(crate) fn action_ok(s: &str) -> bool {
-    if s == "*" {
-        return true;
-    }
-    match s.split_once(':') {
-        Some((svc, act)) => service_name(svc) && !act.is_empty() && act.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'*'),
-        None => false,
-    }
-}
-
-fn repair_action(s: &str) -> Option<String> {
-    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let (svc, act) = compact.split_once(':')?;
-    Some(format!("{}:{act}", svc.to_ascii_lowercase()))
-}
-
-/// True for `*` or an ARN `acs:service:region:account:relative` (trailing parts may collapse into `*`).
-pub(crate) fn resource_ok(s: &str) -> bool {
-    if s == "*" {
-        return true;
-    }
-    let Some(rest) = s.strip_prefix("acs:") else {
-        return false;
-    };
-    let parts: Vec<&str> = rest.splitn(4, ':').collect();
-    let service = parts[0];
-    if !(service == "*" || service_name(service)) || parts.iter().any(|p| p.contains(char::is_whitespace)) {
-        return false;
-    }
-    if parts.len() == 4 { !parts[3].is_empty() } else { parts.last().is_some_and(|p| p.ends_with('*')) }
-}
-
-fn repair_resource(s: &str) -> Option<String> {
-    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let lower = compact.to_ascii_lowercase();
-    lower.starts_with("acs:").then(|| format!("acs:{}", &compact[4..]))
-}
-
-fn service_ok(s: &str) -> bool {
-    s.strip_suffix(".aliyuncs.com").is_some_and(|name| {
-        !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
-    })
-}
-
-fn repair_service(s: &str) -> Option<String> {
-    let lower = s.trim().to_ascii_lowercase();
-    if lower.contains('.') { Some(lower) } else { service_name(&lower).then(|| format!("{lower}.aliyuncs.com")) }
-}
-
-/// The account and the rest of an `acs:ram::<account>:<rest>` ARN (any case).
-fn ram_arn(s: &str) -> Option<(String, String)> {
-    let lower = s.to_ascii_lowercase();
-    let rest = lower.strip_prefix("acs:ram::")?;
-    let (account, rest) = rest.split_once(':')?;
-    (!account.is_empty() && account.bytes().all(|b| b.is_ascii_digit())).then(|| (account.to_string(), rest.to_string()))
-}
-
-fn ram_principal_ok(s: &str) -> bool {
-    ram_arn(s).is_some_and(|(_, rest)| rest == "root" || rest.strip_prefix("role/").is_some_and(|r| !r.is_empty()))
-}
-
-fn federated_ok(s: &str) -> bool {
-    ram_arn(s)
-        .is_some_and(|(_, rest)| ["saml-provider/", "oidc-provider/"].iter().any(|p| rest.strip_prefix(p).is_some_and(|n| !n.is_empty())))
-}
-
-/// Splits an operator into qualifier (`ForAnyValue`/...), base and whether it ends in `IfExists`.
-fn split_operator(op: &str) -> (Option<&str>, &str, bool) {
-    let (qualifier, rest) = match op.split_once(':') {
-        Some((q, r)) => (Some(q), r),
-        None => (None, op),
-    };
-    match rest.strip_suffix("IfExists") {
-        Some(base) => (qualifier, base, true),
-        None => (qualifier, rest, false),
-    }
-}
-
-/// True when `op` is a condition operator RAM knows.
-pub(crate) fn operator_known(op: &str) -> bool {
-    let (q, base, _) = split_operator(op);
-    q.is_none_or(|q| SET_QUALIFIERS.contains(&q)) && CONDITION_OPERATORS.contains(&base)
-}
-
-fn suggest_operator(op: &str) -> Option<String> {
-    let (q, base, if_exists) = split_operator(op.trim());
-    let q = match q {
-        None => None,
-        Some(q) => Some(nearest(q, SET_QUALIFIERS)?),
-    };
-    let best = nearest(base, CONDITION_OPERATORS)?;
-    let suggestion = format!("{}{best}{}", q.map(|q| format!("{q}:")).unwrap_or_default(), if if_exists { "IfExists" } else { "" });
-    (suggestion != op).then_some(suggestion)
 }

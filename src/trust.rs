@@ -2,7 +2,7 @@
 //! policy the user pasted without losing or duplicating anything in it.
 
 use crate::finding::{Code, Finding, Text, t};
-use crate::policy::{action_matches, glob};
+use crate::policy_lang::{action_matches, glob};
 use crate::text::Source;
 use serde_json::{Map, Value, json};
 
