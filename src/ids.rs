@@ -5,7 +5,8 @@ use crate::limits::excerpt;
 use std::fmt;
 
 /// Why an identifier was refused: the finding code, the message and the fix.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", message.en)]
 pub struct Invalid {
     /// The finding code.
     pub code: Code,
@@ -19,7 +20,7 @@ fn invalid(code: Code, message: Text, fix: Text) -> Invalid {
     Invalid { code, message, fix }
 }
 
-/// Regions that have Log Service (DOMAIN.md section 5).
+/// Regions that have Log Service (the region ids of the Log Service endpoint list in the vendor docs).
 pub const REGIONS: &[&str] = &[
     "cn-qingdao",
     "cn-beijing",
