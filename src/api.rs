@@ -6,14 +6,14 @@ use wasm_bindgen::prelude::*;
 /// Compiles an intent (JSON text) into a plan (JSON text). Never throws: bad input is a finding.
 #[wasm_bindgen(js_name = compile)]
 pub fn compile_json(intent: &str) -> String {
-    serde_json::to_string(&crate::compile_text(intent)).unwrap_or_default()
+    serde_json::to_string(&crate::compile::compile_text(intent)).unwrap_or_default()
 }
 
 /// Every finding code with its severity, as JSON: `[{"code": "ENC005", "severity": "error"}, ...]`.
 #[wasm_bindgen(js_name = findingCodes)]
 pub fn finding_codes() -> String {
     let list: Vec<serde_json::Value> =
-        crate::Code::ALL.iter().map(|c| serde_json::json!({ "code": c.as_str(), "severity": c.severity().as_str() })).collect();
+        crate::finding::Code::ALL.iter().map(|c| serde_json::json!({ "code": c.as_str(), "severity": c.severity().as_str() })).collect();
     serde_json::Value::Array(list).to_string()
 }
 

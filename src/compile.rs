@@ -1,11 +1,12 @@
 //! The heart: intent in, plan out.
 
 use crate::encryption::{self, EncryptConf};
-use crate::finding::{Code, Finding, Severity, join};
+use crate::finding::{Code, Finding, Severity};
 use crate::ids::Region;
 use crate::intent::{Intent, KeyKind, Operation};
 use crate::logstore::{self, FieldClass};
 use crate::plan::{Plan, Request};
+use crate::pointer::join;
 use crate::text::{self, Document, Source};
 use crate::{exports, finding::t, limits, merge, ram};
 use serde_json::{Map, Value, json};
@@ -431,7 +432,7 @@ fn create_body(intent: &Intent, settings: &Source, wanted: Option<&EncryptConf>,
 fn locate(findings: &mut [Finding], doc: &Document, sources: &[&Source]) {
     for f in findings.iter_mut().filter(|f| f.line.is_none()) {
         let inside = sources.iter().find_map(|s| {
-            crate::finding::is_within(&f.path, &s.prefix).then(|| s.document.nearest_position(&f.path[s.prefix.len()..])).flatten()
+            crate::pointer::is_within(&f.path, &s.prefix).then(|| s.document.nearest_position(&f.path[s.prefix.len()..])).flatten()
         });
         if let Some((line, column)) = inside.or_else(|| doc.nearest_position(&f.path)) {
             f.line = Some(line);

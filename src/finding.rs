@@ -419,39 +419,9 @@ pub fn chinese_quotes(s: &str) -> String {
     out
 }
 
-/// Escapes one JSON pointer segment (`~` -> `~0`, `/` -> `~1`).
-pub fn pointer_segment(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
-/// Joins a parent pointer and a key into a JSON pointer. A key longer than any real one
-/// (over [`crate::limits::MAX_FIELD_CHARS`] bytes) is written as its excerpt, so that no path
-/// copies it in full.
-pub fn join(parent: &str, key: &str) -> String {
-    if key.len() > crate::limits::MAX_FIELD_CHARS {
-        return format!("{parent}/{}", pointer_segment(&crate::limits::excerpt(key).to_string()));
-    }
-    format!("{parent}/{}", pointer_segment(key))
-}
-
-/// True when the JSON pointer `path` is `prefix` or lies inside it (whole segments: `/ab` is not
-/// inside `/a`). Every path is inside the root pointer `""`.
-pub fn is_within(path: &str, prefix: &str) -> bool {
-    path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{chinese_quotes, is_within};
-
-    #[test]
-    fn pointers_are_within_their_ancestors_by_whole_segments() {
-        assert!(is_within("/current/encrypt_conf", "/current"));
-        assert!(is_within("/current", "/current"));
-        assert!(is_within("/current", ""));
-        assert!(!is_within("/currently", "/current"));
-        assert!(!is_within("/cur", "/current"));
-    }
+    use super::chinese_quotes;
 
     #[test]
     fn chinese_text_quotes_values_but_not_json() {

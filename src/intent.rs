@@ -1,8 +1,9 @@
 //! The intent: what the user wants, read from JSON with a finding for every bad field.
 
-use crate::finding::{Code, Finding, Lang, join, t};
+use crate::finding::{Code, Finding, Lang, t};
 use crate::ids::{AccountId, CmkId, Invalid, LogstoreName, PolicyName, ProjectName, Region, RoleArn, RoleName, UserName, nearest};
 use crate::limits::{MAX_PASTED_BYTES, document_too_large, excerpt, json_size_upto};
+use crate::pointer::join;
 use crate::text::{self, Document, Source};
 use serde_json::{Map, Value};
 

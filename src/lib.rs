@@ -13,6 +13,7 @@ pub mod limits;
 pub mod logstore;
 pub mod merge;
 pub mod plan;
+pub mod pointer;
 pub mod policy;
 pub mod policy_lang;
 pub mod ram;

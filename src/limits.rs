@@ -11,7 +11,7 @@ use std::fmt;
 /// characters, a GetLogStore response about 1 KB. Larger ones get [`Code::DocumentTooLarge`].
 pub const MAX_PASTED_BYTES: usize = 64 * 1024;
 
-/// Largest intent text read by [`crate::compile_text`] (the CLI), in bytes of UTF-8: room for
+/// Largest intent text read by [`crate::compile::compile_text`] (the CLI), in bytes of UTF-8: room for
 /// every pasted document at its limit, however escaped, many times over. Larger ones get [`Code::IntentTooLarge`].
 pub const MAX_INTENT_BYTES: usize = 16 * 1024 * 1024;
 

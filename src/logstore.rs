@@ -1,6 +1,7 @@
 //! The Logstore body: which fields UpdateLogStore takes, and the rules on their values.
 
-use crate::finding::{Code, Finding, join, t};
+use crate::finding::{Code, Finding, t};
+use crate::pointer::join;
 use serde_json::{Map, Value};
 
 /// Fields UpdateLogStore and CreateLogStore take: the request-body fields of their API references,

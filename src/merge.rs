@@ -3,11 +3,12 @@
 
 use crate::encryption::{self, EncryptConf, Stored};
 use crate::finding::t;
-use crate::finding::{Code, Finding, join};
+use crate::finding::{Code, Finding};
 use crate::intent::{Intent, UnknownFields};
 use crate::limits::{self, excerpt};
 use crate::logstore::{self, FieldClass};
 use crate::plan::{BlastRadius, DiffEntry};
+use crate::pointer::join;
 use crate::text::Source;
 use serde_json::{Map, Value};
 use std::borrow::Cow;

@@ -2,8 +2,9 @@
 //! (CreatePolicy's PolicyDocument) against the RAM policy language, one finding per problem, each
 //! placed at its JSON pointer and, for pasted text, its line and column.
 
-use crate::finding::{Code, Finding, Text, join, t};
+use crate::finding::{Code, Finding, Text, t};
 use crate::ids::nearest;
+use crate::pointer::join;
 use crate::policy_lang::{
     CONDITION_OPERATORS, action_ok, federated_ok, is_scalar, operator_known, ram_principal_ok, repair_action, repair_resource,
     repair_service, resource_ok, service_ok, suggest_operator,

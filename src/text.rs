@@ -2,8 +2,9 @@
 //! make when pasting (comments, trailing commas, duplicate keys, Python's `print()` form) reported
 //! as issues instead of being fixed silently or failing without a location.
 
-use crate::finding::{Code, Finding, Text, join, t};
+use crate::finding::{Code, Finding, Text, t};
 use crate::limits::excerpt;
+use crate::pointer::join;
 use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -85,7 +86,7 @@ impl Positions {
         }
         let Some(rest) = pointer.strip_prefix('/') else { return (node, false) };
         for seg in rest.split('/') {
-            let key = if seg.contains('~') { seg.replace("~1", "/").replace("~0", "~") } else { seg.to_string() };
+            let key = crate::pointer::unescape(seg);
             match self.children.get(&(node, key)) {
                 Some(&n) => node = n,
                 None => return (node, false),

@@ -2,11 +2,12 @@
 //! checked field by field against the body that was sent (UpdateLogStore or CreateLogStore).
 
 use crate::finding::t;
-use crate::finding::{Code, Finding, join};
+use crate::finding::{Code, Finding};
 use crate::intent::{Intent, Operation};
 use crate::logstore::{self, FieldClass};
 use crate::merge;
 use crate::plan::{FieldStatus, Verification, VerifiedField};
+use crate::pointer::join;
 use crate::text::Source;
 use serde_json::{Map, Value};
 

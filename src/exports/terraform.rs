@@ -9,9 +9,10 @@
 
 use super::{project, region};
 use crate::finding::t;
-use crate::finding::{Code, Finding, Lang, join};
+use crate::finding::{Code, Finding, Lang};
 use crate::intent::{Intent, Operation};
 use crate::plan::{Plan, Request};
+use crate::pointer::join;
 use serde_json::{Map, Value};
 use std::fmt::Write;
 

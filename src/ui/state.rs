@@ -141,7 +141,7 @@ impl Field {
     pub fn at(pointer: &str) -> Option<Field> {
         Field::ALL.iter().copied().find(|f| {
             let p = f.pointer();
-            pointer == p || (f.is_pasted() && crate::finding::is_within(pointer, p))
+            pointer == p || (f.is_pasted() && crate::pointer::is_within(pointer, p))
         })
     }
 
@@ -666,7 +666,7 @@ impl AppContext {
         self.plan
             .findings
             .iter()
-            .filter(|f| f.path == p || (inside && crate::finding::is_within(&f.path, p)))
+            .filter(|f| f.path == p || (inside && crate::pointer::is_within(&f.path, p)))
             .filter(|f| !self.is_pending(f))
             .collect()
     }
