@@ -458,17 +458,27 @@ impl Reader<'_> {
             let v = self.value(member, depth + 1)?;
             map.insert(key, v);
             self.skip_space(member)?;
-            match self.src.get(self.pos) {
-                Some(b',') => {
-                    comma = self.here();
-                    self.pos += 1;
-                }
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Value::Object(map));
-                }
-                _ => return Err(self.syntax(node, "',' or '}'", "',' 或 '}'")),
+            if self.separator(node, b'}', &mut comma)? {
+                return Ok(Value::Object(map));
             }
+        }
+    }
+
+    /// After a member or an element: a `,` (noted in `comma`: another one follows) or the `close`
+    /// bracket, passed over; true when it was the bracket.
+    fn separator(&mut self, node: usize, close: u8, comma: &mut (usize, usize)) -> Result<bool, Fatal> {
+        match self.src.get(self.pos) {
+            Some(b',') => {
+                *comma = self.here();
+                self.pos += 1;
+                Ok(false)
+            }
+            Some(&c) if c == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            _ if close == b'}' => Err(self.syntax(node, "',' or '}'", "',' 或 '}'")),
+            _ => Err(self.syntax(node, "',' or ']'", "',' 或 ']'")),
         }
     }
 
@@ -492,16 +502,8 @@ impl Reader<'_> {
             let element = self.positions.child(node, items.len().to_string(), here);
             items.push(self.value(element, depth + 1)?);
             self.skip_space(node)?;
-            match self.src.get(self.pos) {
-                Some(b',') => {
-                    comma = self.here();
-                    self.pos += 1;
-                }
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Value::Array(items));
-                }
-                _ => return Err(self.syntax(node, "',' or ']'", "',' 或 ']'")),
+            if self.separator(node, b']', &mut comma)? {
+                return Ok(Value::Array(items));
             }
         }
     }
