@@ -133,6 +133,23 @@ impl Request {
     pub fn request_line(&self) -> String {
         format!("{} {}", self.method, self.url())
     }
+
+    /// The request as it goes on the wire, as one JSON object: `api`, `method`, `host`, `path`,
+    /// then `query` (when it has parameters) and `body` (when it has one).
+    pub fn wire(&self) -> Value {
+        let mut whole = Map::new();
+        whole.insert("api".into(), Value::from(self.api.as_str()));
+        whole.insert("method".into(), Value::from(self.method));
+        whole.insert("host".into(), Value::from(self.host.as_str()));
+        whole.insert("path".into(), Value::from(self.path.as_str()));
+        if !self.query.is_empty() {
+            whole.insert("query".into(), Value::Object(self.query.clone()));
+        }
+        if let Some(body) = &self.body {
+            whole.insert("body".into(), body.clone());
+        }
+        Value::Object(whole)
+    }
 }
 
 wire_enum! {
