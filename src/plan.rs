@@ -1,7 +1,8 @@
 //! The plan: what the core returns for an intent.
 
-use crate::finding::{Code, Finding, Severity};
+use crate::finding::{Code, Finding, Severity, Text};
 use crate::intent::Operation;
+use crate::t;
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
@@ -163,6 +164,18 @@ wire_enum! {
         Added = "added",
         /// Not sent.
         Dropped = "dropped",
+    }
+}
+
+impl Change {
+    /// How the diff names it, in English and Simplified Chinese.
+    pub fn label(self) -> Text {
+        match self {
+            Change::Kept => t!(self.as_str(), "保留"),
+            Change::Changed => t!(self.as_str(), "修改"),
+            Change::Added => t!(self.as_str(), "新增"),
+            Change::Dropped => t!(self.as_str(), "去掉"),
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 use super::{project, region, shell_quote};
 use crate::finding::{Finding, Lang, Severity};
 use crate::intent::{Intent, Operation};
-use crate::plan::{Api, Change, FieldStatus, GetLogStoreCommand, Plan, Verification};
+use crate::plan::{Api, FieldStatus, GetLogStoreCommand, Plan, Verification};
 use crate::t;
 use serde_json::Value;
 use std::fmt::Write;
@@ -68,15 +68,6 @@ fn severity(lang: Lang, s: Severity) -> &'static str {
         Severity::Warning => lang.pick("warning", "警告"),
         Severity::Suggestion => lang.pick("suggestion", "建议"),
         Severity::Info => lang.pick("info", "提示"),
-    }
-}
-
-fn change(lang: Lang, c: Change) -> &'static str {
-    match c {
-        Change::Kept => lang.pick(Change::Kept.as_str(), "保留"),
-        Change::Changed => lang.pick(Change::Changed.as_str(), "修改"),
-        Change::Added => lang.pick(Change::Added.as_str(), "新增"),
-        Change::Dropped => lang.pick(Change::Dropped.as_str(), "去掉"),
     }
 }
 
@@ -277,7 +268,7 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
                 s,
                 "| {} | {} | {} | {} | {} |",
                 code(&d.field),
-                change(lang, d.change),
+                d.change.label().get(lang),
                 v(&d.before),
                 v(&d.after),
                 escape(lang.pick(&d.reason, &d.reason_zh))

@@ -47,7 +47,7 @@ impl ExportKind {
     pub const ALL: &'static [ExportKind] = &[ExportKind::AliyunCli, ExportKind::Terraform, ExportKind::PythonSdk, ExportKind::Markdown];
 
     /// The export's name: its key in the plan's `exports`.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             ExportKind::AliyunCli => "aliyun_cli",
             ExportKind::Terraform => "terraform",

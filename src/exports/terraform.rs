@@ -381,8 +381,12 @@ pub(super) fn terraform(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Op
             &mut s,
             0,
             t!(
-                format!("Not carried by the provider (a Terraform update would reset them; see finding EXP002): {}.", lost.join(", ")),
-                format!("provider 不支持以下设置（用 Terraform 更新会重置它们；见 EXP002）：{}。", lost.join("、"))
+                format!(
+                    "Not carried by the provider (a Terraform update would reset them; see finding {}): {}.",
+                    Code::TerraformResets,
+                    lost.join(", ")
+                ),
+                format!("provider 不支持以下设置（用 Terraform 更新会重置它们；见 {}）：{}。", Code::TerraformResets, lost.join("、"))
             )
             .get(lang),
         );

@@ -184,11 +184,7 @@ strings! {
     FindingFix => "What to do:", "处理方法：";
     FindingClickHint => "Select a finding to go to its field.", "选择一条结果即可跳转到对应字段。";
     DiffTitle => "What the update does to each field", "更新对每个字段的处理";
-    DiffKept => "kept", "保留";
-    DiffChanged => "changed", "修改";
-    DiffAdded => "added", "新增";
-    DiffDropped => "dropped", "去除";
-    DiffEmpty => "Paste the GetLogStore response to see what the update keeps, changes, adds and drops.", "粘贴 GetLogStore 响应后，即可查看更新保留、修改、新增和去除的字段。";
+    DiffEmpty => "Paste the GetLogStore response to see what the update keeps, changes, adds and drops.", "粘贴 GetLogStore 响应后，即可查看更新保留、修改、新增和去掉的字段。";
     BlastTitle => "What a naive update would reset", "简单更新会重置的设置";
     BlastLost => "Would reset or lose:", "将重置或丢失：";
     BlastNone => "nothing", "无";

@@ -33,11 +33,11 @@ pub fn diff_view() -> Html {
             } else {
                 <ul class="diff">
                     { for diff.iter().map(|d| {
-                        let (sign, word) = match d.change {
-                            Change::Added => ("+", S::DiffAdded),
-                            Change::Changed => ("~", S::DiffChanged),
-                            Change::Dropped => ("-", S::DiffDropped),
-                            Change::Kept => ("=", S::DiffKept),
+                        let sign = match d.change {
+                            Change::Added => "+",
+                            Change::Changed => "~",
+                            Change::Dropped => "-",
+                            Change::Kept => "=",
                         };
                         let (before, after) = (short(&d.before), short(&d.after));
                         let value = match d.change {
@@ -48,7 +48,7 @@ pub fn diff_view() -> Html {
                         html! {
                             <li class={classes!("diff-line", d.change.as_str())} data-change={d.change.as_str()} data-diff-field={d.field.clone()}>
                                 <span class="sign" aria-hidden="true">{ sign }</span>
-                                <span class="change">{ ctx.t(word) }</span>
+                                <span class="change">{ d.change.label().get(lang).to_string() }</span>
                                 <code class="field-name">{ d.field.clone() }</code>
                                 <code class="value">{ value }</code>
                                 <span class="reason">{ crate::ui::i18n::humanize(lang, lang.pick(&d.reason, &d.reason_zh)) }</span>

@@ -32,8 +32,8 @@ fn shown_intent(ctx: &AppContext) -> Value {
     intent
 }
 
-/// The id of the tab that holds the Terraform export.
-const TERRAFORM_TAB: &str = "terraform";
+/// The id of the tab that holds the Terraform export: the export's name.
+const TERRAFORM_TAB: &str = ExportKind::Terraform.name();
 
 /// The tabs, in order: (id, title).
 const TABS: &[(&str, S)] = &[
