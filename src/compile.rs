@@ -84,14 +84,9 @@ enum RamSetup {
     None,
 }
 
-/// The SLS endpoint of a region.
-pub fn sls_endpoint(region: &Region) -> String {
-    format!("{region}.log.aliyuncs.com")
-}
-
 /// The SLS endpoint host of a project.
 pub fn sls_host(project: &str, region: &Region) -> String {
-    format!("{project}.{}", sls_endpoint(region))
+    format!("{project}.{}", logstore::endpoint(region))
 }
 
 fn sls(api: Api, host: &str, path: String, body: Option<Value>, purpose: (&str, &str)) -> Request {

@@ -4,6 +4,11 @@ use crate::finding::{Code, Finding, join};
 use crate::t;
 use serde_json::{Map, Value};
 
+/// The SLS endpoint of a region (a project's host is `{project}.` before it).
+pub fn endpoint(region: &crate::ids::Region) -> String {
+    format!("{region}.log.aliyuncs.com")
+}
+
 /// Fields UpdateLogStore and CreateLogStore take (DOMAIN.md section 2).
 pub const UPDATABLE: &[&str] = &[
     "logstoreName",

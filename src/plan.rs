@@ -87,7 +87,7 @@ impl Api {
         }
     }
 
-    /// True for a RAM API (RPC style, on [`crate::ram::RAM_HOST`]).
+    /// True for a RAM API (RPC style, on the RAM host).
     pub fn is_ram(self) -> bool {
         matches!(self, Api::CreateRole | Api::UpdateRole | Api::AttachPolicyToRole | Api::CreatePolicy | Api::AttachPolicyToUser)
     }
@@ -298,27 +298,6 @@ pub struct Target {
     pub operation: Operation,
 }
 
-/// The aliyun CLI commands that print a Logstore's configuration.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GetLogStoreCommand {
-    /// The API form: `aliyun sls GetLogStore --region R --project P --logstore L`.
-    pub api: String,
-    /// The SLS plugin's form: `aliyun sls get-log-store ...`.
-    pub plugin: String,
-}
-
-impl GetLogStoreCommand {
-    /// Both forms for a region, project and Logstore (the last two are shell-quoted here).
-    pub fn new(region: &str, project: &str, logstore: &str) -> Self {
-        let args = format!(
-            "--region {region} --project {} --logstore {}",
-            crate::exports::shell_quote(project),
-            crate::exports::shell_quote(logstore)
-        );
-        GetLogStoreCommand { api: format!("aliyun sls {} {args}", Api::GetLogStore), plugin: format!("aliyun sls get-log-store {args}") }
-    }
-}
-
 /// The plan document: findings, artifacts, ordered requests and exports.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Plan {
@@ -394,24 +373,5 @@ impl Plan {
     /// The request that writes the Logstore (UpdateLogStore or CreateLogStore), if any.
     pub fn logstore_write(&self) -> Option<&Request> {
         self.requests.iter().find(|r| r.api.writes_logstore())
-    }
-
-    /// The commands that print the target Logstore (placeholders for what is not known yet).
-    pub fn get_logstore_command(&self) -> GetLogStoreCommand {
-        let t = self.target.as_ref();
-        let or = |v: Option<&String>, placeholder: &str| v.cloned().unwrap_or_else(|| placeholder.to_string());
-        GetLogStoreCommand::new(
-            &or(t.and_then(|t| t.region.as_ref()), "<region>"),
-            &or(t.and_then(|t| t.project.as_ref()), "<project>"),
-            &or(t.and_then(|t| t.logstore.as_ref()), "<logstore>"),
-        )
-    }
-
-    /// The exports (`exports`) as typed values, in [`crate::exports::ExportKind::ALL`] order.
-    pub fn export_list(&self) -> Vec<crate::exports::Export> {
-        crate::exports::ExportKind::ALL
-            .iter()
-            .filter_map(|&kind| self.exports.get(kind.name()).and_then(Value::as_str).map(|text| kind.export(text.to_string())))
-            .collect()
     }
 }

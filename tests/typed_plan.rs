@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{Value, json};
-use sls_encrypt::exports::ExportKind;
+use sls_encrypt::exports::{self, ExportKind, shell::get_logstore_command};
 use sls_encrypt::plan::{Api, Change, NaiveClient, PlanState};
 use sls_encrypt::{Code, Plan, compile_text};
 
@@ -107,7 +107,7 @@ fn the_target_is_typed_and_serialized_as_before() {
 #[test]
 fn the_get_logstore_command_is_the_runbooks() {
     let (plan, _) = example("byok-update-cloud-firewall");
-    let cmd = plan.get_logstore_command();
+    let cmd = get_logstore_command(&plan);
     let step = plan.request(Api::GetLogStore).unwrap().command.clone().unwrap();
     assert_eq!(cmd.api, step);
     assert_eq!(
@@ -116,14 +116,14 @@ fn the_get_logstore_command_is_the_runbooks() {
     );
     assert_eq!(cmd.plugin, cmd.api.replace("GetLogStore", "get-log-store"));
     // Nothing known yet: placeholders, quoted where a name goes.
-    let empty = compile_text("{\"version\": 1}").get_logstore_command();
+    let empty = get_logstore_command(&compile_text("{\"version\": 1}"));
     assert_eq!(empty.api, "aliyun sls GetLogStore --region <region> --project '<project>' --logstore '<logstore>'");
 }
 
 #[test]
 fn the_export_list_is_the_plans_exports_with_their_files() {
     let (plan, json) = example("byok-update-cloud-firewall");
-    let list = plan.export_list();
+    let list = exports::list(&plan);
     let names: Vec<&str> = list.iter().map(|e| e.name).collect();
     let keys: Vec<&str> = json["exports"].as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(names, keys);
@@ -145,5 +145,5 @@ fn the_export_list_is_the_plans_exports_with_their_files() {
     );
     assert_eq!(ExportKind::Markdown.title().zh, "变更单（Markdown）");
     // No request, no export.
-    assert!(compile_text("{\"version\": 1}").export_list().is_empty());
+    assert!(exports::list(&compile_text("{\"version\": 1}")).is_empty());
 }

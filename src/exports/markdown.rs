@@ -2,10 +2,11 @@
 //! language. What changes and why, the diff, every finding, the irreversible facts, each request
 //! in order, how to verify afterwards, and what can and cannot be rolled back.
 
+use super::shell::GetLogStoreCommand;
 use super::{project, region, shell_quote};
 use crate::finding::{Finding, Lang, Severity};
 use crate::intent::{Intent, Operation};
-use crate::plan::{Api, FieldStatus, GetLogStoreCommand, Plan, Verification};
+use crate::plan::{Api, FieldStatus, Plan, Verification};
 use crate::t;
 use serde_json::Value;
 use std::fmt::Write;

@@ -107,8 +107,17 @@ pub struct Export {
     pub text: String,
 }
 
+/// A compiled plan's exports (its `exports`) as typed values, in [`ExportKind::ALL`] order:
+/// what a page shows, copies and saves.
+pub fn list(plan: &Plan) -> Vec<Export> {
+    ExportKind::ALL
+        .iter()
+        .filter_map(|&kind| plan.exports.get(kind.name()).and_then(Value::as_str).map(|text| kind.export(text.to_string())))
+        .collect()
+}
+
 /// Every export of the plan, in [`ExportKind::ALL`] order (none without a request).
-pub fn export_list(intent: &Intent, plan: &Plan) -> Vec<Export> {
+fn build(intent: &Intent, plan: &Plan) -> Vec<Export> {
     if plan.requests.is_empty() {
         return Vec::new();
     }
@@ -133,7 +142,7 @@ pub fn export_list(intent: &Intent, plan: &Plan) -> Vec<Export> {
 /// Every export of the plan, keyed by name (`aliyun_cli`, `terraform`, `python_sdk`, `markdown`):
 /// the plan's `exports`.
 pub fn exports(intent: &Intent, plan: &Plan) -> Map<String, Value> {
-    export_list(intent, plan).into_iter().map(|e| (e.name.to_string(), Value::String(e.text))).collect()
+    build(intent, plan).into_iter().map(|e| (e.name.to_string(), Value::String(e.text))).collect()
 }
 
 pub(crate) fn region(intent: &Intent) -> String {

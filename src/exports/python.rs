@@ -243,7 +243,7 @@ pub(super) fn python_sdk(intent: &Intent, plan: &Plan, draft: Option<&str>) -> O
     let checks = runbook::checks(intent, plan);
     // Only a plan with an SLS request has a script: the endpoint is its region's.
     plan.requests.iter().find(|r| !r.api.is_ram())?;
-    let sls_endpoint = crate::compile::sls_endpoint(intent.target.region.as_ref()?);
+    let sls_endpoint = crate::logstore::endpoint(intent.target.region.as_ref()?);
     let steps: Vec<Value> = plan
         .requests
         .iter()

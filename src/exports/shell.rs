@@ -6,7 +6,7 @@ use super::runbook::{self, Checks, DRIFT_JQ, TRUST_JQ};
 use super::{body_text, cite, project, region, shell_quote};
 use crate::finding::Lang;
 use crate::intent::Intent;
-use crate::plan::{Api, GetLogStoreCommand, Plan, Request};
+use crate::plan::{Api, Plan, Request};
 use std::fmt::Write;
 
 /// The oldest aliyun CLI with the built-in `sls` product.
@@ -388,6 +388,34 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
         }),
         dq(&format!("{} {}", r.api, l("failed (see above).", "失败（见上文）。"))),
     );
+}
+
+/// The aliyun CLI commands that print a Logstore's configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GetLogStoreCommand {
+    /// The API form: `aliyun sls GetLogStore --region R --project P --logstore L`.
+    pub api: String,
+    /// The SLS plugin's form: `aliyun sls get-log-store ...`.
+    pub plugin: String,
+}
+
+impl GetLogStoreCommand {
+    /// Both forms for a region, project and Logstore (the last two are shell-quoted here).
+    pub fn new(region: &str, project: &str, logstore: &str) -> Self {
+        let args = format!("--region {region} --project {} --logstore {}", shell_quote(project), shell_quote(logstore));
+        GetLogStoreCommand { api: format!("aliyun sls {} {args}", Api::GetLogStore), plugin: format!("aliyun sls get-log-store {args}") }
+    }
+}
+
+/// The commands that print the plan's target Logstore (placeholders for what is not known yet).
+pub fn get_logstore_command(plan: &Plan) -> GetLogStoreCommand {
+    let t = plan.target.as_ref();
+    let or = |v: Option<&String>, placeholder: &str| v.cloned().unwrap_or_else(|| placeholder.to_string());
+    GetLogStoreCommand::new(
+        &or(t.and_then(|t| t.region.as_ref()), "<region>"),
+        &or(t.and_then(|t| t.project.as_ref()), "<project>"),
+        &or(t.and_then(|t| t.logstore.as_ref()), "<logstore>"),
+    )
 }
 
 /// The aliyun CLI command line that sends one request of the plan (one line, shell-quoted).

@@ -20,7 +20,7 @@ pub struct GetCommandProps {
 #[function_component(GetCommand)]
 pub fn get_command(props: &GetCommandProps) -> Html {
     let Some(ctx) = use_context::<AppContext>() else { return html! {} };
-    let crate::plan::GetLogStoreCommand { api, plugin } = ctx.plan.get_logstore_command();
+    let crate::exports::shell::GetLogStoreCommand { api, plugin } = crate::exports::shell::get_logstore_command(&ctx.plan);
     html! {
         <div class="get-command">
             <p>{ ctx.t(props.intro) }</p>

@@ -97,7 +97,7 @@ pub fn outputs_section() -> Html {
             v.push(h);
         }
     };
-    for e in plan.export_list() {
+    for e in crate::exports::list(plan) {
         put(
             tab_of_export(e.kind),
             html! {
