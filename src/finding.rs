@@ -1,6 +1,6 @@
 //! Findings: every problem, warning and note the core reports, as structured data.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// How much a finding matters. `Error` blocks the plan (`ok` is false).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -287,12 +287,42 @@ codes! {
     NothingToVerify = "VER012", Info;
 }
 
+impl Code {
+    /// The codes of a refused change to what encryption makes permanent (mechanism, algorithm,
+    /// `user_cmk_info`): the Logstore keeps its stored `encrypt_conf`.
+    pub const REFUSED_CHANGES: &'static [Code] = &[Code::MechanismChange, Code::EncryptTypeChange, Code::CmkInfoChange];
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
 /// One finding: a stable code, where, what is wrong and how to fix it, in English and Chinese.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    /// Stable code, e.g. `ENC005`.
-    pub code: &'static str,
-    /// How much it matters.
+    /// Stable code, serialized as its string, e.g. `ENC005`.
+    pub code: Code,
+    /// How much it matters: always `code.severity()`.
     pub severity: Severity,
     /// JSON pointer into the intent.
     pub path: String,
@@ -368,7 +398,7 @@ impl Finding {
     /// A finding of `code` at `path` with its message and fix.
     pub fn new(code: Code, path: impl Into<String>, message: Text, fix: Text) -> Self {
         Finding {
-            code: code.as_str(),
+            code,
             severity: code.severity(),
             path: path.into(),
             line: None,
@@ -378,6 +408,13 @@ impl Finding {
             message_zh: chinese_quotes(&message.zh),
             fix_zh: chinese_quotes(&fix.zh),
         }
+    }
+
+    /// The same finding under another code (and so that code's severity).
+    pub fn recode(mut self, code: Code) -> Self {
+        self.code = code;
+        self.severity = code.severity();
+        self
     }
 
     /// The same finding placed at a line and column of pasted text.

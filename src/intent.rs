@@ -8,7 +8,8 @@ use crate::text::{self, Document, Source};
 use serde_json::{Map, Value};
 
 /// Create a new Logstore or update an existing one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Operation {
     /// UpdateLogStore on an existing Logstore (GetLogStore, merge, send back).
     Update,

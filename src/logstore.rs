@@ -4,6 +4,11 @@ use crate::finding::{Code, Finding, t};
 use crate::pointer::join;
 use serde_json::{Map, Value};
 
+/// The SLS endpoint of a region (a project's host is `{project}.` before it).
+pub fn endpoint(region: &crate::ids::Region) -> String {
+    format!("{region}.log.aliyuncs.com")
+}
+
 /// Fields UpdateLogStore and CreateLogStore take: the request-body fields of their API references,
 /// spelled as the API spells them (the mix of styles is real).
 pub const UPDATABLE: &[&str] = &[

@@ -4,7 +4,7 @@
 use crate::finding::{Code, Finding, t};
 use crate::ids::{RoleArn, RoleName};
 use crate::intent::{Intent, PassRoleScope};
-use crate::plan::Request;
+use crate::plan::{Api, Request};
 use crate::policy::{self, PolicyKind};
 use crate::trust;
 use serde_json::{Map, Value, json};
@@ -26,12 +26,12 @@ pub struct RamPlan {
     pub requests: Vec<Request>,
 }
 
-fn rpc(api: &'static str, params: &[(&str, String)], purpose: (&str, &str)) -> Request {
+fn rpc(api: Api, params: &[(&str, String)], purpose: (&str, &str)) -> Request {
     let query: Map<String, Value> = params.iter().map(|(k, v)| (k.to_string(), Value::String(v.clone()))).collect();
     Request {
         step: 0,
         api,
-        method: "POST",
+        method: api.method(),
         host: RAM_HOST.to_string(),
         path: "/".to_string(),
         query,
@@ -50,6 +50,12 @@ pub fn compact(v: &Value) -> String {
 /// The PassRole policy for `resource` (a role ARN, or `acs:ram::*`).
 pub fn passrole_policy(resource: &str) -> Value {
     json!({ "Version": "1", "Statement": [ { "Effect": "Allow", "Action": "ram:PassRole", "Resource": resource } ] })
+}
+
+/// The BYOK role's name: the role of the role ARN when one is given, else the role name.
+pub fn role(intent: &Intent) -> Option<RoleName> {
+    let enc = &intent.encryption;
+    enc.role_arn.as_ref().map(|a| a.role.clone()).or_else(|| enc.role_name.clone())
 }
 
 /// Resolves the role's ARN from the intent, reporting conflicts between the places that name it.
@@ -115,7 +121,7 @@ pub fn role_arn(intent: &Intent, out: &mut Vec<Finding>) -> Option<RoleArn> {
 /// configuration), the requests; otherwise the role is in use already and nothing is sent.
 pub fn plan(intent: &Intent, arn: Option<&RoleArn>, setup: bool, out: &mut Vec<Finding>) -> RamPlan {
     let ram = &intent.ram;
-    let role: Option<RoleName> = arn.map(|a| a.role.clone()).or_else(|| intent.encryption.role_name.clone());
+    let role = arn.map(|a| a.role.clone()).or_else(|| role(intent));
     let mut rp = RamPlan::default();
 
     // Trust policy: the vendor's, or the pasted one with Log Service merged in.
@@ -217,7 +223,7 @@ fn setup_requests(
     if let Some(role) = role {
         if ram.create_role {
             requests.push(rpc(
-                "CreateRole",
+                Api::CreateRole,
                 &[
                     ("RoleName", role.to_string()),
                     ("AssumeRolePolicyDocument", compact(trust_doc)),
@@ -227,7 +233,7 @@ fn setup_requests(
             ));
         } else if trust_changed {
             requests.push(rpc(
-                "UpdateRole",
+                Api::UpdateRole,
                 &[("RoleName", role.to_string()), ("NewAssumeRolePolicyDocument", compact(trust_doc))],
                 (
                     "Let Log Service assume the existing role (trust policy merged, nothing removed).",
@@ -237,7 +243,7 @@ fn setup_requests(
         }
         for name in KMS_POLICIES {
             requests.push(rpc(
-                "AttachPolicyToRole",
+                Api::AttachPolicyToRole,
                 &[("PolicyType", "System".into()), ("PolicyName", name.to_string()), ("RoleName", role.to_string())],
                 (&format!("Grant the role {name}."), &format!("为该角色授予 {name}。")),
             ));
@@ -245,7 +251,7 @@ fn setup_requests(
     }
     if let Some(p) = passrole {
         requests.push(rpc(
-            "CreatePolicy",
+            Api::CreatePolicy,
             &[
                 ("PolicyName", ram.passrole_policy_name.to_string()),
                 ("PolicyDocument", compact(p)),
@@ -255,7 +261,7 @@ fn setup_requests(
         ));
         match &ram.user_name {
             Some(user) => requests.push(rpc(
-                "AttachPolicyToUser",
+                Api::AttachPolicyToUser,
                 &[("PolicyType", "Custom".into()), ("PolicyName", ram.passrole_policy_name.to_string()), ("UserName", user.to_string())],
                 ("Attach the PassRole policy to the RAM user who configures encryption.", "将 PassRole 策略授予配置加密的 RAM 用户。"),
             )),

@@ -532,7 +532,7 @@ fn merge(text: &str) -> (trust::TrustMerge, Vec<Finding>) {
 }
 
 fn codes(findings: &[Finding]) -> Vec<(&'static str, String)> {
-    findings.iter().map(|f| (f.code, f.path.strip_prefix(PREFIX).unwrap_or(&f.path).to_string())).collect()
+    findings.iter().map(|f| (f.code.as_str(), f.path.strip_prefix(PREFIX).unwrap_or(&f.path).to_string())).collect()
 }
 
 fn value(text: &str) -> Value {

@@ -651,7 +651,7 @@ impl AppContext {
     /// True when the finding is a missing value on a field the user has not touched yet (and did
     /// not ask to check): shown as something to fill in, not as an error.
     pub fn is_pending(&self, f: &crate::finding::Finding) -> bool {
-        f.code == "INT005" && Field::at(&f.path).is_some_and(|field| self.state.pending(field))
+        f.code == crate::finding::Code::Missing && Field::at(&f.path).is_some_and(|field| self.state.pending(field))
     }
 
     /// True when some error is shown as an error (not only fields left to fill in).

@@ -18,7 +18,7 @@ pub fn blast_radius() -> Html {
             <h3>{ ctx.t(S::BlastTitle) }</h3>
             <ul>
                 { for blast.iter().map(|b| html! {
-                    <li data-client={b.client}>
+                    <li data-client={b.client.as_str()}>
                         <p><strong>{ i18n::blast_client(lang, b.client) }</strong>{ if lang == i18n::Lang::En { ". " } else { "。" } }{ lang.pick(&b.description, &b.description_zh) }</p>
                         <p class="lost">
                             <span class="lost-label">{ ctx.t(S::BlastLost) }</span>{ " " }

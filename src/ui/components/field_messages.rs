@@ -47,11 +47,11 @@ pub fn field_messages(props: &FieldMessagesProps) -> Html {
                     _ => String::new(),
                 };
                 html! {
-                    <li class={classes!("field-msg", f.severity.as_str())} data-code={f.code} data-inline="true">
+                    <li class={classes!("field-msg", f.severity.as_str())} data-code={f.code.as_str()} data-inline="true">
                         <button type="button" class="field-msg-go" {onclick}>
                             <SeverityIcon severity={f.severity} />
                             <span class="sev-name">{ i18n::severity_name(lang, f.severity) }</span>
-                            <span class="code">{ f.code }</span>
+                            <span class="code">{ f.code.as_str() }</span>
                             <span class="field-msg-text">{ at }{ i18n::humanize(lang, lang.pick(&f.message, &f.message_zh)) }</span>
                         </button>
                     </li>

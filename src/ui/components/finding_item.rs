@@ -40,12 +40,12 @@ pub fn finding_item(props: &FindingItemProps) -> Html {
     };
     let gap = if lang == Lang::En { " " } else { "" };
     html! {
-        <li class={classes!("finding", f.severity.as_str())} data-code={f.code} data-severity={f.severity.as_str()} data-path={f.path.clone()}>
+        <li class={classes!("finding", f.severity.as_str())} data-code={f.code.as_str()} data-severity={f.severity.as_str()} data-path={f.path.clone()}>
             <button type="button" class="finding-go" {onclick}>
                 <span class="finding-head">
                     <SeverityIcon severity={f.severity} />
                     <span class="sev-name">{ i18n::severity_name(lang, f.severity) }</span>
-                    <span class="code">{ f.code }</span>
+                    <span class="code">{ f.code.as_str() }</span>
                     <span class="location" data-location="">{ location(lang, f) }</span>
                 </span>
                 <span class="message">{ i18n::humanize(lang, lang.pick(&f.message, &f.message_zh)) }</span>

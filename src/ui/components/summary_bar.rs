@@ -2,6 +2,7 @@
 //! above the plan on wide ones), with links to the findings and to what to run.
 
 use crate::finding::Severity;
+use crate::plan::PlanState;
 use crate::ui::components::severity_icon::SeverityIcon;
 use crate::ui::i18n::{self, S};
 use crate::ui::services::focus;
@@ -14,8 +15,8 @@ fn status(ctx: &AppContext) -> (&'static str, S) {
     let plan = &ctx.plan;
     match plan.state {
         _ if ctx.shows_errors() => ("blocked", S::SummaryBlocked),
-        "blocked" => ("todo", S::SummaryToFill),
-        "nothing_to_send" => ("nothing", S::SummaryNothing),
+        PlanState::Blocked => ("todo", S::SummaryToFill),
+        PlanState::NothingToSend => ("nothing", S::SummaryNothing),
         _ if plan.findings.iter().any(|f| matches!(f.severity, Severity::Warning | Severity::SecurityWarning)) => {
             ("review", S::SummaryReadWarnings)
         }

@@ -5,7 +5,6 @@ use crate::ui::components::choice_group::ChoiceGroup;
 use crate::ui::components::text_field::TextField;
 use crate::ui::i18n::S;
 use crate::ui::state::{AppContext, Field};
-use serde_json::Value;
 use yew::prelude::*;
 
 /// The id of the region suggestions list.
@@ -18,8 +17,7 @@ pub fn target_section() -> Html {
     let form = &ctx.state.form;
     let preset = form.is(Field::Target, "cloud_firewall");
     let target = ctx.plan.target.as_ref();
-    let name = |key: &str| target.and_then(|t| t.get(key)).and_then(Value::as_str).map(str::to_string);
-    let (project, logstore) = (name("project"), name("logstore"));
+    let (project, logstore) = (target.and_then(|t| t.project.clone()), target.and_then(|t| t.logstore.clone()));
     html! {
         <section class="card" aria-labelledby="s1-title">
             <h2 id="s1-title">{ ctx.t(S::S1Title) }</h2>
