@@ -2,7 +2,7 @@
 
 use crate::finding::{Code, Finding, Lang, join};
 use crate::ids::{AccountId, CmkId, Invalid, LogstoreName, PolicyName, ProjectName, Region, RoleArn, RoleName, UserName};
-use crate::limits::{MAX_PASTED_BYTES, document_too_large, excerpt, json_size_upto};
+use crate::limits::{MAX_PASTED_BYTES, document_too_large, excerpt, json_size_upto, too_large_bytes};
 use crate::t;
 use crate::text::{self, Document};
 use serde_json::{Map, Value};
@@ -308,7 +308,7 @@ pub fn missing(path: &str, what: &str, what_zh: &str) -> Finding {
 }
 
 /// Reads a pasted document (text or object) at `prefix`, reporting text issues as findings; one
-/// over [`MAX_PASTED_BYTES`] is refused unread.
+/// over [`MAX_PASTED_BYTES`] (or the page's stand-in for one) is refused unread.
 pub fn source(value: &Value, prefix: &str, intent_doc: &Document, out: &mut Vec<Finding>) -> Option<Source> {
     match value {
         Value::String(s) if s.len() > MAX_PASTED_BYTES => {
@@ -319,6 +319,10 @@ pub fn source(value: &Value, prefix: &str, intent_doc: &Document, out: &mut Vec<
             let read = text::read(s);
             out.extend(read.issues.iter().map(|i| i.finding(prefix)));
             read.document.map(|document| Source { prefix: prefix.to_string(), document, from_text: true, chars: s.chars().count() })
+        }
+        Value::Object(_) if too_large_bytes(value).is_some() => {
+            out.push(document_too_large(prefix, too_large_bytes(value).unwrap_or_default()).at(Some((1, 1))));
+            None
         }
         Value::Object(_) if json_size_upto(value, MAX_PASTED_BYTES) > MAX_PASTED_BYTES => {
             out.push(document_too_large(prefix, json_size_upto(value, usize::MAX)).at(intent_doc.position(prefix)));

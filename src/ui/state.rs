@@ -15,6 +15,9 @@ pub enum Val {
     Text(String),
     /// A checkbox.
     Flag(bool),
+    /// A paste over [`crate::limits::MAX_PASTED_BYTES`], kept only as its size in bytes: the
+    /// text itself is dropped at once, so megabytes never sit in the state, intent, storage or link.
+    TooLarge(usize),
 }
 
 /// What kind of control a field is.
@@ -219,7 +222,7 @@ impl Form {
     pub fn text(&self, field: Field) -> &str {
         match self.get(field) {
             Val::Text(s) => s,
-            Val::Flag(_) => "",
+            Val::Flag(_) | Val::TooLarge(_) => "",
         }
     }
 
@@ -233,10 +236,24 @@ impl Form {
         self.text(field) == option
     }
 
-    /// Sets a field; a value of the wrong kind or an unknown option is ignored.
+    /// The size of the field's paste when it was over the limit (only its size is kept).
+    pub fn too_large(&self, field: Field) -> Option<usize> {
+        match self.get(field) {
+            Val::TooLarge(bytes) => Some(*bytes),
+            _ => None,
+        }
+    }
+
+    /// Sets a field; a value of the wrong kind or an unknown option is ignored. A pasted text
+    /// over [`crate::limits::MAX_PASTED_BYTES`] keeps only its size.
     pub fn set(&mut self, field: Field, value: Val) {
+        let value = match value {
+            Val::Text(s) if field.is_pasted() && s.len() > crate::limits::MAX_PASTED_BYTES => Val::TooLarge(s.len()),
+            other => other,
+        };
         let fits = match (field.kind(), &value) {
             (Kind::Text, Val::Text(_)) | (Kind::Flag, Val::Flag(_)) => true,
+            (Kind::Text, Val::TooLarge(_)) => field.is_pasted(),
             (Kind::Choice(options), Val::Text(s)) => options.contains(&s.as_str()),
             _ => false,
         };
@@ -299,7 +316,7 @@ impl Form {
         intent.insert("target".into(), Value::Object(target));
         intent.insert("operation".into(), json!(self.text(Field::Operation)));
         if self.active(Field::Current) {
-            put_pasted(&mut intent, "current", self.text(Field::Current));
+            self.put_pasted(&mut intent, "current", Field::Current);
             intent.insert("unknown_fields".into(), json!(self.text(Field::UnknownFields)));
         } else {
             let mut logstore = Map::new();
@@ -320,6 +337,7 @@ impl Form {
                         logstore.insert(key.into(), json!(b));
                     }
                     Val::Text(s) if s.trim().is_empty() => {}
+                    Val::TooLarge(_) => {}
                     Val::Text(s) => {
                         logstore.insert(key.into(), number_or_text(s, field.kind()));
                     }
@@ -341,7 +359,7 @@ impl Form {
                 put_text(&mut encryption, "role_name", self.text(Field::RoleName));
             } else {
                 put_text(&mut encryption, "role_arn", self.text(Field::RoleArn));
-                put_pasted(&mut ram, "current_trust_policy", self.text(Field::TrustPolicy));
+                self.put_pasted(&mut ram, "current_trust_policy", Field::TrustPolicy);
             }
             put_text(&mut ram, "user_name", self.text(Field::UserName));
             put_text(&mut ram, "passrole_policy_name", self.text(Field::PassrolePolicyName));
@@ -349,7 +367,7 @@ impl Form {
             intent.insert("ram".into(), Value::Object(ram));
         }
         intent.insert("encryption".into(), Value::Object(encryption));
-        put_pasted(&mut intent, "after", self.text(Field::After));
+        self.put_pasted(&mut intent, "after", Field::After);
         Value::Object(intent)
     }
 
@@ -369,13 +387,17 @@ impl Form {
             if *value == field.default_value() || !(all || self.active(field)) {
                 continue;
             }
-            if (redact && field == Field::AccountId) || matches!(value, Val::Text(s) if s.len() > max_bytes) {
+            if (redact && field == Field::AccountId)
+                || matches!(value, Val::Text(s) if s.len() > max_bytes)
+                || matches!(value, Val::TooLarge(_))
+            {
                 continue;
             }
             let v = match value {
                 Val::Flag(b) => json!(b),
                 Val::Text(s) if redact && account.len() >= 4 => json!(s.replace(&account, REDACTED)),
                 Val::Text(s) => json!(s),
+                Val::TooLarge(_) => continue,
             };
             map.insert(field.key().into(), v);
         }
@@ -459,10 +481,19 @@ fn put_text(map: &mut Map<String, Value>, key: &str, value: &str) {
     }
 }
 
-/// Pasted text goes in verbatim (not trimmed) so line and column in findings match the textarea.
-fn put_pasted(map: &mut Map<String, Value>, key: &str, value: &str) {
-    if !value.trim().is_empty() {
-        map.insert(key.into(), json!(value));
+impl Form {
+    /// Pasted text goes in verbatim (not trimmed) so line and column in findings match the
+    /// textarea; a paste over the limit goes in as the core's stand-in with its size.
+    fn put_pasted(&self, map: &mut Map<String, Value>, key: &str, field: Field) {
+        match self.get(field) {
+            Val::TooLarge(bytes) => {
+                map.insert(key.into(), crate::limits::too_large_stand_in(*bytes));
+            }
+            Val::Text(value) if !value.trim().is_empty() => {
+                map.insert(key.into(), json!(value));
+            }
+            _ => {}
+        }
     }
 }
 
