@@ -1,5 +1,6 @@
 //! The intent: what the user wants, read from JSON with a finding for every bad field.
 
+use crate::choice::{Algorithm, Choice, TargetKind};
 use crate::finding::{Code, Finding, Lang, join};
 use crate::ids::{AccountId, CmkId, Invalid, LogstoreName, PolicyName, ProjectName, Region, RoleArn, RoleName, UserName};
 use crate::limits::{MAX_PASTED_BYTES, document_too_large, excerpt, json_size_upto, too_large_bytes};
@@ -7,41 +8,7 @@ use crate::t;
 use crate::text::{self, Document};
 use serde_json::{Map, Value};
 
-/// Create a new Logstore or update an existing one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Operation {
-    /// UpdateLogStore on an existing Logstore (GetLogStore, merge, send back).
-    Update,
-    /// CreateLogStore with encryption.
-    Create,
-}
-
-/// Who holds the key: Log Service (service key) or the user's KMS CMK (BYOK).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyKind {
-    /// Service key (服务密钥).
-    Service,
-    /// Bring your own key (自带密钥).
-    Byok,
-}
-
-/// Scope of the PassRole policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PassRoleScope {
-    /// Exactly the BYOK role's ARN (least privilege).
-    Role,
-    /// `acs:ram::*`, as the vendor docs show.
-    Any,
-}
-
-/// What to do with GetLogStore fields nobody knows yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnknownFields {
-    /// Keep them in the update body (default), with a warning each.
-    Keep,
-    /// Drop them, with a warning each.
-    Drop,
-}
+pub use crate::choice::{KeyKind, Operation, PassRoleScope, UnknownFields};
 
 /// Pasted text or an embedded object, with positions when it was text.
 #[derive(Debug, Clone)]
@@ -209,6 +176,12 @@ impl<'a> Fields<'a> {
                 None
             }
         }
+    }
+
+    /// The value of a [`Choice`] (its wire values as [`Fields::choice`] reads them).
+    fn pick<C: Choice>(&self, key: &str, out: &mut Vec<Finding>) -> Option<C> {
+        let wire = self.choice(key, C::WIRE, out)?;
+        C::from_wire(wire)
     }
 
     fn choice(&self, key: &str, allowed: &[&'static str], out: &mut Vec<Finding>) -> Option<&'static str> {
@@ -379,7 +352,7 @@ impl Intent {
             account_id: tf.parsed("account_id", AccountId::parse, out),
             project: tf.parsed("project", ProjectName::parse, out),
             logstore: tf.parsed("logstore", LogstoreName::parse, out),
-            cloud_firewall: tf.choice("preset", &["cloud_firewall"], out).is_some(),
+            cloud_firewall: tf.choice("preset", TargetKind::PRESETS, out).is_some(),
         };
         if target.region.is_none() && tf.raw("region").is_none() {
             out.push(missing("/target/region", "the region", "地域"));
@@ -424,10 +397,7 @@ impl Intent {
 
         let operation = match root.get("operation") {
             None | Some(Value::Null) => Operation::Update,
-            Some(_) => match (Fields { obj: Some(root), path: String::new() }).choice("operation", &["update", "create"], out) {
-                Some("create") => Operation::Create,
-                _ => Operation::Update,
-            },
+            Some(_) => (Fields { obj: Some(root), path: String::new() }).pick("operation", out).unwrap_or(Operation::Update),
         };
 
         if let (Operation::Create, Some(name)) = (operation, &target.logstore)
@@ -471,10 +441,7 @@ impl Intent {
         }
 
         let ef = Fields::section(root, "encryption", ENCRYPTION_KEYS, out);
-        let key = match ef.choice("key", &["service", "byok"], out) {
-            Some("byok") => KeyKind::Byok,
-            _ => KeyKind::Service,
-        };
+        let key = ef.pick("key", out).unwrap_or(KeyKind::Service);
         let byok_fields: Vec<&str> =
             ["cmk_key_id", "cmk_region_id", "role_name", "role_arn"].into_iter().filter(|k| ef.raw(k).is_some()).collect();
         if ef.raw("key").is_none() && !byok_fields.is_empty() {
@@ -494,7 +461,7 @@ impl Intent {
         }
         let mut encryption = Encryption {
             enable: ef.bool("enable", true, out),
-            encrypt_type: ef.string("encrypt_type", out).unwrap_or("default").trim().to_string(),
+            encrypt_type: ef.string("encrypt_type", out).unwrap_or(Algorithm::Default.as_str()).trim().to_string(),
             key,
             cmk_key_id: None,
             cmk_region_id: None,
@@ -583,7 +550,7 @@ impl Intent {
                 if let Some(p) = rf.parsed("passrole_policy_name", PolicyName::parse, out) {
                     ram.passrole_policy_name = p;
                 }
-                if rf.choice("passrole_scope", &["role", "any"], out) == Some("any") {
+                if rf.pick("passrole_scope", out) == Some(PassRoleScope::Any) {
                     ram.passrole_scope = PassRoleScope::Any;
                 }
                 ram.current_trust_policy = rf
@@ -600,14 +567,8 @@ impl Intent {
                 }
             }
         }
-        let unknown_fields = match (Fields { obj: Some(root), path: String::new() }).choice("unknown_fields", &["keep", "drop"], out) {
-            Some("drop") => UnknownFields::Drop,
-            _ => UnknownFields::Keep,
-        };
-        let lang = match (Fields { obj: Some(root), path: String::new() }).choice("lang", &["en", "zh"], out) {
-            Some("zh") => Lang::Zh,
-            _ => Lang::En,
-        };
+        let unknown_fields = (Fields { obj: Some(root), path: String::new() }).pick("unknown_fields", out).unwrap_or(UnknownFields::Keep);
+        let lang = (Fields { obj: Some(root), path: String::new() }).pick("lang", out).unwrap_or(Lang::En);
         Some(Intent { target, operation, current, logstore, encryption, ram, unknown_fields, lang, after, after_given })
     }
 }

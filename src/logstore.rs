@@ -1,5 +1,6 @@
 //! The Logstore body: which fields UpdateLogStore takes, and the rules on their values.
 
+use crate::choice::{Choice, LogstoreMode, TelemetryType};
 use crate::finding::{Code, Finding, join};
 use crate::t;
 use serde_json::{Map, Value};
@@ -217,7 +218,7 @@ pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<
     }
     if let Some(mode) = body.get("mode") {
         match mode.as_str() {
-            Some("standard" | "query") => {}
+            Some(m) if LogstoreMode::WIRE.contains(&m) => {}
             other => out.push(Finding::new(
                 Code::BadMode,
                 p("mode"),
@@ -237,7 +238,7 @@ pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<
     }
     if let Some(tt) = body.get("telemetryType") {
         match tt.as_str() {
-            Some("None" | "Metrics") | Some("") => {}
+            Some(t) if t.is_empty() || TelemetryType::WIRE.contains(&t) => {}
             _ => out.push(Finding::new(
                 Code::BadTelemetryType,
                 p("telemetryType"),
