@@ -8,7 +8,7 @@ use yew::prelude::*;
 #[function_component(CompareTable)]
 pub fn compare_table() -> Html {
     let Some(ctx) = use_context::<AppContext>() else { return html! {} };
-    let byok = ctx.state.form.is(Field::Key, "byok");
+    let byok = ctx.state.form.is(Field::Key, crate::choice::KeyKind::Byok);
     let rows = [
         (S::RowWho, S::WhoService, S::WhoByok),
         (S::RowLifecycle, S::LifeService, S::LifeByok),

@@ -19,7 +19,7 @@ fn short(v: &Option<Value>) -> String {
 #[function_component(DiffView)]
 pub fn diff_view() -> Html {
     let Some(ctx) = use_context::<AppContext>() else { return html! {} };
-    if !ctx.state.form.is(Field::Operation, "update") {
+    if !ctx.state.form.is(Field::Operation, crate::choice::Operation::Update) {
         return html! {};
     }
     let lang = ctx.lang();

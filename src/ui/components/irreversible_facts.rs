@@ -8,7 +8,7 @@ use yew::prelude::*;
 #[function_component(IrreversibleFacts)]
 pub fn irreversible_facts() -> Html {
     let Some(ctx) = use_context::<AppContext>() else { return html! {} };
-    let byok = ctx.state.form.is(Field::Key, "byok");
+    let byok = ctx.state.form.is(Field::Key, crate::choice::KeyKind::Byok);
     html! {
         <aside class="facts" aria-labelledby="facts-title" data-facts="">
             <h3 id="facts-title">

@@ -15,9 +15,9 @@ pub fn key_section() -> Html {
         <section class="card" aria-labelledby="s2-title">
             <h2 id="s2-title">{ ctx.t(S::S2Title) }</h2>
             <p class="hint strong">{ ctx.t(S::KeyPermanentHint) }</p>
-            <ChoiceGroup field={Field::Key} options={vec![("service", S::KeyService), ("byok", S::KeyByok)]} />
+            <ChoiceGroup field={Field::Key} />
             <CompareTable />
-            <ChoiceGroup field={Field::EncryptType} inline=true options={vec![("default", S::AlgDefault), ("sm4", S::AlgSm4)]} />
+            <ChoiceGroup field={Field::EncryptType} inline=true />
             <CheckField field={Field::Enable} hint={S::EnableHint} />
         </section>
     }

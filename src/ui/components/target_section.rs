@@ -16,14 +16,14 @@ pub const REGION_LIST: &str = "region-list";
 pub fn target_section() -> Html {
     let Some(ctx) = use_context::<AppContext>() else { return html! {} };
     let form = &ctx.state.form;
-    let preset = form.is(Field::Target, "cloud_firewall");
+    let preset = form.is(Field::Target, crate::choice::TargetKind::CloudFirewall);
     let target = ctx.plan.target.as_ref();
     let name = |key: &str| target.and_then(|t| t.get(key)).and_then(Value::as_str).map(str::to_string);
     let (project, logstore) = (name("project"), name("logstore"));
     html! {
         <section class="card" aria-labelledby="s1-title">
             <h2 id="s1-title">{ ctx.t(S::S1Title) }</h2>
-            <ChoiceGroup field={Field::Target} options={vec![("cloud_firewall", S::TargetCloudFirewall), ("custom", S::TargetCustom)]} />
+            <ChoiceGroup field={Field::Target} />
             <div class="row">
                 <TextField field={Field::AccountId} hint={S::AccountIdHint} inputmode="numeric" />
                 <TextField field={Field::Region} hint={S::RegionHint} list={REGION_LIST} />
@@ -49,7 +49,7 @@ pub fn target_section() -> Html {
                     <TextField field={Field::Logstore} placeholder="app-logs" />
                 </div>
             }
-            <ChoiceGroup field={Field::Operation} options={vec![("update", S::OpUpdate), ("create", S::OpCreate)]} />
+            <ChoiceGroup field={Field::Operation} />
         </section>
     }
 }
