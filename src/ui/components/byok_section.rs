@@ -5,13 +5,13 @@ use crate::ui::components::choice_group::ChoiceGroup;
 use crate::ui::components::target_section::REGION_LIST;
 use crate::ui::components::text_field::TextField;
 use crate::ui::i18n::S;
-use crate::ui::state::{AppContext, Field};
+use crate::ui::state::Field;
 use yew::prelude::*;
 
 /// The BYOK section; with a service key it only says it is not needed.
 #[function_component(ByokSection)]
 pub fn byok_section() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let form = &ctx.state.form;
     let byok = form.is(Field::Key, KeyKind::Byok);
     let new_role = form.is(Field::RoleMode, RoleMode::New);

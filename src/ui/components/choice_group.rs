@@ -1,7 +1,7 @@
 //! A radio group bound to one intent field.
 
 use crate::ui::components::field_messages::{FieldMessages, messages_id};
-use crate::ui::state::{Action, AppContext, Field, Val};
+use crate::ui::state::{Action, Field, Val};
 use yew::prelude::*;
 
 /// Props of [`ChoiceGroup`].
@@ -17,7 +17,7 @@ pub struct ChoiceGroupProps {
 /// A fieldset with a legend and one radio per option (each radio carries `data-field`).
 #[function_component(ChoiceGroup)]
 pub fn choice_group(props: &ChoiceGroupProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let field = props.field;
     html! {
         <fieldset class={classes!("choice", props.inline.then_some("inline"))} aria-describedby={messages_id(field)}>

@@ -1,7 +1,7 @@
 //! The update's diff, read like a Terraform plan: kept, changed, added, dropped, with reasons.
 
 use crate::ui::i18n::S;
-use crate::ui::state::{AppContext, Field};
+use crate::ui::state::Field;
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -18,7 +18,7 @@ fn short(v: &Option<Value>) -> String {
 /// The diff list (update only).
 #[function_component(DiffView)]
 pub fn diff_view() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     if !ctx.state.form.is(Field::Operation, crate::choice::Operation::Update) {
         return html! {};
     }

@@ -2,7 +2,6 @@
 
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::i18n::S;
-use crate::ui::state::AppContext;
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -20,7 +19,7 @@ pub struct GetCommandProps {
 /// Shows `aliyun sls GetLogStore --region R --project P --logstore L` (and the plugin's form), each copyable.
 #[function_component(GetCommand)]
 pub fn get_command(props: &GetCommandProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let target = ctx.plan.target.as_ref();
     let name = |key: &str, fallback: &str| {
         target.and_then(|t| t.get(key)).and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| fallback.to_string())

@@ -4,13 +4,13 @@ use crate::ui::components::check_field::CheckField;
 use crate::ui::components::choice_group::ChoiceGroup;
 use crate::ui::components::compare_table::CompareTable;
 use crate::ui::i18n::S;
-use crate::ui::state::{AppContext, Field};
+use crate::ui::state::Field;
 use yew::prelude::*;
 
 /// The key section.
 #[function_component(KeySection)]
 pub fn key_section() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     html! {
         <section class="card" aria-labelledby="s2-title">
             <h2 id="s2-title">{ ctx.t(S::S2Title) }</h2>

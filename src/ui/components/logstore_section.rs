@@ -7,13 +7,13 @@ use crate::ui::components::get_command::GetCommand;
 use crate::ui::components::select_field::SelectField;
 use crate::ui::components::text_field::TextField;
 use crate::ui::i18n::S;
-use crate::ui::state::{AppContext, Field};
+use crate::ui::state::Field;
 use yew::prelude::*;
 
 /// The Logstore section.
 #[function_component(LogstoreSection)]
 pub fn logstore_section() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let update = ctx.state.form.is(Field::Operation, Operation::Update);
     html! {
         <section class="card" aria-labelledby="s4-title">

@@ -1,7 +1,7 @@
 //! A select bound to one intent field with a fixed set of options.
 
 use crate::ui::components::field_messages::{FieldMessages, messages_id};
-use crate::ui::state::{Action, AppContext, Field, Val};
+use crate::ui::state::{Action, Field, Val};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -15,7 +15,7 @@ pub struct SelectFieldProps {
 /// A labelled `<select>`.
 #[function_component(SelectField)]
 pub fn select_field(props: &SelectFieldProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let field = props.field;
     let onchange = {
         let ctx = ctx.clone();

@@ -4,7 +4,7 @@
 use crate::ui::hooks::{CopyState, use_copy};
 use crate::ui::i18n::{Lang, S};
 use crate::ui::services::hash;
-use crate::ui::state::{Action, AppContext, Field, Kind};
+use crate::ui::state::{Action, Field, Kind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -32,7 +32,7 @@ fn entry(lang: Lang, field: Field, value: &serde_json::Value) -> (String, String
 pub fn share_link() -> Html {
     let (state, copy) = use_copy();
     let open = use_state(|| false);
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let lang = ctx.lang();
     let toggle = {
         let open = open.clone();

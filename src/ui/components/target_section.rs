@@ -4,7 +4,7 @@ use crate::ids::REGIONS;
 use crate::ui::components::choice_group::ChoiceGroup;
 use crate::ui::components::text_field::TextField;
 use crate::ui::i18n::S;
-use crate::ui::state::{AppContext, Field};
+use crate::ui::state::Field;
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -14,7 +14,7 @@ pub const REGION_LIST: &str = "region-list";
 /// The target section. The preset's project and Logstore names are read from the plan (the core fills them).
 #[function_component(TargetSection)]
 pub fn target_section() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let form = &ctx.state.form;
     let preset = form.is(Field::Target, crate::choice::TargetKind::CloudFirewall);
     let target = ctx.plan.target.as_ref();

@@ -2,7 +2,7 @@
 
 use crate::ui::components::field_messages::{FieldMessages, described_by, hint_id};
 use crate::ui::i18n::S;
-use crate::ui::state::{Action, AppContext, Field, Val};
+use crate::ui::state::{Action, Field, Val};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -61,7 +61,7 @@ fn pasted(area: &HtmlTextAreaElement) -> Val {
 /// (with line and column, for pasted text).
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let field = props.field;
     let value = ctx.state.form.text(field);
     let oninput = {
