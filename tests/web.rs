@@ -299,6 +299,28 @@ mod ui {
         assert_eq!(form.text(Field::Region), "cn-hangzhou");
     }
 
+    /// A state saved by the hand-written storage before gloo's is read back, and saving writes
+    /// the same format.
+    #[wasm_bindgen_test]
+    fn saved_work_survives_the_storage_upgrade() {
+        use sls_encrypt::ui::services::storage;
+        let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+        let before = r##"{"form":{"region":"cn-shanghai","key":"byok"},"lang":"zh","redact":true,"hash":"#v1=abc"}"##;
+        local.set_item("sls-encrypt/v1", before).unwrap();
+        let saved = storage::load().expect("readable");
+        assert_eq!(Form::from_map(&saved.form).text(Field::Key), "byok");
+        assert_eq!((saved.lang.map(|l| l.code()), saved.redact, saved.hash.as_str()), (Some("zh"), true, "#v1=abc"));
+        storage::save(&saved);
+        assert_eq!(local.get_item("sls-encrypt/v1").unwrap().as_deref(), Some(before));
+        // A damaged part is skipped, the rest kept.
+        local.set_item("sls-encrypt/v1", r#"{"form":{"region":"cn-beijing"},"lang":7,"redact":"yes"}"#).unwrap();
+        let saved = storage::load().expect("readable");
+        assert_eq!((saved.form.len(), saved.lang, saved.redact), (1, None, false));
+        local.set_item("sls-encrypt/v1", "not json").unwrap();
+        assert!(storage::load().is_none());
+        local.remove_item("sls-encrypt/v1").unwrap();
+    }
+
     #[wasm_bindgen_test]
     fn adopting_the_stored_conf_takes_its_key_and_algorithm() {
         let stored = json!({"enable": true, "encrypt_type": "m4",
