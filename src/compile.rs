@@ -147,7 +147,7 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
         "project": target.project.as_ref().map(ToString::to_string),
         "logstore": target.logstore.as_ref().map(ToString::to_string),
         "host": host,
-        "operation": match intent.operation { Operation::Update => "update", Operation::Create => "create" },
+        "operation": intent.operation.as_str(),
     }));
     let logstore_name = target.logstore.as_ref().map(ToString::to_string);
 

@@ -427,7 +427,7 @@ impl Intent {
                     ));
                 }
                 if root.get("logstore").is_some_and(|v| !v.is_null()) {
-                    out.push(ignored("/logstore", "update", "更新"));
+                    out.push(ignored("/logstore", Operation::Update.as_str(), "更新"));
                 }
             }
             Operation::Create => {
@@ -435,7 +435,7 @@ impl Intent {
                     out.push(missing("/logstore", "the new Logstore's settings", "新日志库的设置"));
                 }
                 if root.get("current").is_some_and(|v| !v.is_null()) {
-                    out.push(ignored("/current", "create", "创建"));
+                    out.push(ignored("/current", Operation::Create.as_str(), "创建"));
                 }
             }
         }
