@@ -57,6 +57,25 @@ fn pasted(area: &HtmlTextAreaElement) -> Val {
     }
 }
 
+/// The size in bytes of the text a paste of over [`crate::limits::MAX_PASTED_BYTES`] would make
+/// (the textarea's text with its selection replaced by the clipboard's), measured in the browser
+/// without copying it into wasm; `None` for any smaller paste, which the browser inserts as usual.
+fn oversized_paste(area: &HtmlTextAreaElement, event: &Event) -> Option<usize> {
+    use js_sys::{Array, Function, JsString, Reflect};
+    use wasm_bindgen::JsValue;
+    let data = Reflect::get(event, &JsValue::from_str("clipboardData")).ok().filter(|d| d.is_object())?;
+    let get_data = Reflect::get(&data, &JsValue::from_str("getData")).ok()?.dyn_into::<Function>().ok()?;
+    let pasted = get_data.call1(&data, &JsValue::from_str("text")).ok()?.dyn_into::<JsString>().ok()?;
+    // UTF-8 is never shorter than UTF-16, so a paste this long in UTF-16 units is over the limit.
+    if (pasted.length() as usize) <= crate::limits::MAX_PASTED_BYTES {
+        return None;
+    }
+    let value = JsString::from(Reflect::get(area, &JsValue::from_str("value")).ok()?);
+    let (start, end) = (area.selection_start().ok()??, area.selection_end().ok()??);
+    let parts = Array::of3(&value.slice(0, start), &pasted, &value.slice(end, value.length()));
+    web_sys::Blob::new_with_str_sequence(&parts).ok().map(|b| b.size() as usize)
+}
+
 /// A text field: label, hint, the input or textarea (with `data-field`) and the field's findings
 /// (with line and column, for pasted text).
 #[function_component(TextField)]
@@ -73,6 +92,18 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 None => Val::Text(target.and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default()),
             };
             ctx.dispatch(Action::Set(field, value));
+        })
+    };
+    // A paste over the limit never reaches the textarea: the browser would take seconds to insert
+    // and lay out megabytes; only its size is kept, and the box replaces the textarea.
+    let onpaste = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let Some(area) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
+            if let Some(bytes) = oversized_paste(&area, &e) {
+                e.prevent_default();
+                ctx.dispatch(Action::Set(field, Val::TooLarge(bytes)));
+            }
         })
     };
     let invalid = ctx.findings_for(field).iter().any(|f| f.severity == crate::finding::Severity::Error);
@@ -108,6 +139,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 rows={rows.to_string()}
                 {value}
                 {oninput}
+                {onpaste}
                 spellcheck="false"
                 autocomplete="off"
                 placeholder={props.placeholder.clone()}
