@@ -354,7 +354,7 @@ pub enum Lang {
 
 impl Lang {
     /// The short code used in intents and saved state (`en`, `zh`).
-    pub fn code(self) -> &'static str {
+    pub const fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Zh => "zh",

@@ -1,48 +1,14 @@
 //! The intent: what the user wants, read from JSON with a finding for every bad field.
 
+use crate::choice::{Algorithm, Choice, TargetKind};
 use crate::finding::{Code, Finding, Lang, t};
 use crate::ids::{AccountId, CmkId, Invalid, LogstoreName, PolicyName, ProjectName, Region, RoleArn, RoleName, UserName, nearest};
-use crate::limits::{MAX_PASTED_BYTES, document_too_large, excerpt, json_size_upto};
+use crate::limits::{MAX_PASTED_BYTES, document_too_large, excerpt, json_size_upto, too_large_bytes};
 use crate::pointer::join;
 use crate::text::{self, Document, Source};
 use serde_json::{Map, Value};
 
-/// Create a new Logstore or update an existing one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Operation {
-    /// UpdateLogStore on an existing Logstore (GetLogStore, merge, send back).
-    Update,
-    /// CreateLogStore with encryption.
-    Create,
-}
-
-/// Who holds the key: Log Service (service key) or the user's KMS CMK (BYOK).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyKind {
-    /// Service key (服务密钥).
-    Service,
-    /// Bring your own key (自带密钥).
-    Byok,
-}
-
-/// Scope of the PassRole policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PassRoleScope {
-    /// Exactly the BYOK role's ARN (least privilege).
-    Role,
-    /// `acs:ram::*`, as the vendor docs show.
-    Any,
-}
-
-/// What to do with GetLogStore fields nobody knows yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnknownFields {
-    /// Keep them in the update body (default), with a warning each.
-    Keep,
-    /// Drop them, with a warning each.
-    Drop,
-}
+pub use crate::choice::{KeyKind, Operation, PassRoleScope, UnknownFields};
 
 /// Where the change goes.
 #[derive(Debug, Clone, Default)]
@@ -204,6 +170,12 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The value of a [`Choice`] (its wire values as [`Fields::choice`] reads them).
+    fn pick<C: Choice>(&self, key: &str, out: &mut Vec<Finding>) -> Option<C> {
+        let wire = self.choice(key, C::WIRE, out)?;
+        C::from_wire(wire)
+    }
+
     fn choice(&self, key: &str, allowed: &[&'static str], out: &mut Vec<Finding>) -> Option<&'static str> {
         let s = self.string(key, out)?;
         match allowed.iter().find(|a| a.eq_ignore_ascii_case(s.trim())) {
@@ -307,7 +279,7 @@ pub fn missing(path: &str, what: &str, what_zh: &str) -> Finding {
 }
 
 /// Reads a pasted document (text or object) at `prefix`, reporting text issues as findings; one
-/// over [`MAX_PASTED_BYTES`] is refused unread.
+/// over [`MAX_PASTED_BYTES`] (or the page's stand-in for one) is refused unread.
 pub fn source(value: &Value, prefix: &str, intent_doc: &Document, out: &mut Vec<Finding>) -> Option<Source> {
     match value {
         Value::String(s) if s.len() > MAX_PASTED_BYTES => {
@@ -318,6 +290,10 @@ pub fn source(value: &Value, prefix: &str, intent_doc: &Document, out: &mut Vec<
             let read = text::read(s);
             out.extend(read.issues.iter().map(|i| i.finding(prefix)));
             read.document.map(|document| Source { prefix: prefix.to_string(), document, chars: s.chars().count() })
+        }
+        Value::Object(_) if too_large_bytes(value).is_some() => {
+            out.push(document_too_large(prefix, too_large_bytes(value).unwrap_or_default()).at(Some((1, 1))));
+            None
         }
         Value::Object(_) if json_size_upto(value, MAX_PASTED_BYTES) > MAX_PASTED_BYTES => {
             out.push(document_too_large(prefix, json_size_upto(value, usize::MAX)).at(intent_doc.position(prefix)));
@@ -346,14 +322,8 @@ impl Intent {
         check_new_logstore_name(operation, &target, out);
         let Documents { current, logstore, after, after_given } = read_documents(root, doc, operation, out);
         let (encryption, ram) = read_encryption_and_ram(root, doc, target.region.as_ref(), out);
-        let unknown_fields = match Fields::root(root).choice("unknown_fields", &["keep", "drop"], out) {
-            Some("drop") => UnknownFields::Drop,
-            _ => UnknownFields::Keep,
-        };
-        let lang = match Fields::root(root).choice("lang", &["en", "zh"], out) {
-            Some("zh") => Lang::Zh,
-            _ => Lang::En,
-        };
+        let unknown_fields = Fields::root(root).pick("unknown_fields", out).unwrap_or(UnknownFields::Keep);
+        let lang = Fields::root(root).pick("lang", out).unwrap_or(Lang::En);
         Some(Intent { target, operation, current, logstore, encryption, ram, unknown_fields, lang, after, after_given })
     }
 }
@@ -396,7 +366,7 @@ fn read_target(root: &Map<String, Value>, out: &mut Vec<Finding>) -> Target {
     let account_id = tf.parsed("account_id", AccountId::parse, out);
     let project = tf.parsed("project", ProjectName::parse, out);
     let logstore = tf.parsed("logstore", LogstoreName::parse, out);
-    let cloud_firewall = tf.choice("preset", &["cloud_firewall"], out).is_some();
+    let cloud_firewall = tf.choice("preset", TargetKind::PRESETS, out).is_some();
     if region.is_none() && tf.raw("region").is_none() {
         out.push(missing("/target/region", "the region", "地域"));
     }
@@ -458,10 +428,7 @@ fn read_operation(root: &Map<String, Value>, out: &mut Vec<Finding>) -> Operatio
     if root.get("operation").is_none_or(Value::is_null) {
         return Operation::Update;
     }
-    match Fields::root(root).choice("operation", &["update", "create"], out) {
-        Some("create") => Operation::Create,
-        _ => Operation::Update,
-    }
+    Fields::root(root).pick("operation", out).unwrap_or(Operation::Update)
 }
 
 /// A new Logstore's name must start with a letter (older docs allowed a digit).
@@ -507,7 +474,7 @@ fn read_documents(root: &Map<String, Value>, doc: &Document, operation: Operatio
                 ));
             }
             if given("logstore") {
-                out.push(ignored("/logstore", "update", "更新"));
+                out.push(ignored("/logstore", Operation::Update.as_str(), "更新"));
             }
         }
         Operation::Create => {
@@ -515,7 +482,7 @@ fn read_documents(root: &Map<String, Value>, doc: &Document, operation: Operatio
                 out.push(missing("/logstore", "the new Logstore's settings", "新日志库的设置"));
             }
             if given("current") {
-                out.push(ignored("/current", "create", "创建"));
+                out.push(ignored("/current", Operation::Create.as_str(), "创建"));
             }
         }
     }
@@ -530,17 +497,14 @@ fn read_encryption_and_ram(
     out: &mut Vec<Finding>,
 ) -> (Encryption, Ram) {
     let ef = Fields::section(root, "encryption", ENCRYPTION_KEYS, out);
-    let key = match ef.choice("key", &["service", "byok"], out) {
-        Some("byok") => KeyKind::Byok,
-        _ => KeyKind::Service,
-    };
+    let key = ef.pick("key", out).unwrap_or(KeyKind::Service);
     let byok_fields: Vec<&str> =
         ["cmk_key_id", "cmk_region_id", "role_name", "role_arn"].into_iter().filter(|k| ef.raw(k).is_some()).collect();
     if ef.raw("key").is_none() && !byok_fields.is_empty() {
         out.push(byok_fields_without_key(&byok_fields.join(", ")));
     }
     let enable = ef.bool("enable", true, out);
-    let encrypt_type = ef.string("encrypt_type", out).unwrap_or("default").trim().to_string();
+    let encrypt_type = ef.string("encrypt_type", out).unwrap_or(Algorithm::Default.as_str()).trim().to_string();
     let only_enable = ef.raw("key").is_none() && ef.raw("encrypt_type").is_none() && byok_fields.is_empty();
     let rf = Fields::section(root, "ram", RAM_KEYS, out);
     let (byok, ram) = match key {
@@ -692,10 +656,7 @@ fn read_ram(rf: &Fields<'_>, create_role_default: bool, doc: &Document, out: &mu
     let user_name = rf.parsed("user_name", UserName::parse, out);
     let user_name_given = rf.raw("user_name").is_some();
     let passrole_policy_name = rf.parsed("passrole_policy_name", PolicyName::parse, out).unwrap_or_else(default_passrole_policy);
-    let passrole_scope = match rf.choice("passrole_scope", &["role", "any"], out) {
-        Some("any") => PassRoleScope::Any,
-        _ => PassRoleScope::Role,
-    };
+    let passrole_scope = rf.pick("passrole_scope", out).unwrap_or(PassRoleScope::Role);
     let current_trust_policy =
         rf.raw("current_trust_policy").and_then(|v| source(v, "/ram/current_trust_policy", doc, out)).map(|s| unwrap_get_role(s, out));
     Ram { create_role, user_name, user_name_given, passrole_policy_name, passrole_scope, current_trust_policy }

@@ -3,6 +3,7 @@
 //! The pure core (everything outside `ui`) turns an intent document into a plan document and
 //! has no browser dependencies; the `ui` module is the Yew front end, built for wasm32 only.
 
+pub mod choice;
 pub mod compile;
 pub mod encryption;
 pub mod exports;

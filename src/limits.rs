@@ -11,6 +11,25 @@ use std::fmt;
 /// characters, a GetLogStore response about 1 KB. Larger ones get [`Code::DocumentTooLarge`].
 pub const MAX_PASTED_BYTES: usize = 64 * 1024;
 
+/// The key of the stand-in a page writes into the intent, in place of a paste over
+/// [`MAX_PASTED_BYTES`]: `{"too_large_bytes": 5000034}`. The page keeps only the paste's size (never
+/// megabytes in its state, intent, storage or link); the core reports the stand-in exactly as it
+/// would the text: [`Code::DocumentTooLarge`] at line 1, column 1 of the field.
+pub const TOO_LARGE_KEY: &str = "too_large_bytes";
+
+/// The stand-in for a paste of `bytes` bytes (see [`TOO_LARGE_KEY`]).
+pub fn too_large_stand_in(bytes: usize) -> serde_json::Value {
+    serde_json::json!({ TOO_LARGE_KEY: bytes })
+}
+
+/// The size a stand-in (see [`TOO_LARGE_KEY`]) gives: only for an object with that one key and a
+/// size over [`MAX_PASTED_BYTES`] (any other object is read as the document it is).
+pub fn too_large_bytes(value: &serde_json::Value) -> Option<usize> {
+    let obj = value.as_object().filter(|o| o.len() == 1)?;
+    let bytes = usize::try_from(obj.get(TOO_LARGE_KEY)?.as_u64()?).ok()?;
+    (bytes > MAX_PASTED_BYTES).then_some(bytes)
+}
+
 /// Largest intent text read by [`crate::compile::compile_text`] (the CLI), in bytes of UTF-8: room for
 /// every pasted document at its limit, however escaped, many times over. Larger ones get [`Code::IntentTooLarge`].
 pub const MAX_INTENT_BYTES: usize = 16 * 1024 * 1024;
@@ -212,5 +231,13 @@ mod tests {
         assert!(json_size_upto(&v, usize::MAX) >= 100);
         let big = serde_json::Value::Array(vec![serde_json::json!(1); 1_000_000]);
         assert!(json_size_upto(&big, 10) > 10);
+    }
+
+    #[test]
+    fn only_a_stand_in_over_the_limit_counts_as_one() {
+        assert_eq!(too_large_bytes(&too_large_stand_in(5_000_034)), Some(5_000_034));
+        assert_eq!(too_large_bytes(&too_large_stand_in(MAX_PASTED_BYTES)), None);
+        assert_eq!(too_large_bytes(&serde_json::json!({ TOO_LARGE_KEY: 5_000_034, "ttl": 30 })), None);
+        assert_eq!(too_large_bytes(&serde_json::json!({ TOO_LARGE_KEY: "5000034" })), None);
     }
 }

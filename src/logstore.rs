@@ -1,5 +1,6 @@
 //! The Logstore body: which fields UpdateLogStore takes, and the rules on their values.
 
+use crate::choice::{Choice, LogstoreMode, TelemetryType};
 use crate::finding::{Code, Finding, t};
 use crate::pointer::join;
 use serde_json::{Map, Value};
@@ -269,7 +270,7 @@ fn check_shard_count(b: &Body<'_>, create: bool, out: &mut Vec<Finding>) {
 fn check_mode(b: &Body<'_>, out: &mut Vec<Finding>) {
     if let Some(mode) = b.body.get("mode") {
         match mode.as_str() {
-            Some("standard" | "query") => {}
+            Some(m) if LogstoreMode::WIRE.contains(&m) => {}
             other => out.push(Finding::new(
                 Code::BadMode,
                 b.p("mode"),
@@ -293,7 +294,7 @@ fn check_mode(b: &Body<'_>, out: &mut Vec<Finding>) {
 fn check_telemetry_type(b: &Body<'_>, out: &mut Vec<Finding>) {
     if let Some(tt) = b.body.get("telemetryType") {
         match tt.as_str() {
-            Some("None" | "Metrics") | Some("") => {}
+            Some(t) if t.is_empty() || TelemetryType::WIRE.contains(&t) => {}
             _ => out.push(Finding::new(
                 Code::BadTelemetryType,
                 b.p("telemetryType"),

@@ -1,6 +1,7 @@
 //! The update path: merge the wanted encryption into a pasted GetLogStore response without
 //! losing anything, enforcing the permanence rules.
 
+use crate::choice::TelemetryType;
 use crate::encryption::{self, EncryptConf, Stored};
 use crate::finding::t;
 use crate::finding::{Code, Finding};
@@ -150,7 +151,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
             ),
         ));
     }
-    if obj.get("telemetryType").and_then(Value::as_str) == Some("Metrics") {
+    if obj.get("telemetryType").and_then(Value::as_str) == Some(TelemetryType::Metrics.as_str()) {
         out.push(Finding::new(
             Code::Metricstore,
             join(&path, "telemetryType"),

@@ -97,7 +97,7 @@ fn field_path(intent: &Intent, key: &str) -> String {
 pub fn findings(intent: &Intent, plan: &Plan, out: &mut Vec<Finding>) {
     let Some((_, body)) = sls_body(plan) else { return };
     let conf_type = body.get("encrypt_conf").and_then(|c| c.get("encrypt_type")).and_then(Value::as_str);
-    if conf_type == Some("sm4") {
+    if conf_type == Some(crate::choice::Algorithm::Sm4.as_str()) {
         out.push(Finding::new(
             Code::Sm4NameDocs,
             "/encryption/encrypt_type",

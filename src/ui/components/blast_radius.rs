@@ -1,13 +1,12 @@
 //! What naive partial updates would reset, per client.
 
 use crate::ui::i18n::{self, S};
-use crate::ui::state::AppContext;
 use yew::prelude::*;
 
 /// One entry per naive client, with the settings it would lose.
 #[function_component(BlastRadius)]
 pub fn blast_radius() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let lang = ctx.lang();
     let blast = &ctx.plan.blast_radius;
     if blast.is_empty() {

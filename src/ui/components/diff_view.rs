@@ -2,7 +2,7 @@
 
 use crate::plan::Change;
 use crate::ui::i18n::S;
-use crate::ui::state::{AppContext, Field};
+use crate::ui::state::Field;
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -16,8 +16,8 @@ fn short(v: &Option<Value>) -> String {
 /// The diff list (update only).
 #[function_component(DiffView)]
 pub fn diff_view() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
-    if !ctx.state.form.is(Field::Operation, "update") {
+    let ctx = crate::ui::hooks::use_app();
+    if !ctx.state.form.is(Field::Operation, crate::choice::Operation::Update) {
         return html! {};
     }
     let lang = ctx.lang();

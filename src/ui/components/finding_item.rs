@@ -5,7 +5,6 @@ use crate::finding::Finding;
 use crate::ui::components::severity_icon::SeverityIcon;
 use crate::ui::i18n::{self, Lang, S};
 use crate::ui::services::focus;
-use crate::ui::state::AppContext;
 use yew::prelude::*;
 
 /// Props of [`FindingItem`].
@@ -31,7 +30,7 @@ pub fn location(lang: Lang, f: &Finding) -> String {
 /// the field (or selects the line and column in pasted text).
 #[function_component(FindingItem)]
 pub fn finding_item(props: &FindingItemProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let lang = ctx.lang();
     let f = &props.finding;
     let onclick = {

@@ -6,13 +6,13 @@ use crate::ui::components::finding_item::FindingItem;
 use crate::ui::components::severity_icon::SeverityIcon;
 use crate::ui::i18n::{self, S};
 use crate::ui::services::focus;
-use crate::ui::state::{Action, AppContext};
+use crate::ui::state::Action;
 use yew::prelude::*;
 
 /// The to-fill-in checklist and one group (heading + list) per severity present.
 #[function_component(FindingsList)]
 pub fn findings_list() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let lang = ctx.lang();
     let plan = &ctx.plan;
     let (todo, shown): (Vec<_>, Vec<_>) = plan.findings.iter().partition(|f| ctx.is_pending(f));

@@ -2,7 +2,6 @@
 
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::i18n::S;
-use crate::ui::state::AppContext;
 use yew::prelude::*;
 
 /// Props of [`GetCommand`].
@@ -19,7 +18,7 @@ pub struct GetCommandProps {
 /// Shows `aliyun sls GetLogStore --region R --project P --logstore L` (and the plugin's form), each copyable.
 #[function_component(GetCommand)]
 pub fn get_command(props: &GetCommandProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let crate::exports::shell::GetLogStoreCommand { api, plugin } = crate::exports::shell::get_logstore_command(&ctx.plan);
     html! {
         <div class="get-command">

@@ -88,7 +88,7 @@ fn runbook(ctx: &AppContext) -> Html {
 #[function_component(OutputsSection)]
 pub fn outputs_section() -> Html {
     let chosen = use_state(|| "script");
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let lang = ctx.lang();
     let plan = &ctx.plan;
     let mut panels: Vec<(&'static str, Vec<Html>)> = TABS.iter().map(|(id, _)| (*id, Vec::new())).collect();

@@ -27,7 +27,7 @@ fn status(ctx: &AppContext) -> (&'static str, S) {
 /// The state, the count per severity, and links to the findings and to the runbook.
 #[function_component(SummaryBar)]
 pub fn summary_bar() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let lang = ctx.lang();
     let plan = &ctx.plan;
     let goto = Callback::from(|e: MouseEvent| {
