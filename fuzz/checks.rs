@@ -3,9 +3,9 @@
 // Each fuzz target uses one of these.
 #![allow(dead_code)]
 
-use sls_encrypt::intent::{Intent, Source};
+use sls_encrypt::intent::Intent;
 use sls_encrypt::policy::{self, PolicyKind};
-use sls_encrypt::text::{self, Document};
+use sls_encrypt::text::{self, Document, Source};
 use sls_encrypt::{compile_text, limits, trust};
 
 const TRUST: &str = "/ram/current_trust_policy";
@@ -56,7 +56,7 @@ pub fn compile(data: &[u8]) {
 pub fn policy(data: &[u8]) {
     let Ok(s) = std::str::from_utf8(data) else { return };
     let Some(document) = text::read(s).document else { return };
-    let source = Source { prefix: TRUST.into(), document, from_text: true, chars: s.chars().count() };
+    let source = Source { prefix: TRUST.into(), document, chars: s.chars().count() };
     for kind in [PolicyKind::Trust, PolicyKind::Permission] {
         let mut out = Vec::new();
         policy::analyse(&source, kind, &mut out);
@@ -70,12 +70,12 @@ pub fn policy(data: &[u8]) {
 pub fn trust_merge(data: &[u8]) {
     let Ok(s) = std::str::from_utf8(data) else { return };
     let Some(document) = text::read(s).document else { return };
-    let source = Source { prefix: TRUST.into(), document, from_text: true, chars: s.chars().count() };
+    let source = Source { prefix: TRUST.into(), document, chars: s.chars().count() };
     let mut out = Vec::new();
     let merged = trust::merge_trust(&source, &mut out);
     if !out.iter().any(|f| f.code == "RAM005" || f.code == "RAM006") {
-        let again = Source { prefix: TRUST.into(), document: Document::from_value(merged.policy.clone()), from_text: false, chars: 0 };
+        let again = Source { prefix: TRUST.into(), document: Document::from_value(merged.policy.clone()), chars: 0 };
         let second = trust::merge_trust(&again, &mut Vec::new());
-        assert!(!second.changed, "merging twice changed {} again: {:?}", merged.policy, second.changes);
+        assert!(!second.changed, "merging twice changed {} again: {:?}", merged.policy, second.policy);
     }
 }

@@ -22,8 +22,9 @@ const schemaOf = (what) => JSON.parse(bin
 
 const banner = '// Generated from the Rust types by scripts/schemas.mjs (schemars, json-schema-to-typescript): do not edit.';
 const options = { bannerComment: '', additionalProperties: false, strictIndexSignatures: true, format: true, unknownAny: true };
-// For TypeScript only: each definition is a named type (its key as title), and a schema that
-// allows any JSON value is `unknown` (json-schema-to-typescript would make it an object).
+// For TypeScript only: each definition is a named type (its key as title), a schema that allows
+// any JSON value is `unknown` (json-schema-to-typescript would make it an object), and a $ref
+// with a description is wrapped in allOf.
 function forTypes(schema) {
   const copy = structuredClone(schema);
   for (const [name, def] of Object.entries(copy.$defs ?? {})) def.title ??= name;
@@ -35,6 +36,8 @@ function forTypes(schema) {
     for (const key of ['items', 'additionalProperties']) visit(node[key]);
     for (const key of ['anyOf', 'oneOf', 'allOf']) visit(node[key]);
     if (node !== copy && !shaped.some((k) => k in node)) node.tsType = 'unknown';
+    // A $ref with a description beside it would become a second, numbered type.
+    if (node.$ref && Object.keys(node).length > 1) node.allOf = [{ $ref: node.$ref }], delete node.$ref;
   };
   visit(copy);
   return copy;

@@ -24,12 +24,16 @@ export CHECKPOINT_DISABLE=1
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "unused dependencies (cargo machete)"
+cargo machete --skip-target-dir
+
 step "clippy (native, -D warnings)"
 cargo clippy --locked --all-targets -- -D warnings
 
 step "clippy (wasm32, -D warnings)"
 cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 
+# cargo test includes tests/structure.rs: no function in src/ over 120 lines.
 step "native tests (cargo test)"
 cargo test --locked
 

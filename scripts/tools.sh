@@ -12,6 +12,7 @@ export PATH="$TOOLS/bin:$TOOLS/npm/node_modules/.bin:$PATH"
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+MACHETE_VERSION=0.9.2
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock.
 WB_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' "$here/Cargo.lock")"
 
@@ -48,6 +49,10 @@ fi
 ln -sfn "$npm_dir/node_modules" "$here/tests/e2e/node_modules"
 
 if [ "$want" = test ]; then
+  if [ "$(cargo-machete --version 2>/dev/null)" != "$MACHETE_VERSION" ]; then
+    say "building cargo-machete $MACHETE_VERSION from crates.io (about 1 minute, once per machine)"
+    cargo install --locked cargo-machete --version "$MACHETE_VERSION" --root "$TOOLS"
+  fi
   # Chromium for the browser tests, a CJK font so Chinese screenshots are readable, and jq for
   # running the shell runbook (tests/runbook.rs).
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/truetype/wqy ] || ! command -v jq >/dev/null; then

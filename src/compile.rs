@@ -1,14 +1,15 @@
 //! The heart: intent in, plan out.
 
 use crate::encryption::{self, EncryptConf};
-use crate::finding::{Code, Finding, Severity, join};
+use crate::finding::{Code, Finding, Severity};
 use crate::ids::Region;
-use crate::intent::{Intent, KeyKind, Operation, Source};
+use crate::intent::{Intent, KeyKind, Operation};
 use crate::logstore::{self, FieldClass};
-use crate::plan::{Plan, Request};
-use crate::text::{self, Document};
-use crate::{exports, limits, merge, ram, t};
-use serde_json::{Map, Value, json};
+use crate::plan::{Api, Plan, Request, Target};
+use crate::pointer::join;
+use crate::text::{self, Document, Source};
+use crate::{exports, finding::t, limits, merge, ram};
+use serde_json::{Map, Value};
 
 /// Compiles an intent given as JSON text; findings point at lines and columns of that text.
 pub fn compile_text(text: &str) -> Plan {
@@ -20,9 +21,8 @@ pub fn compile_text(text: &str) -> Plan {
         Some(doc) => compile_document(&doc, read.issues.iter().map(|i| i.finding("")).collect()).finish(),
         None => {
             let mut findings: Vec<Finding> = read.issues.iter().map(|i| i.finding("")).collect();
-            if let Some(last) = findings.last_mut() {
-                last.code = Code::IntentNotJson.as_str();
-                last.severity = Code::IntentNotJson.severity();
+            if let Some(last) = findings.pop() {
+                findings.push(last.recode(Code::IntentNotJson));
             }
             Plan { findings, ..Plan::default() }.finish()
         }
@@ -71,7 +71,7 @@ fn too_deep(v: &Value) -> Option<String> {
 
 /// True when the plan's findings say the input was not an intent at all (the CLI exits 2).
 pub fn unreadable(plan: &Plan) -> bool {
-    plan.findings.iter().any(|f| matches!(f.code, "INT001" | "INT002" | "INT003" | "LIM002"))
+    plan.has_any(&[Code::IntentNotJson, Code::IntentNotObject, Code::IntentVersion, Code::IntentTooLarge])
 }
 
 /// What the RAM side has to do.
@@ -87,14 +87,14 @@ enum RamSetup {
 
 /// The SLS endpoint host of a project.
 pub fn sls_host(project: &str, region: &Region) -> String {
-    format!("{project}.{region}.log.aliyuncs.com")
+    format!("{project}.{}", logstore::endpoint(region))
 }
 
-fn sls(api: &'static str, method: &'static str, host: &str, path: String, body: Option<Value>, purpose: (&str, &str)) -> Request {
+fn sls(api: Api, host: &str, path: String, body: Option<Value>, purpose: (&str, &str)) -> Request {
     Request {
         step: 0,
         api,
-        method,
+        method: api.method(),
         host: host.to_string(),
         path,
         query: Map::new(),
@@ -141,14 +141,14 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
         (Some(p), Some(r)) => Some(sls_host(p.as_str(), r)),
         _ => None,
     };
-    plan.target = Some(json!({
-        "region": target.region.as_ref().map(ToString::to_string),
-        "account_id": target.account_id.as_ref().map(ToString::to_string),
-        "project": target.project.as_ref().map(ToString::to_string),
-        "logstore": target.logstore.as_ref().map(ToString::to_string),
-        "host": host,
-        "operation": match intent.operation { Operation::Update => "update", Operation::Create => "create" },
-    }));
+    plan.target = Some(Target {
+        region: target.region.as_ref().map(ToString::to_string),
+        account_id: target.account_id.as_ref().map(ToString::to_string),
+        project: target.project.as_ref().map(ToString::to_string),
+        logstore: target.logstore.as_ref().map(ToString::to_string),
+        host: host.clone(),
+        operation: intent.operation,
+    });
     let logstore_name = target.logstore.as_ref().map(ToString::to_string);
 
     // The SLS side first: it tells whether the RAM side has anything to set up.
@@ -180,8 +180,7 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
                 let has_conf = m.body.contains_key("encrypt_conf");
                 if let (Some(host), Some(name), false) = (&host, &logstore_name, nothing) {
                     sls_requests.push(sls(
-                        "GetLogStore",
-                        "GET",
+                        Api::GetLogStore,
                         host,
                         format!("/logstores/{name}"),
                         None,
@@ -191,8 +190,7 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
                         ),
                     ));
                     sls_requests.push(sls(
-                        "UpdateLogStore",
-                        "PUT",
+                        Api::UpdateLogStore,
                         host,
                         format!("/logstores/{name}"),
                         Some(Value::Object(m.body)),
@@ -211,8 +209,7 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
                     // The dedicated API only when its body says exactly what the Logstore body says.
                     if let Some(c) = m.conf.as_ref().filter(|c| encrypt_conf.as_ref() == Some(&c.to_value())) {
                         plan.alternatives.push(sls(
-                            "UpdateLogStoreEncryption",
-                            "PUT",
+                            Api::UpdateLogStoreEncryption,
                             host,
                             format!("/logstores/{name}/encryption"),
                             Some(c.to_encryption_api()),
@@ -254,8 +251,7 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
                 let buildable = wanted.is_some() || !intent.encryption.enable;
                 if let (Some(host), true) = (&host, buildable) {
                     sls_requests.push(sls(
-                        "CreateLogStore",
-                        "POST",
+                        Api::CreateLogStore,
                         host,
                         "/logstores".into(),
                         Some(Value::Object(body)),
@@ -281,7 +277,7 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
         r.command = Some(exports::shell::command(&intent, r));
     }
     exports::terraform::findings(&intent, &plan, &mut out);
-    let sent = plan.requests.iter().find(|r| matches!(r.api, "UpdateLogStore" | "CreateLogStore")).and_then(|r| r.body.as_ref());
+    let sent = plan.logstore_write().and_then(|r| r.body.as_ref());
     plan.verification = crate::verify::verify(&intent, sent.and_then(Value::as_object).or(unchanged.as_ref()), &mut out);
     let sources: Vec<&Source> =
         [&intent.current, &intent.logstore, &intent.ram.current_trust_policy, &intent.after].into_iter().flatten().collect();
@@ -431,8 +427,7 @@ fn create_body(intent: &Intent, settings: &Source, wanted: Option<&EncryptConf>,
 fn locate(findings: &mut [Finding], doc: &Document, sources: &[&Source]) {
     for f in findings.iter_mut().filter(|f| f.line.is_none()) {
         let inside = sources.iter().find_map(|s| {
-            let rest = f.path.strip_prefix(&s.prefix)?;
-            (rest.is_empty() || rest.starts_with('/')).then(|| s.document.nearest_position(rest)).flatten()
+            crate::pointer::is_within(&f.path, &s.prefix).then(|| s.document.nearest_position(&f.path[s.prefix.len()..])).flatten()
         });
         if let Some((line, column)) = inside.or_else(|| doc.nearest_position(&f.path)) {
             f.line = Some(line);

@@ -1,8 +1,8 @@
 //! `encrypt_conf`: the domain types, and the permanence rules against what a Logstore has.
 
-use crate::finding::{Code, Finding, Text};
+use crate::choice::{Algorithm, Choice};
+use crate::finding::{Code, Finding, Text, t};
 use crate::intent::{Encryption, KeyKind};
-use crate::t;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
@@ -30,19 +30,29 @@ impl EncryptType {
     /// Parses a wire name (the two offered, `m4`, and the dedicated API's other values).
     pub fn parse(s: &str) -> Option<EncryptType> {
         match s {
-            "default" => Some(EncryptType::Default),
-            "sm4" => Some(EncryptType::Sm4),
+            s if s == Algorithm::Default.as_str() => Some(EncryptType::Default),
+            s if s == Algorithm::Sm4.as_str() => Some(EncryptType::Sm4),
             "m4" => Some(EncryptType::M4),
             other if API_ENCRYPT_TYPES.contains(&other) => Some(EncryptType::Api(other.to_string())),
             _ => None,
         }
     }
 
+    /// The algorithm the page offers for this type (`m4` is SM4's older name); `None` for the
+    /// dedicated API's other values.
+    pub fn offered(&self) -> Option<Algorithm> {
+        match self {
+            EncryptType::Default => Some(Algorithm::Default),
+            EncryptType::Sm4 | EncryptType::M4 => Some(Algorithm::Sm4),
+            EncryptType::Api(_) => None,
+        }
+    }
+
     /// The wire name.
     pub fn as_str(&self) -> &str {
         match self {
-            EncryptType::Default => "default",
-            EncryptType::Sm4 => "sm4",
+            EncryptType::Default => Algorithm::Default.as_str(),
+            EncryptType::Sm4 => Algorithm::Sm4.as_str(),
             EncryptType::M4 => "m4",
             EncryptType::Api(s) => s,
         }
@@ -207,10 +217,11 @@ fn malformed(path: &str, why: &str, why_zh: &str) -> Finding {
 
 /// The `encrypt_conf` the user asked for, built from the intent (`None` when fields are missing).
 pub fn wanted(enc: &Encryption, role_arn: Option<&str>, out: &mut Vec<Finding>) -> Option<EncryptConf> {
-    let encrypt_type = match enc.encrypt_type.as_str() {
-        "default" => EncryptType::Default,
-        "sm4" => EncryptType::Sm4,
-        other => {
+    let encrypt_type = match Algorithm::from_wire(&enc.encrypt_type) {
+        Some(Algorithm::Default) => EncryptType::Default,
+        Some(Algorithm::Sm4) => EncryptType::Sm4,
+        None => {
+            let other = enc.encrypt_type.as_str();
             let m4 = other == "m4";
             out.push(Finding::new(
                 Code::BadEncryptType,

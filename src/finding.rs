@@ -1,6 +1,6 @@
 //! Findings: every problem, warning and note the core reports, as structured data.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// How much a finding matters. `Error` blocks the plan (`ok` is false).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -20,6 +20,9 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Every severity, most severe first (the order plans sort findings in).
+    pub const ALL: [Severity; 5] = [Severity::Error, Severity::SecurityWarning, Severity::Warning, Severity::Suggestion, Severity::Info];
+
     /// The wire name (`security_warning`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -285,14 +288,43 @@ codes! {
     NothingToVerify = "VER012", Info;
 }
 
+impl Code {
+    /// The codes of a refused change to what encryption makes permanent (mechanism, algorithm,
+    /// `user_cmk_info`): the Logstore keeps its stored `encrypt_conf`.
+    pub const REFUSED_CHANGES: &'static [Code] = &[Code::MechanismChange, Code::EncryptTypeChange, Code::CmkInfoChange];
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
 /// One finding: a stable code, where, what is wrong and how to fix it, in English and Chinese.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Finding {
-    /// Stable code, e.g. `ENC005`.
-    #[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), schemars(with = "Code"))]
-    pub code: &'static str,
-    /// How much it matters.
+    /// Stable code, serialized as its string, e.g. `ENC005`.
+    pub code: Code,
+    /// How much it matters: always `code.severity()`.
     pub severity: Severity,
     /// JSON pointer into the intent.
     pub path: String,
@@ -324,7 +356,7 @@ pub enum Lang {
 
 impl Lang {
     /// The short code used in intents and saved state (`en`, `zh`).
-    pub fn code(self) -> &'static str {
+    pub const fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Zh => "zh",
@@ -350,12 +382,12 @@ pub struct Text {
 }
 
 /// Builds a [`Text`] from an English and a Chinese string (both may use `format!` arguments).
-#[macro_export]
 macro_rules! t {
     ($en:expr, $zh:expr $(,)?) => {
         $crate::finding::Text { en: ::std::string::String::from($en), zh: ::std::string::String::from($zh) }
     };
 }
+pub(crate) use t;
 
 impl Text {
     /// The text in `lang`.
@@ -368,7 +400,7 @@ impl Finding {
     /// A finding of `code` at `path` with its message and fix.
     pub fn new(code: Code, path: impl Into<String>, message: Text, fix: Text) -> Self {
         Finding {
-            code: code.as_str(),
+            code,
             severity: code.severity(),
             path: path.into(),
             line: None,
@@ -378,6 +410,13 @@ impl Finding {
             message_zh: chinese_quotes(&message.zh),
             fix_zh: chinese_quotes(&fix.zh),
         }
+    }
+
+    /// The same finding under another code (and so that code's severity).
+    pub fn recode(mut self, code: Code) -> Self {
+        self.code = code;
+        self.severity = code.severity();
+        self
     }
 
     /// The same finding placed at a line and column of pasted text.
@@ -417,21 +456,6 @@ pub fn chinese_quotes(s: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// Escapes one JSON pointer segment (`~` -> `~0`, `/` -> `~1`).
-pub fn pointer_segment(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
-/// Joins a parent pointer and a key into a JSON pointer. A key longer than any real one
-/// (over [`crate::limits::MAX_FIELD_CHARS`] bytes) is written as its excerpt, so that no path
-/// copies it in full.
-pub fn join(parent: &str, key: &str) -> String {
-    if key.len() > crate::limits::MAX_FIELD_CHARS {
-        return format!("{parent}/{}", pointer_segment(&crate::limits::excerpt(key).to_string()));
-    }
-    format!("{parent}/{}", pointer_segment(key))
 }
 
 #[cfg(test)]

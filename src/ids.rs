@@ -1,12 +1,12 @@
 //! Identifiers as parsed types: a value of one of these types is known to be well formed.
 
-use crate::finding::{Code, Text};
+use crate::finding::{Code, Text, t};
 use crate::limits::excerpt;
-use crate::t;
 use std::fmt;
 
 /// Why an identifier was refused: the finding code, the message and the fix.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", message.en)]
 pub struct Invalid {
     /// The finding code.
     pub code: Code,
@@ -20,7 +20,7 @@ fn invalid(code: Code, message: Text, fix: Text) -> Invalid {
     Invalid { code, message, fix }
 }
 
-/// Regions that have Log Service (DOMAIN.md section 5).
+/// Regions that have Log Service (the region ids of the Log Service endpoint list in the vendor docs).
 pub const REGIONS: &[&str] = &[
     "cn-qingdao",
     "cn-beijing",
@@ -90,8 +90,8 @@ id_type!(/// A Log Service project name.
 id_type!(/// A Logstore name.
     LogstoreName);
 
-/// Levenshtein distance, for "did you mean" suggestions.
-pub fn edit_distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance between two names.
+fn edit_distance(a: &str, b: &str) -> usize {
     if a.len() > 64 || b.len() > 64 {
         return usize::MAX; // nothing that long is a typo of a short name; keeps huge input fast
     }
@@ -107,6 +107,19 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The name of `known` that `input` is most likely a slip of, for "did you mean" suggestions:
+/// the one equal to it but for case, else the nearest one when it is close, that is when at most
+/// a third of its characters (one to three) would have to change. `None` when nothing is close.
+pub fn nearest(input: &str, known: &[&'static str]) -> Option<&'static str> {
+    let input = input.trim();
+    if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(input)) {
+        return Some(k);
+    }
+    let lower = input.to_ascii_lowercase();
+    let (best, d) = known.iter().map(|k| (*k, edit_distance(&k.to_ascii_lowercase(), &lower))).min_by_key(|(_, d)| *d)?;
+    (d <= (best.chars().count() / 3).clamp(1, 3) && d < lower.chars().count()).then_some(best)
+}
+
 impl Region {
     /// Parses a region id; unknown ones get the nearest known one as a suggestion.
     pub fn parse(s: &str) -> Result<Region, Invalid> {
@@ -114,13 +127,12 @@ impl Region {
         if let Some(r) = REGIONS.iter().find(|r| r.eq_ignore_ascii_case(s)) {
             return Ok(Region(r.to_string()));
         }
-        let near = REGIONS.iter().min_by_key(|r| edit_distance(r, &s.to_ascii_lowercase())).copied().unwrap_or("cn-hangzhou");
-        let close = edit_distance(near, &s.to_ascii_lowercase()) <= 3;
+        let near = nearest(s, REGIONS);
         let s = excerpt(s);
         Err(invalid(
             Code::BadRegion,
             t!(format!("\"{s}\" is not a region with Log Service."), format!("\"{s}\" 不是支持日志服务的地域。")),
-            if close {
+            if let Some(near) = near {
                 t!(
                     format!("Did you mean \"{near}\"? Use the region id shown in the console, e.g. cn-hangzhou."),
                     format!("您是否想输入 \"{near}\"？请使用控制台显示的地域 ID，例如 cn-hangzhou。")
@@ -183,6 +195,18 @@ impl CmkId {
     }
 }
 
+/// `s`, trimmed, as a `T` when `ok` holds for it; else why it is not a valid `what` (English,
+/// Chinese), with `fix`.
+fn checked<T>(s: &str, ok: impl Fn(&str) -> bool, wrap: fn(String) -> T, code: Code, what: (&str, &str), fix: Text) -> Result<T, Invalid> {
+    let s = s.trim();
+    if ok(s) {
+        return Ok(wrap(s.to_string()));
+    }
+    let (s, (en, zh)) = (excerpt(s), what);
+    let gap = if zh.starts_with(|c: char| c.is_ascii_alphanumeric()) { " " } else { "" };
+    Err(invalid(code, t!(format!("\"{s}\" is not a valid {en}."), format!("\"{s}\" 不是有效的{gap}{zh}。")), fix))
+}
+
 fn name_rule(s: &str, max: usize, extra: &[u8]) -> bool {
     !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_alphanumeric() || extra.contains(&b))
 }
@@ -190,20 +214,17 @@ fn name_rule(s: &str, max: usize, extra: &[u8]) -> bool {
 impl RoleName {
     /// Parses a RAM role name: 1-64 letters, digits, `.` or `-`.
     pub fn parse(s: &str) -> Result<RoleName, Invalid> {
-        let s = s.trim();
-        if name_rule(s, 64, b".-") {
-            Ok(RoleName(s.to_string()))
-        } else {
-            let s = excerpt(s);
-            Err(invalid(
-                Code::BadRoleName,
-                t!(format!("\"{s}\" is not a valid RAM role name."), format!("\"{s}\" 不是有效的 RAM 角色名称。")),
-                t!(
-                    "Use 1-64 characters: letters, digits, '.' and '-' (e.g. sls-byok-kms-role).",
-                    "请使用 1-64 个字符：字母、数字、'.' 和 '-'（如 sls-byok-kms-role）。"
-                ),
-            ))
-        }
+        checked(
+            s,
+            |s| name_rule(s, 64, b".-"),
+            RoleName,
+            Code::BadRoleName,
+            ("RAM role name", "RAM 角色名称"),
+            t!(
+                "Use 1-64 characters: letters, digits, '.' and '-' (e.g. sls-byok-kms-role).",
+                "请使用 1-64 个字符：字母、数字、'.' 和 '-'（如 sls-byok-kms-role）。"
+            ),
+        )
     }
 }
 
@@ -255,40 +276,34 @@ impl fmt::Display for RoleArn {
 impl UserName {
     /// Parses a RAM user name: 1-64 letters, digits, `.`, `-` or `_`.
     pub fn parse(s: &str) -> Result<UserName, Invalid> {
-        let s = s.trim();
-        if name_rule(s, 64, b".-_") {
-            Ok(UserName(s.to_string()))
-        } else {
-            let s = excerpt(s);
-            Err(invalid(
-                Code::BadUserName,
-                t!(format!("\"{s}\" is not a valid RAM user name."), format!("\"{s}\" 不是有效的 RAM 用户名。")),
-                t!(
-                    "Use the user's name (1-64 letters, digits, '.', '-', '_'), without @domain.",
-                    "请使用用户名（1-64 个字母、数字、'.'、'-'、'_'），不含 @ 域名部分。"
-                ),
-            ))
-        }
+        checked(
+            s,
+            |s| name_rule(s, 64, b".-_"),
+            UserName,
+            Code::BadUserName,
+            ("RAM user name", "RAM 用户名"),
+            t!(
+                "Use the user's name (1-64 letters, digits, '.', '-', '_'), without @domain.",
+                "请使用用户名（1-64 个字母、数字、'.'、'-'、'_'），不含 @ 域名部分。"
+            ),
+        )
     }
 }
 
 impl PolicyName {
     /// Parses a RAM policy name: 1-128 letters, digits or `-`.
     pub fn parse(s: &str) -> Result<PolicyName, Invalid> {
-        let s = s.trim();
-        if name_rule(s, 128, b"-") {
-            Ok(PolicyName(s.to_string()))
-        } else {
-            let s = excerpt(s);
-            Err(invalid(
-                Code::BadPolicyName,
-                t!(format!("\"{s}\" is not a valid RAM policy name."), format!("\"{s}\" 不是有效的 RAM 策略名称。")),
-                t!(
-                    "Use 1-128 characters: letters, digits and '-' (e.g. sls-byok-passrole).",
-                    "请使用 1-128 个字符：字母、数字和 '-'（如 sls-byok-passrole）。"
-                ),
-            ))
-        }
+        checked(
+            s,
+            |s| name_rule(s, 128, b"-"),
+            PolicyName,
+            Code::BadPolicyName,
+            ("RAM policy name", "RAM 策略名称"),
+            t!(
+                "Use 1-128 characters: letters, digits and '-' (e.g. sls-byok-passrole).",
+                "请使用 1-128 个字符：字母、数字和 '-'（如 sls-byok-passrole）。"
+            ),
+        )
     }
 }
 
@@ -303,20 +318,17 @@ fn sls_name(s: &str, extra: &[u8], digit_first: bool) -> bool {
 impl ProjectName {
     /// Parses a project name: 3-63 lowercase letters, digits, `-`; starts with a letter, ends with a letter or digit.
     pub fn parse(s: &str) -> Result<ProjectName, Invalid> {
-        let s = s.trim();
-        if sls_name(s, b"-", false) {
-            Ok(ProjectName(s.to_string()))
-        } else {
-            let s = excerpt(s);
-            Err(invalid(
-                Code::BadProjectName,
-                t!(format!("\"{s}\" is not a valid project name."), format!("\"{s}\" 不是有效的项目名称。")),
-                t!(
-                    "Use 3-63 lowercase letters, digits and '-', starting with a letter and ending with a letter or digit.",
-                    "请使用 3-63 个小写字母、数字和 '-'，以字母开头，以字母或数字结尾。"
-                ),
-            ))
-        }
+        checked(
+            s,
+            |s| sls_name(s, b"-", false),
+            ProjectName,
+            Code::BadProjectName,
+            ("project name", "项目名称"),
+            t!(
+                "Use 3-63 lowercase letters, digits and '-', starting with a letter and ending with a letter or digit.",
+                "请使用 3-63 个小写字母、数字和 '-'，以字母开头，以字母或数字结尾。"
+            ),
+        )
     }
 }
 
@@ -329,20 +341,17 @@ impl LogstoreName {
     /// Parses the name of an existing Logstore: 3-63 lowercase letters, digits, `-`, `_`, ending
     /// with a letter or digit; a leading digit is accepted, as older docs allowed it.
     pub fn parse(s: &str) -> Result<LogstoreName, Invalid> {
-        let s = s.trim();
-        if sls_name(s, b"-_", true) {
-            Ok(LogstoreName(s.to_string()))
-        } else {
-            let s = excerpt(s);
-            Err(invalid(
-                Code::BadLogstoreName,
-                t!(format!("\"{s}\" is not a valid Logstore name."), format!("\"{s}\" 不是有效的日志库名称。")),
-                t!(
-                    "Use 3-63 lowercase letters, digits, '-' and '_', starting with a letter and ending with a letter or digit.",
-                    "请使用 3-63 个小写字母、数字、'-' 和 '_'，以字母开头，以字母或数字结尾。"
-                ),
-            ))
-        }
+        checked(
+            s,
+            |s| sls_name(s, b"-_", true),
+            LogstoreName,
+            Code::BadLogstoreName,
+            ("Logstore name", "日志库名称"),
+            t!(
+                "Use 3-63 lowercase letters, digits, '-' and '_', starting with a letter and ending with a letter or digit.",
+                "请使用 3-63 个小写字母、数字、'-' 和 '_'，以字母开头，以字母或数字结尾。"
+            ),
+        )
     }
 }
 
@@ -359,6 +368,18 @@ mod tests {
     }
 
     #[test]
+    fn nearest_suggests_only_close_names() {
+        assert_eq!(nearest("Region", &["region", "project"]), Some("region"));
+        assert_eq!(nearest("regoin", &["region", "project"]), Some("region"));
+        assert_eq!(nearest("StringEqual", &["StringEquals", "Bool"]), Some("StringEquals"));
+        assert_eq!(nearest("colour", &["region", "project"]), None);
+        assert_eq!(nearest("x", &["Sid"]), None);
+        assert_eq!(nearest("", &["a"]), None);
+        let e = Region::parse("mars-north-9").unwrap_err();
+        assert!(!e.fix.en.contains("Did you mean"), "{}", e.fix.en);
+    }
+
+    #[test]
     fn cmk_ids() {
         assert!(CmkId::parse("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d").is_ok());
         assert!(CmkId::parse("key-hzz67f8a1b2c3d4e5f6g").is_ok());
@@ -371,6 +392,18 @@ mod tests {
         let a = RoleArn::parse("acs:ram::1234567890123456:role/SLS-Byok-Role").unwrap();
         assert_eq!(a.to_string(), "acs:ram::1234567890123456:role/sls-byok-role");
         assert_eq!(RoleArn::parse("acs:ram::abc:role/x").unwrap_err().code, Code::BadRoleArn);
+    }
+
+    #[test]
+    fn bad_names_say_what_they_are_not() {
+        let e = RoleName::parse(" a b ").unwrap_err();
+        assert_eq!(
+            (e.code, e.message.en.as_str(), e.message.zh.as_str()),
+            (Code::BadRoleName, "\"a b\" is not a valid RAM role name.", "\"a b\" 不是有效的 RAM 角色名称。")
+        );
+        let e = ProjectName::parse("A").unwrap_err();
+        assert_eq!((e.code, e.message.zh.as_str()), (Code::BadProjectName, "\"A\" 不是有效的项目名称。"));
+        assert_eq!(UserName::parse(" alice ").unwrap().as_str(), "alice");
     }
 
     #[test]

@@ -1,60 +1,14 @@
 //! The intent: what the user wants, read from JSON with a finding for every bad field.
 
-use crate::finding::{Code, Finding, Lang, join};
-use crate::ids::{AccountId, CmkId, Invalid, LogstoreName, PolicyName, ProjectName, Region, RoleArn, RoleName, UserName};
-use crate::limits::{MAX_PASTED_BYTES, document_too_large, excerpt, json_size_upto};
-use crate::t;
-use crate::text::{self, Document};
+use crate::choice::{Algorithm, Choice, TargetKind};
+use crate::finding::{Code, Finding, Lang, t};
+use crate::ids::{AccountId, CmkId, Invalid, LogstoreName, PolicyName, ProjectName, Region, RoleArn, RoleName, UserName, nearest};
+use crate::limits::{MAX_PASTED_BYTES, document_too_large, excerpt, json_size_upto, too_large_bytes};
+use crate::pointer::join;
+use crate::text::{self, Document, Source};
 use serde_json::{Map, Value};
 
-/// Create a new Logstore or update an existing one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Operation {
-    /// UpdateLogStore on an existing Logstore (GetLogStore, merge, send back).
-    Update,
-    /// CreateLogStore with encryption.
-    Create,
-}
-
-/// Who holds the key: Log Service (service key) or the user's KMS CMK (BYOK).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyKind {
-    /// Service key (服务密钥).
-    Service,
-    /// Bring your own key (自带密钥).
-    Byok,
-}
-
-/// Scope of the PassRole policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PassRoleScope {
-    /// Exactly the BYOK role's ARN (least privilege).
-    Role,
-    /// `acs:ram::*`, as the vendor docs show.
-    Any,
-}
-
-/// What to do with GetLogStore fields nobody knows yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnknownFields {
-    /// Keep them in the update body (default), with a warning each.
-    Keep,
-    /// Drop them, with a warning each.
-    Drop,
-}
-
-/// Pasted text or an embedded object, with positions when it was text.
-#[derive(Debug, Clone)]
-pub struct Source {
-    /// Pointer of this source in the intent, e.g. `/current`.
-    pub prefix: String,
-    /// The document read.
-    pub document: Document,
-    /// True when it was given as text (its positions are positions in that text).
-    pub from_text: bool,
-    /// Characters of the text it was read from (or of its compact JSON form).
-    pub chars: usize,
-}
+pub use crate::choice::{KeyKind, Operation, PassRoleScope, UnknownFields};
 
 /// Where the change goes.
 #[derive(Debug, Clone, Default)]
@@ -154,7 +108,7 @@ struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    fn section(root: &'a Map<String, Value>, key: &str, known: &[&str], out: &mut Vec<Finding>) -> Fields<'a> {
+    fn section(root: &'a Map<String, Value>, key: &str, known: &[&'static str], out: &mut Vec<Finding>) -> Fields<'a> {
         let path = join("", key);
         let obj = match root.get(key) {
             None | Some(Value::Null) => None,
@@ -168,6 +122,11 @@ impl<'a> Fields<'a> {
             unknown_keys(o, &path, known, out);
         }
         Fields { obj, path }
+    }
+
+    /// The intent's top level, as fields (its unknown keys are reported by the caller).
+    fn root(root: &'a Map<String, Value>) -> Fields<'a> {
+        Fields { obj: Some(root), path: String::new() }
     }
 
     fn raw(&self, key: &str) -> Option<&'a Value> {
@@ -211,6 +170,12 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The value of a [`Choice`] (its wire values as [`Fields::choice`] reads them).
+    fn pick<C: Choice>(&self, key: &str, out: &mut Vec<Finding>) -> Option<C> {
+        let wire = self.choice(key, C::WIRE, out)?;
+        C::from_wire(wire)
+    }
+
     fn choice(&self, key: &str, allowed: &[&'static str], out: &mut Vec<Finding>) -> Option<&'static str> {
         let s = self.string(key, out)?;
         match allowed.iter().find(|a| a.eq_ignore_ascii_case(s.trim())) {
@@ -252,10 +217,19 @@ pub fn wrong_type(path: &str, expected: &str, expected_zh: &str, got: &Value) ->
     )
 }
 
-fn unknown_keys(obj: &Map<String, Value>, path: &str, known: &[&str], out: &mut Vec<Finding>) {
+fn unknown_keys(obj: &Map<String, Value>, path: &str, known: &[&'static str], out: &mut Vec<Finding>) {
     for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
-        let near = known.iter().min_by_key(|k| crate::ids::edit_distance(k, key)).copied().unwrap_or("");
         let shown = excerpt(key);
+        let fix = match nearest(key, known) {
+            Some(near) => t!(
+                format!("Check the spelling (did you mean \"{near}\"?) or remove it."),
+                format!("请检查拼写（是否应为 \"{near}\"？）或删除。")
+            ),
+            None => {
+                let list = known.join(", ");
+                t!(format!("Remove it; the fields allowed here are: {list}."), format!("请删除；此处允许的字段为：{list}。"))
+            }
+        };
         out.push(Finding::new(
             Code::UnknownIntentField,
             join(path, key),
@@ -263,10 +237,7 @@ fn unknown_keys(obj: &Map<String, Value>, path: &str, known: &[&str], out: &mut 
                 format!("\"{shown}\" is not a field of the intent here; it is ignored."),
                 format!("\"{shown}\" 不是此处的意图字段，已忽略。")
             ),
-            t!(
-                format!("Check the spelling (did you mean \"{near}\"?) or remove it."),
-                format!("请检查拼写（是否应为 \"{near}\"？）或删除。")
-            ),
+            fix,
         ));
     }
 }
@@ -308,7 +279,7 @@ pub fn missing(path: &str, what: &str, what_zh: &str) -> Finding {
 }
 
 /// Reads a pasted document (text or object) at `prefix`, reporting text issues as findings; one
-/// over [`MAX_PASTED_BYTES`] is refused unread.
+/// over [`MAX_PASTED_BYTES`] (or the page's stand-in for one) is refused unread.
 pub fn source(value: &Value, prefix: &str, intent_doc: &Document, out: &mut Vec<Finding>) -> Option<Source> {
     match value {
         Value::String(s) if s.len() > MAX_PASTED_BYTES => {
@@ -318,7 +289,11 @@ pub fn source(value: &Value, prefix: &str, intent_doc: &Document, out: &mut Vec<
         Value::String(s) => {
             let read = text::read(s);
             out.extend(read.issues.iter().map(|i| i.finding(prefix)));
-            read.document.map(|document| Source { prefix: prefix.to_string(), document, from_text: true, chars: s.chars().count() })
+            read.document.map(|document| Source { prefix: prefix.to_string(), document, chars: s.chars().count() })
+        }
+        Value::Object(_) if too_large_bytes(value).is_some() => {
+            out.push(document_too_large(prefix, too_large_bytes(value).unwrap_or_default()).at(Some((1, 1))));
+            None
         }
         Value::Object(_) if json_size_upto(value, MAX_PASTED_BYTES) > MAX_PASTED_BYTES => {
             out.push(document_too_large(prefix, json_size_upto(value, usize::MAX)).at(intent_doc.position(prefix)));
@@ -327,7 +302,7 @@ pub fn source(value: &Value, prefix: &str, intent_doc: &Document, out: &mut Vec<
         Value::Object(_) => {
             let mut document = Document::from_value(value.clone());
             document.rebase(intent_doc, prefix);
-            Some(Source { prefix: prefix.to_string(), document, from_text: false, chars: value.to_string().chars().count() })
+            Some(Source { prefix: prefix.to_string(), document, chars: value.to_string().chars().count() })
         }
         Value::Null => None,
         other => {
@@ -340,272 +315,351 @@ pub fn source(value: &Value, prefix: &str, intent_doc: &Document, out: &mut Vec<
 impl Intent {
     /// Reads an intent document. Returns `None` (with findings) when it is not an intent at all.
     pub fn read(doc: &Document, out: &mut Vec<Finding>) -> Option<Intent> {
-        let Some(root) = doc.value.as_object() else {
-            out.push(Finding::new(
-                Code::IntentNotObject,
-                "",
-                t!("The intent must be a JSON object.", "意图必须是 JSON 对象。"),
-                t!("Start from the example intent in the README.", "请参考 README 中的意图示例。"),
-            ));
-            return None;
-        };
-        match root.get("version") {
-            None => {}
-            Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
-            Some(other) => {
-                let other = other.to_string();
-                let other = excerpt(&other);
-                out.push(Finding::new(
-                    Code::IntentVersion,
-                    "/version",
-                    t!(
-                        format!("Intent version {other} is not supported; this tool reads version 1."),
-                        format!("不支持意图版本 {other}；本工具读取版本 1。")
-                    ),
-                    t!("Set \"version\": 1.", "请设置 \"version\": 1。"),
-                ));
-                return None;
-            }
-        }
+        let root = read_root(doc, out)?;
         unknown_keys(root, "", TOP_KEYS, out);
+        let target = read_target(root, out);
+        let operation = read_operation(root, out);
+        check_new_logstore_name(operation, &target, out);
+        let Documents { current, logstore, after, after_given } = read_documents(root, doc, operation, out);
+        let (encryption, ram) = read_encryption_and_ram(root, doc, target.region.as_ref(), out);
+        let unknown_fields = Fields::root(root).pick("unknown_fields", out).unwrap_or(UnknownFields::Keep);
+        let lang = Fields::root(root).pick("lang", out).unwrap_or(Lang::En);
+        Some(Intent { target, operation, current, logstore, encryption, ram, unknown_fields, lang, after, after_given })
+    }
+}
 
-        let tf = Fields::section(root, "target", TARGET_KEYS, out);
-        let mut target = Target {
-            region: tf.parsed("region", Region::parse, out),
-            account_id: tf.parsed("account_id", AccountId::parse, out),
-            project: tf.parsed("project", ProjectName::parse, out),
-            logstore: tf.parsed("logstore", LogstoreName::parse, out),
-            cloud_firewall: tf.choice("preset", &["cloud_firewall"], out).is_some(),
-        };
-        if target.region.is_none() && tf.raw("region").is_none() {
-            out.push(missing("/target/region", "the region", "地域"));
-        }
-        if let Some(a) = &target.account_id
-            && !a.is_usual_length()
-        {
+/// The intent's top-level object, when it is one of a version this tool reads.
+fn read_root<'a>(doc: &'a Document, out: &mut Vec<Finding>) -> Option<&'a Map<String, Value>> {
+    let Some(root) = doc.value.as_object() else {
+        out.push(Finding::new(
+            Code::IntentNotObject,
+            "",
+            t!("The intent must be a JSON object.", "意图必须是 JSON 对象。"),
+            t!("Start from the example intent in the README.", "请参考 README 中的意图示例。"),
+        ));
+        return None;
+    };
+    match root.get("version") {
+        None => Some(root),
+        Some(Value::Number(n)) if n.as_u64() == Some(1) => Some(root),
+        Some(other) => {
+            let other = other.to_string();
+            let other = excerpt(&other);
             out.push(Finding::new(
-                Code::AccountIdLength,
-                "/target/account_id",
+                Code::IntentVersion,
+                "/version",
                 t!(
-                    format!("The account id has {} digits; real account ids have 16.", a.as_str().len()),
-                    format!("账号 ID 有 {} 位；真实账号 ID 为 16 位。", a.as_str().len())
+                    format!("Intent version {other} is not supported; this tool reads version 1."),
+                    format!("不支持意图版本 {other}；本工具读取版本 1。")
                 ),
-                t!("Copy the account id (UID) from the console's account menu.", "请从控制台账号菜单复制账号 ID（UID）。"),
+                t!("Set \"version\": 1.", "请设置 \"version\": 1。"),
             ));
+            None
         }
-        if target.cloud_firewall {
-            match (&target.account_id, &target.region) {
-                (Some(a), Some(r)) => {
-                    if target.project.is_none() {
-                        target.project = ProjectName::parse(&format!("cloudfirewall-project-{a}-{r}")).ok();
-                    }
-                    if target.logstore.is_none() {
-                        target.logstore = LogstoreName::parse("cloudfirewall-logstore").ok();
-                    }
-                }
-                _ if tf.raw("account_id").is_none() => out.push(missing(
+    }
+}
+
+/// `/target`: where the change goes; the Cloud Firewall preset names the project and Logstore.
+fn read_target(root: &Map<String, Value>, out: &mut Vec<Finding>) -> Target {
+    let tf = Fields::section(root, "target", TARGET_KEYS, out);
+    let region = tf.parsed("region", Region::parse, out);
+    let account_id = tf.parsed("account_id", AccountId::parse, out);
+    let project = tf.parsed("project", ProjectName::parse, out);
+    let logstore = tf.parsed("logstore", LogstoreName::parse, out);
+    let cloud_firewall = tf.choice("preset", TargetKind::PRESETS, out).is_some();
+    if region.is_none() && tf.raw("region").is_none() {
+        out.push(missing("/target/region", "the region", "地域"));
+    }
+    if let Some(a) = &account_id
+        && !a.is_usual_length()
+    {
+        out.push(Finding::new(
+            Code::AccountIdLength,
+            "/target/account_id",
+            t!(
+                format!("The account id has {} digits; real account ids have 16.", a.as_str().len()),
+                format!("账号 ID 有 {} 位；真实账号 ID 为 16 位。", a.as_str().len())
+            ),
+            t!("Copy the account id (UID) from the console's account menu.", "请从控制台账号菜单复制账号 ID（UID）。"),
+        ));
+    }
+    let (project, logstore) = if cloud_firewall {
+        cloud_firewall_names(&tf, (region.as_ref(), account_id.as_ref()), project, logstore, out)
+    } else {
+        if project.is_none() && tf.raw("project").is_none() {
+            out.push(missing("/target/project", "the project", "项目"));
+        }
+        if logstore.is_none() && tf.raw("logstore").is_none() {
+            out.push(missing("/target/logstore", "the Logstore", "日志库"));
+        }
+        (project, logstore)
+    };
+    Target { region, account_id, project, logstore, cloud_firewall }
+}
+
+/// The Cloud Firewall preset's project and Logstore, where the user did not name them.
+fn cloud_firewall_names(
+    tf: &Fields<'_>,
+    (region, account_id): (Option<&Region>, Option<&AccountId>),
+    project: Option<ProjectName>,
+    logstore: Option<LogstoreName>,
+    out: &mut Vec<Finding>,
+) -> (Option<ProjectName>, Option<LogstoreName>) {
+    match (account_id, region) {
+        (Some(a), Some(r)) => (
+            project.or_else(|| ProjectName::parse(&format!("cloudfirewall-project-{a}-{r}")).ok()),
+            logstore.or_else(|| LogstoreName::parse("cloudfirewall-logstore").ok()),
+        ),
+        _ => {
+            if tf.raw("account_id").is_none() {
+                out.push(missing(
                     "/target/account_id",
                     "the account id (the Cloud Firewall preset names the project after it)",
                     "账号 ID（云防火墙预设用它命名项目）",
-                )),
-                _ => {}
+                ));
+            }
+            (project, logstore)
+        }
+    }
+}
+
+/// `/operation`: update (the default) or create.
+fn read_operation(root: &Map<String, Value>, out: &mut Vec<Finding>) -> Operation {
+    if root.get("operation").is_none_or(Value::is_null) {
+        return Operation::Update;
+    }
+    Fields::root(root).pick("operation", out).unwrap_or(Operation::Update)
+}
+
+/// A new Logstore's name must start with a letter (older docs allowed a digit).
+fn check_new_logstore_name(operation: Operation, target: &Target, out: &mut Vec<Finding>) {
+    if let (Operation::Create, Some(name)) = (operation, &target.logstore)
+        && !name.is_new_name()
+    {
+        out.push(Finding::new(
+            Code::BadLogstoreName,
+            "/target/logstore",
+            t!(
+                format!(
+                    "\"{name}\" starts with a digit: older docs allowed that, but a new Logstore's name must start with a lowercase letter."
+                ),
+                format!("\"{name}\" 以数字开头：旧版文档允许，但新建日志库的名称必须以小写字母开头。")
+            ),
+            t!("Start the name with a lowercase letter.", "请以小写字母开头命名。"),
+        ));
+    }
+}
+
+/// The pasted Logstore documents of an intent.
+struct Documents {
+    current: Option<Source>,
+    logstore: Option<Source>,
+    after: Option<Source>,
+    after_given: bool,
+}
+
+/// `/current`, `/logstore` and `/after`: the one the operation needs is required, the other ignored.
+fn read_documents(root: &Map<String, Value>, doc: &Document, operation: Operation, out: &mut Vec<Finding>) -> Documents {
+    let given = |key: &str| root.get(key).is_some_and(|v| !v.is_null());
+    let current = root.get("current").and_then(|v| source(v, "/current", doc, out));
+    let logstore = root.get("logstore").and_then(|v| source(v, "/logstore", doc, out));
+    let after = root.get("after").and_then(|v| source(v, "/after", doc, out));
+    match operation {
+        Operation::Update => {
+            if current.is_none() && !given("current") {
+                out.push(missing(
+                    "/current",
+                    "the GetLogStore response (UpdateLogStore replaces the whole configuration, so what the Logstore has is merged into the body)",
+                    "GetLogStore 的响应（UpdateLogStore 会替换全部配置，需将日志库现有设置合并进请求体）",
+                ));
+            }
+            if given("logstore") {
+                out.push(ignored("/logstore", Operation::Update.as_str(), "更新"));
             }
         }
-        if target.project.is_none() && tf.raw("project").is_none() && !target.cloud_firewall {
-            out.push(missing("/target/project", "the project", "项目"));
+        Operation::Create => {
+            if logstore.is_none() && !given("logstore") {
+                out.push(missing("/logstore", "the new Logstore's settings", "新日志库的设置"));
+            }
+            if given("current") {
+                out.push(ignored("/current", Operation::Create.as_str(), "创建"));
+            }
         }
-        if target.logstore.is_none() && tf.raw("logstore").is_none() && !target.cloud_firewall {
-            out.push(missing("/target/logstore", "the Logstore", "日志库"));
+    }
+    Documents { current, logstore, after, after_given: given("after") }
+}
+
+/// `/encryption` and `/ram`: the RAM side is read for BYOK only, and reported as ignored otherwise.
+fn read_encryption_and_ram(
+    root: &Map<String, Value>,
+    doc: &Document,
+    region: Option<&Region>,
+    out: &mut Vec<Finding>,
+) -> (Encryption, Ram) {
+    let ef = Fields::section(root, "encryption", ENCRYPTION_KEYS, out);
+    let key = ef.pick("key", out).unwrap_or(KeyKind::Service);
+    let byok_fields: Vec<&str> =
+        ["cmk_key_id", "cmk_region_id", "role_name", "role_arn"].into_iter().filter(|k| ef.raw(k).is_some()).collect();
+    if ef.raw("key").is_none() && !byok_fields.is_empty() {
+        out.push(byok_fields_without_key(&byok_fields.join(", ")));
+    }
+    let enable = ef.bool("enable", true, out);
+    let encrypt_type = ef.string("encrypt_type", out).unwrap_or(Algorithm::Default.as_str()).trim().to_string();
+    let only_enable = ef.raw("key").is_none() && ef.raw("encrypt_type").is_none() && byok_fields.is_empty();
+    let rf = Fields::section(root, "ram", RAM_KEYS, out);
+    let (byok, ram) = match key {
+        KeyKind::Service => {
+            if ef.raw("key").is_some() {
+                for k in &byok_fields {
+                    out.push(ignored(&ef.path(k), "a service key", "服务密钥"));
+                }
+            }
+            if root.get("ram").is_some_and(|v| !v.is_null()) {
+                out.push(ignored("/ram", "a service key", "服务密钥"));
+            }
+            (ByokKey::default(), Ram::service_key())
         }
+        KeyKind::Byok => {
+            let byok = read_byok_key(&ef, region, out);
+            (byok, read_ram(&rf, ef.raw("role_arn").is_none(), doc, out))
+        }
+    };
+    let ByokKey { cmk_key_id, cmk_region_id, role_name, role_arn, role_name_defaulted } = byok;
+    let encryption =
+        Encryption { enable, encrypt_type, key, cmk_key_id, cmk_region_id, role_name, role_arn, only_enable, role_name_defaulted };
+    (encryption, ram)
+}
 
-        let operation = match root.get("operation") {
-            None | Some(Value::Null) => Operation::Update,
-            Some(_) => match (Fields { obj: Some(root), path: String::new() }).choice("operation", &["update", "create"], out) {
-                Some("create") => Operation::Create,
-                _ => Operation::Update,
-            },
-        };
+fn byok_fields_without_key(given: &str) -> Finding {
+    Finding::new(
+        Code::Missing,
+        "/encryption/key",
+        t!(
+            format!("BYOK fields are given ({given}) but key is not set, so the service key would be used."),
+            format!("已填写自带密钥（BYOK）字段（{given}），但未设置 key，将使用服务密钥。")
+        ),
+        t!(
+            "Set \"key\": \"byok\" to use your CMK, or \"service\" and remove the BYOK fields.",
+            "如需使用您的 CMK，请设置 \"key\": \"byok\"；否则设置 \"service\" 并删除 BYOK 字段。"
+        ),
+    )
+}
 
-        if let (Operation::Create, Some(name)) = (operation, &target.logstore)
-            && !name.is_new_name()
-        {
+/// The BYOK fields of `/encryption`.
+#[derive(Default)]
+struct ByokKey {
+    cmk_key_id: Option<CmkId>,
+    cmk_region_id: Option<Region>,
+    role_name: Option<RoleName>,
+    role_arn: Option<RoleArn>,
+    role_name_defaulted: bool,
+}
+
+/// The CMK and the role of BYOK; the CMK's region defaults to the target's, the role's name to
+/// [`DEFAULT_ROLE_NAME`] when neither a name nor an ARN is given.
+fn read_byok_key(ef: &Fields<'_>, region: Option<&Region>, out: &mut Vec<Finding>) -> ByokKey {
+    let cmk_key_id = read_cmk_id(ef, out);
+    let cmk_region_id =
+        ef.parsed("cmk_region_id", Region::parse, out).or_else(|| if ef.raw("cmk_region_id").is_none() { region.cloned() } else { None });
+    let role_name = ef.parsed("role_name", RoleName::parse, out);
+    let role_arn = read_role_arn(ef, out);
+    let role_name_defaulted = role_name.is_none() && role_arn.is_none() && ef.raw("role_name").is_none() && ef.raw("role_arn").is_none();
+    let role_name = if role_name_defaulted { RoleName::parse(DEFAULT_ROLE_NAME).ok() } else { role_name };
+    ByokKey { cmk_key_id, cmk_region_id, role_name, role_arn, role_name_defaulted }
+}
+
+/// `/encryption/cmk_key_id`, with a warning for the documentation's placeholder ids.
+fn read_cmk_id(ef: &Fields<'_>, out: &mut Vec<Finding>) -> Option<CmkId> {
+    let Some(s) = ef.string("cmk_key_id", out) else {
+        if ef.raw("cmk_key_id").is_none() {
+            out.push(missing("/encryption/cmk_key_id", "the CMK id", "用户主密钥（CMK）ID"));
+        }
+        return None;
+    };
+    match CmkId::parse(s) {
+        Ok(id) => {
+            if CmkId::is_placeholder(s) {
+                out.push(Finding::new(
+                    Code::PlaceholderCmkId,
+                    ef.path("cmk_key_id"),
+                    t!(
+                        format!("\"{s}\" looks like a documentation placeholder (xxxx), not a real key id."),
+                        format!("\"{s}\" 像是文档中的占位符（xxxx），而不是真实的密钥 ID。")
+                    ),
+                    t!("Copy the key id of your CMK from the KMS console.", "请从 KMS 控制台复制您的 CMK 的密钥 ID。"),
+                ));
+            }
+            Some(id)
+        }
+        Err(e) if CmkId::is_placeholder(s) => {
             out.push(Finding::new(
-                Code::BadLogstoreName,
-                "/target/logstore",
+                Code::PlaceholderCmkId,
+                ef.path("cmk_key_id"),
                 t!(
-                    format!("\"{name}\" starts with a digit: older docs allowed that, but a new Logstore's name must start with a lowercase letter."),
-                    format!("\"{name}\" 以数字开头：旧版文档允许，但新建日志库的名称必须以小写字母开头。")
+                    format!("\"{s}\" looks like the documentation's placeholder, not a real key id."),
+                    format!("\"{s}\" 像是文档中的占位符，而不是真实的密钥 ID。")
                 ),
-                t!("Start the name with a lowercase letter.", "请以小写字母开头命名。"),
+                e.fix,
             ));
+            None
         }
-        let current = root.get("current").and_then(|v| source(v, "/current", doc, out));
-        let logstore = root.get("logstore").and_then(|v| source(v, "/logstore", doc, out));
-        let after = root.get("after").and_then(|v| source(v, "/after", doc, out));
-        let after_given = root.get("after").is_some_and(|v| !v.is_null());
-        match operation {
-            Operation::Update => {
-                if current.is_none() && root.get("current").is_none_or(Value::is_null) {
-                    out.push(missing(
-                        "/current",
-                        "the GetLogStore response (UpdateLogStore replaces the whole configuration, so what the Logstore has is merged into the body)",
-                        "GetLogStore 的响应（UpdateLogStore 会替换全部配置，需将日志库现有设置合并进请求体）",
-                    ));
-                }
-                if root.get("logstore").is_some_and(|v| !v.is_null()) {
-                    out.push(ignored("/logstore", "update", "更新"));
-                }
-            }
-            Operation::Create => {
-                if logstore.is_none() && root.get("logstore").is_none_or(Value::is_null) {
-                    out.push(missing("/logstore", "the new Logstore's settings", "新日志库的设置"));
-                }
-                if root.get("current").is_some_and(|v| !v.is_null()) {
-                    out.push(ignored("/current", "create", "创建"));
-                }
-            }
+        Err(e) => {
+            out.push(Finding::new(e.code, ef.path("cmk_key_id"), e.message, e.fix));
+            None
         }
+    }
+}
 
-        let ef = Fields::section(root, "encryption", ENCRYPTION_KEYS, out);
-        let key = match ef.choice("key", &["service", "byok"], out) {
-            Some("byok") => KeyKind::Byok,
-            _ => KeyKind::Service,
-        };
-        let byok_fields: Vec<&str> =
-            ["cmk_key_id", "cmk_region_id", "role_name", "role_arn"].into_iter().filter(|k| ef.raw(k).is_some()).collect();
-        if ef.raw("key").is_none() && !byok_fields.is_empty() {
-            let given = byok_fields.join(", ");
-            out.push(Finding::new(
-                Code::Missing,
-                "/encryption/key",
-                t!(
-                    format!("BYOK fields are given ({given}) but key is not set, so the service key would be used."),
-                    format!("已填写自带密钥（BYOK）字段（{given}），但未设置 key，将使用服务密钥。")
-                ),
-                t!(
-                    "Set \"key\": \"byok\" to use your CMK, or \"service\" and remove the BYOK fields.",
-                    "如需使用您的 CMK，请设置 \"key\": \"byok\"；否则设置 \"service\" 并删除 BYOK 字段。"
-                ),
-            ));
+/// `/encryption/role_arn`, noting when it was written in another case.
+fn read_role_arn(ef: &Fields<'_>, out: &mut Vec<Finding>) -> Option<RoleArn> {
+    let s = ef.string("role_arn", out)?;
+    match RoleArn::parse(s) {
+        Ok(arn) => {
+            if s.trim() != arn.to_string() {
+                out.push(Finding::new(
+                    Code::ArnNormalised,
+                    ef.path("role_arn"),
+                    t!(format!("The role ARN is written in lower case: {arn}."), format!("角色 ARN 已统一为小写：{arn}。")),
+                    t!("Nothing to do: RAM treats role ARNs case-insensitively.", "无需处理：RAM 对角色 ARN 不区分大小写。"),
+                ));
+            }
+            Some(arn)
         }
-        let mut encryption = Encryption {
-            enable: ef.bool("enable", true, out),
-            encrypt_type: ef.string("encrypt_type", out).unwrap_or("default").trim().to_string(),
-            key,
-            cmk_key_id: None,
-            cmk_region_id: None,
-            role_name: None,
-            role_arn: None,
-            only_enable: ef.raw("key").is_none() && ef.raw("encrypt_type").is_none() && byok_fields.is_empty(),
-            role_name_defaulted: false,
-        };
-        let rf = Fields::section(root, "ram", RAM_KEYS, out);
-        let mut ram = Ram {
+        Err(e) => {
+            out.push(Finding::new(e.code, ef.path("role_arn"), e.message, e.fix));
+            None
+        }
+    }
+}
+
+impl Ram {
+    /// The RAM side of a service key: nothing to create, every setting at its default.
+    fn service_key() -> Ram {
+        Ram {
             create_role: true,
             user_name: None,
             user_name_given: false,
-            passrole_policy_name: PolicyName::parse(DEFAULT_PASSROLE_POLICY).expect("default policy name is valid"),
+            passrole_policy_name: default_passrole_policy(),
             passrole_scope: PassRoleScope::Role,
             current_trust_policy: None,
-        };
-        match key {
-            KeyKind::Service => {
-                if ef.raw("key").is_some() {
-                    for k in &byok_fields {
-                        out.push(ignored(&ef.path(k), "a service key", "服务密钥"));
-                    }
-                }
-                if root.get("ram").is_some_and(|v| !v.is_null()) {
-                    out.push(ignored("/ram", "a service key", "服务密钥"));
-                }
-            }
-            KeyKind::Byok => {
-                if let Some(s) = ef.string("cmk_key_id", out) {
-                    match CmkId::parse(s) {
-                        Ok(id) => {
-                            if CmkId::is_placeholder(s) {
-                                out.push(Finding::new(
-                                    Code::PlaceholderCmkId,
-                                    ef.path("cmk_key_id"),
-                                    t!(
-                                        format!("\"{s}\" looks like a documentation placeholder (xxxx), not a real key id."),
-                                        format!("\"{s}\" 像是文档中的占位符（xxxx），而不是真实的密钥 ID。")
-                                    ),
-                                    t!("Copy the key id of your CMK from the KMS console.", "请从 KMS 控制台复制您的 CMK 的密钥 ID。"),
-                                ));
-                            }
-                            encryption.cmk_key_id = Some(id);
-                        }
-                        Err(e) if CmkId::is_placeholder(s) => out.push(Finding::new(
-                            Code::PlaceholderCmkId,
-                            ef.path("cmk_key_id"),
-                            t!(
-                                format!("\"{s}\" looks like the documentation's placeholder, not a real key id."),
-                                format!("\"{s}\" 像是文档中的占位符，而不是真实的密钥 ID。")
-                            ),
-                            e.fix,
-                        )),
-                        Err(e) => out.push(Finding::new(e.code, ef.path("cmk_key_id"), e.message, e.fix)),
-                    }
-                } else if ef.raw("cmk_key_id").is_none() {
-                    out.push(missing("/encryption/cmk_key_id", "the CMK id", "用户主密钥（CMK）ID"));
-                }
-                encryption.cmk_region_id = ef
-                    .parsed("cmk_region_id", Region::parse, out)
-                    .or_else(|| if ef.raw("cmk_region_id").is_none() { target.region.clone() } else { None });
-                encryption.role_name = ef.parsed("role_name", RoleName::parse, out);
-                if let Some(s) = ef.string("role_arn", out) {
-                    match RoleArn::parse(s) {
-                        Ok(arn) => {
-                            if s.trim() != arn.to_string() {
-                                out.push(Finding::new(
-                                    Code::ArnNormalised,
-                                    ef.path("role_arn"),
-                                    t!(format!("The role ARN is written in lower case: {arn}."), format!("角色 ARN 已统一为小写：{arn}。")),
-                                    t!(
-                                        "Nothing to do: RAM treats role ARNs case-insensitively.",
-                                        "无需处理：RAM 对角色 ARN 不区分大小写。"
-                                    ),
-                                ));
-                            }
-                            encryption.role_arn = Some(arn);
-                        }
-                        Err(e) => out.push(Finding::new(e.code, ef.path("role_arn"), e.message, e.fix)),
-                    }
-                }
-                ram.create_role = rf.bool("create_role", ef.raw("role_arn").is_none(), out);
-                ram.user_name = rf.parsed("user_name", UserName::parse, out);
-                ram.user_name_given = rf.raw("user_name").is_some();
-                if let Some(p) = rf.parsed("passrole_policy_name", PolicyName::parse, out) {
-                    ram.passrole_policy_name = p;
-                }
-                if rf.choice("passrole_scope", &["role", "any"], out) == Some("any") {
-                    ram.passrole_scope = PassRoleScope::Any;
-                }
-                ram.current_trust_policy = rf
-                    .raw("current_trust_policy")
-                    .and_then(|v| source(v, "/ram/current_trust_policy", doc, out))
-                    .map(|s| unwrap_get_role(s, out));
-                if encryption.role_name.is_none()
-                    && encryption.role_arn.is_none()
-                    && ef.raw("role_name").is_none()
-                    && ef.raw("role_arn").is_none()
-                {
-                    encryption.role_name = RoleName::parse(DEFAULT_ROLE_NAME).ok();
-                    encryption.role_name_defaulted = true;
-                }
-            }
         }
-        let unknown_fields = match (Fields { obj: Some(root), path: String::new() }).choice("unknown_fields", &["keep", "drop"], out) {
-            Some("drop") => UnknownFields::Drop,
-            _ => UnknownFields::Keep,
-        };
-        let lang = match (Fields { obj: Some(root), path: String::new() }).choice("lang", &["en", "zh"], out) {
-            Some("zh") => Lang::Zh,
-            _ => Lang::En,
-        };
-        Some(Intent { target, operation, current, logstore, encryption, ram, unknown_fields, lang, after, after_given })
     }
+}
+
+fn default_passrole_policy() -> PolicyName {
+    PolicyName::parse(DEFAULT_PASSROLE_POLICY).expect("default policy name is valid")
+}
+
+/// `/ram` for BYOK; the role is created unless an ARN names an existing one (`create_role_default`).
+fn read_ram(rf: &Fields<'_>, create_role_default: bool, doc: &Document, out: &mut Vec<Finding>) -> Ram {
+    let create_role = rf.bool("create_role", create_role_default, out);
+    let user_name = rf.parsed("user_name", UserName::parse, out);
+    let user_name_given = rf.raw("user_name").is_some();
+    let passrole_policy_name = rf.parsed("passrole_policy_name", PolicyName::parse, out).unwrap_or_else(default_passrole_policy);
+    let passrole_scope = rf.pick("passrole_scope", out).unwrap_or(PassRoleScope::Role);
+    let current_trust_policy =
+        rf.raw("current_trust_policy").and_then(|v| source(v, "/ram/current_trust_policy", doc, out)).map(|s| unwrap_get_role(s, out));
+    Ram { create_role, user_name, user_name_given, passrole_policy_name, passrole_scope, current_trust_policy }
 }
 
 fn ignored(path: &str, what: &str, what_zh: &str) -> Finding {
@@ -636,7 +690,27 @@ fn unwrap_get_role(source: Source, out: &mut Vec<Finding>) -> Source {
     ));
     out.extend(read.issues.iter().map(|i| i.finding(&prefix)));
     match read.document {
-        Some(document) => Source { prefix, document, from_text: true, chars: inner.chars().count() },
+        Some(document) => Source { prefix, document, chars: inner.chars().count() },
         None => source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixes_for(intent: Value) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        Intent::read(&Document::from_value(intent), &mut out);
+        out.iter().filter(|f| f.message.contains("is not a field of the intent")).map(|f| (f.path.clone(), f.fix.clone())).collect()
+    }
+
+    #[test]
+    fn unknown_fields_suggest_only_a_close_name() {
+        let fixes = fixes_for(serde_json::json!({"target": {"regoin": "cn-hangzhou", "colour": "blue"}}));
+        assert_eq!(fixes.len(), 2);
+        let fix = |p: &str| fixes.iter().find(|(path, _)| path == p).map(|(_, f)| f.clone()).unwrap();
+        assert_eq!(fix("/target/regoin"), "Check the spelling (did you mean \"region\"?) or remove it.");
+        assert_eq!(fix("/target/colour"), "Remove it; the fields allowed here are: region, account_id, project, logstore, preset.");
     }
 }

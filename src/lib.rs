@@ -3,6 +3,7 @@
 //! The pure core (everything outside `ui`) turns an intent document into a plan document and
 //! has no browser dependencies; the `ui` module is the Yew front end, built for wasm32 only.
 
+pub mod choice;
 pub mod compile;
 pub mod encryption;
 pub mod exports;
@@ -13,7 +14,9 @@ pub mod limits;
 pub mod logstore;
 pub mod merge;
 pub mod plan;
+pub mod pointer;
 pub mod policy;
+pub mod policy_lang;
 pub mod ram;
 #[cfg(all(feature = "schema", not(target_arch = "wasm32")))]
 pub mod schema;

@@ -3,8 +3,7 @@
 //! a finding, over-long values are quoted as a short excerpt only, and a plan lists a bounded
 //! number of findings. Every limit is documented in docs/CONTRACT.md.
 
-use crate::finding::{Code, Finding};
-use crate::t;
+use crate::finding::{Code, Finding, t};
 use std::fmt;
 
 /// Largest pasted document (a GetLogStore response, Logstore settings, a GetRole response or a
@@ -12,7 +11,26 @@ use std::fmt;
 /// characters, a GetLogStore response about 1 KB. Larger ones get [`Code::DocumentTooLarge`].
 pub const MAX_PASTED_BYTES: usize = 64 * 1024;
 
-/// Largest intent text read by [`crate::compile_text`] (the CLI), in bytes of UTF-8: room for
+/// The key of the stand-in a page writes into the intent, in place of a paste over
+/// [`MAX_PASTED_BYTES`]: `{"too_large_bytes": 5000034}`. The page keeps only the paste's size (never
+/// megabytes in its state, intent, storage or link); the core reports the stand-in exactly as it
+/// would the text: [`Code::DocumentTooLarge`] at line 1, column 1 of the field.
+pub const TOO_LARGE_KEY: &str = "too_large_bytes";
+
+/// The stand-in for a paste of `bytes` bytes (see [`TOO_LARGE_KEY`]).
+pub fn too_large_stand_in(bytes: usize) -> serde_json::Value {
+    serde_json::json!({ TOO_LARGE_KEY: bytes })
+}
+
+/// The size a stand-in (see [`TOO_LARGE_KEY`]) gives: only for an object with that one key and a
+/// size over [`MAX_PASTED_BYTES`] (any other object is read as the document it is).
+pub fn too_large_bytes(value: &serde_json::Value) -> Option<usize> {
+    let obj = value.as_object().filter(|o| o.len() == 1)?;
+    let bytes = usize::try_from(obj.get(TOO_LARGE_KEY)?.as_u64()?).ok()?;
+    (bytes > MAX_PASTED_BYTES).then_some(bytes)
+}
+
+/// Largest intent text read by [`crate::compile::compile_text`] (the CLI), in bytes of UTF-8: room for
 /// every pasted document at its limit, however escaped, many times over. Larger ones get [`Code::IntentTooLarge`].
 pub const MAX_INTENT_BYTES: usize = 16 * 1024 * 1024;
 
@@ -53,18 +71,24 @@ pub fn longest_string(value: &serde_json::Value) -> Option<(usize, &str)> {
     found.map(|s| (s.chars().count(), s))
 }
 
-/// A user's value as messages quote it: at most [`EXCERPT_CHARS`] characters, then `…`.
+/// A value as messages and tables show it: at most a number of characters, then `…`.
 #[derive(Debug, Clone, Copy)]
-pub struct Excerpt<'a>(&'a str);
+pub struct Excerpt<'a>(&'a str, usize);
 
-/// The excerpt of `s` for messages (displays `s` itself when it is short).
+/// The excerpt of a user's value `s` for messages: at most [`EXCERPT_CHARS`] characters, then
+/// `…` (displays `s` itself when it is short).
 pub fn excerpt(s: &str) -> Excerpt<'_> {
-    Excerpt(s)
+    Excerpt(s, EXCERPT_CHARS)
+}
+
+/// `s` cut after `max` characters, then `…` (displays `s` itself when it has at most `max`).
+pub fn truncate(s: &str, max: usize) -> Excerpt<'_> {
+    Excerpt(s, max)
 }
 
 impl fmt::Display for Excerpt<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0.char_indices().nth(EXCERPT_CHARS) {
+        match self.0.char_indices().nth(self.1) {
             Some((cut, _)) => write!(f, "{}…", &self.0[..cut]),
             None => f.write_str(self.0),
         }
@@ -194,6 +218,8 @@ mod tests {
         assert_eq!(excerpt("short").to_string(), "short");
         let long = "名".repeat(5000);
         assert_eq!(excerpt(&long).to_string(), format!("{}…", "名".repeat(EXCERPT_CHARS)));
+        assert_eq!(truncate("abcdef", 6).to_string(), "abcdef");
+        assert_eq!(truncate("abcdefg", 6).to_string(), "abcdef…");
     }
 
     #[test]
@@ -205,5 +231,13 @@ mod tests {
         assert!(json_size_upto(&v, usize::MAX) >= 100);
         let big = serde_json::Value::Array(vec![serde_json::json!(1); 1_000_000]);
         assert!(json_size_upto(&big, 10) > 10);
+    }
+
+    #[test]
+    fn only_a_stand_in_over_the_limit_counts_as_one() {
+        assert_eq!(too_large_bytes(&too_large_stand_in(5_000_034)), Some(5_000_034));
+        assert_eq!(too_large_bytes(&too_large_stand_in(MAX_PASTED_BYTES)), None);
+        assert_eq!(too_large_bytes(&serde_json::json!({ TOO_LARGE_KEY: 5_000_034, "ttl": 30 })), None);
+        assert_eq!(too_large_bytes(&serde_json::json!({ TOO_LARGE_KEY: "5000034" })), None);
     }
 }

@@ -1,10 +1,17 @@
 //! The Logstore body: which fields UpdateLogStore takes, and the rules on their values.
 
-use crate::finding::{Code, Finding, join};
-use crate::t;
+use crate::choice::{Choice, LogstoreMode, TelemetryType};
+use crate::finding::{Code, Finding, t};
+use crate::pointer::join;
 use serde_json::{Map, Value};
 
-/// Fields UpdateLogStore and CreateLogStore take (DOMAIN.md section 2).
+/// The SLS endpoint of a region (a project's host is `{project}.` before it).
+pub fn endpoint(region: &crate::ids::Region) -> String {
+    format!("{region}.log.aliyuncs.com")
+}
+
+/// Fields UpdateLogStore and CreateLogStore take: the request-body fields of their API references,
+/// spelled as the API spells them (the mix of styles is real).
 pub const UPDATABLE: &[&str] = &[
     "logstoreName",
     "ttl",
@@ -79,18 +86,57 @@ fn int(v: &Value) -> Option<i64> {
     v.as_i64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64))
 }
 
-/// Checks a Logstore body's values against DOMAIN.md's rules. `path` is the body's pointer in the
-/// intent; `create` demands what CreateLogStore needs (shardCount).
+/// Checks a Logstore body's values against the API references' rules (each finding's fix states the
+/// rule, e.g. ttl 1-3650 days). `path` is the body's pointer in the intent; `create` demands what
+/// CreateLogStore needs (shardCount).
 pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<Finding>) {
-    let p = |k: &str| join(path, k);
-    let typed = |key: &str, ok: fn(&Value) -> bool, want: &str, want_zh: &str, out: &mut Vec<Finding>| -> bool {
-        match body.get(key) {
+    let b = Body { body, path };
+    for key in ["autoSplit", "appendMeta", "enable_tracking"] {
+        b.typed(key, is_bool, "true or false", "布尔值（true 或 false）", out);
+    }
+    if body.contains_key("logstoreName") {
+        b.typed("logstoreName", Value::is_string, "a string", "字符串", out);
+    }
+    b.typed("infrequentAccessTTL", is_int, "a whole number of days", "整数天数", out);
+    if body.contains_key("shardingPolicy") && !body["shardingPolicy"].is_object() && !body["shardingPolicy"].is_null() {
+        b.typed("shardingPolicy", Value::is_object, "an object", "对象", out);
+    }
+    let ttl = check_ttl(&b, out);
+    check_hot_ttl(&b, ttl, out);
+    check_split(&b, out);
+    check_shard_count(&b, create, out);
+    check_mode(&b, out);
+    check_telemetry_type(&b, out);
+}
+
+fn is_int(v: &Value) -> bool {
+    int(v).is_some()
+}
+
+fn is_bool(v: &Value) -> bool {
+    v.is_boolean()
+}
+
+/// A Logstore body being checked, at its pointer in the intent.
+struct Body<'a> {
+    body: &'a Map<String, Value>,
+    path: &'a str,
+}
+
+impl Body<'_> {
+    fn p(&self, key: &str) -> String {
+        join(self.path, key)
+    }
+
+    /// True when `key` is given with a value `ok` accepts; a finding when it is given otherwise.
+    fn typed(&self, key: &str, ok: fn(&Value) -> bool, want: &str, want_zh: &str, out: &mut Vec<Finding>) -> bool {
+        match self.body.get(key) {
             Some(v) if !ok(v) => {
                 let v = v.to_string();
                 let v = crate::limits::excerpt(&v);
                 out.push(Finding::new(
                     Code::BadFieldType,
-                    join(path, key),
+                    self.p(key),
                     t!(format!("{key} must be {want}, not {v}."), format!("{key} 应为{want_zh}，而不是 {v}。")),
                     t!(
                         format!("Write {key} as {want} (no quotes around numbers or booleans)."),
@@ -102,26 +148,16 @@ pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<
             Some(_) => true,
             None => false,
         }
-    };
-    let is_int = |v: &Value| int(v).is_some();
-    let is_bool = |v: &Value| v.is_boolean();
-    let is_str = |v: &Value| v.is_string();
-    for key in ["autoSplit", "appendMeta", "enable_tracking"] {
-        typed(key, is_bool, "true or false", "布尔值（true 或 false）", out);
     }
-    if body.contains_key("logstoreName") {
-        typed("logstoreName", is_str, "a string", "字符串", out);
-    }
-    typed("infrequentAccessTTL", is_int, "a whole number of days", "整数天数", out);
-    if body.contains_key("shardingPolicy") && !body["shardingPolicy"].is_object() && !body["shardingPolicy"].is_null() {
-        typed("shardingPolicy", Value::is_object, "an object", "对象", out);
-    }
+}
 
-    let ttl = if typed("ttl", is_int, "a whole number of days", "整数天数", out) { int(&body["ttl"]) } else { None };
+/// `ttl`: required, 1-3650 days; returns it when it is a whole number.
+fn check_ttl(b: &Body<'_>, out: &mut Vec<Finding>) -> Option<i64> {
+    let ttl = if b.typed("ttl", is_int, "a whole number of days", "整数天数", out) { int(&b.body["ttl"]) } else { None };
     match ttl {
-        None if !body.contains_key("ttl") => out.push(Finding::new(
+        None if !b.body.contains_key("ttl") => out.push(Finding::new(
             Code::BadTtl,
-            p("ttl"),
+            b.p("ttl"),
             t!("ttl (data retention in days) is missing; it is required.", "缺少 ttl（数据保存天数），该字段必填。"),
             t!(
                 "Add \"ttl\": the number of days to keep data (1-3650; 3650 keeps it forever).",
@@ -130,20 +166,25 @@ pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<
         )),
         Some(t) if !(1..=3650).contains(&t) => out.push(Finding::new(
             Code::BadTtl,
-            p("ttl"),
+            b.p("ttl"),
             t!(format!("ttl is {t}; it must be 1-3650 days."), format!("ttl 为 {t}；必须在 1-3650 天之间。")),
             t!("Use 1-3650 (3650 keeps data forever).", "请使用 1-3650（3650 表示永久保存）。"),
         )),
         _ => {}
     }
-    if typed("hot_ttl", is_int, "a whole number of days", "整数天数", out)
-        && let Some(h) = int(&body["hot_ttl"])
+    ttl
+}
+
+/// `hot_ttl`: 7 days up to `ttl` (older docs: at least 30).
+fn check_hot_ttl(b: &Body<'_>, ttl: Option<i64>, out: &mut Vec<Finding>) {
+    if b.typed("hot_ttl", is_int, "a whole number of days", "整数天数", out)
+        && let Some(h) = int(&b.body["hot_ttl"])
     {
         let max = ttl.unwrap_or(3650);
         if h < 7 || h > max {
             out.push(Finding::new(
                 Code::BadHotTtl,
-                p("hot_ttl"),
+                b.p("hot_ttl"),
                 t!(
                     format!("hot_ttl is {h}; it must be at least 7 and at most ttl ({max})."),
                     format!("hot_ttl 为 {h}；必须不小于 7 且不大于 ttl（{max}）。")
@@ -156,7 +197,7 @@ pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<
         } else if h < 30 {
             out.push(Finding::new(
                 Code::HotTtlOldLimit,
-                p("hot_ttl"),
+                b.p("hot_ttl"),
                 t!(
                     format!("hot_ttl is {h}: current docs allow 7 or more, older docs said at least 30."),
                     format!("hot_ttl 为 {h}：现行文档允许不小于 7，旧版文档要求不小于 30。")
@@ -165,29 +206,33 @@ pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<
             ));
         }
     }
-    let auto_split = body.get("autoSplit").and_then(Value::as_bool) == Some(true);
-    if auto_split && !body.contains_key("maxSplitShard") {
+}
+
+/// `autoSplit` needs `maxSplitShard`, which is 1-256 (older docs: up to 64).
+fn check_split(b: &Body<'_>, out: &mut Vec<Finding>) {
+    let auto_split = b.body.get("autoSplit").and_then(Value::as_bool) == Some(true);
+    if auto_split && !b.body.contains_key("maxSplitShard") {
         out.push(Finding::new(
             Code::AutoSplitNoMax,
-            p("autoSplit"),
+            b.p("autoSplit"),
             t!("autoSplit is true but maxSplitShard is missing.", "autoSplit 为 true，但缺少 maxSplitShard。"),
             t!("Add \"maxSplitShard\" (1-256), e.g. 64.", "请添加 \"maxSplitShard\"（1-256），例如 64。"),
         ));
     }
-    if typed("maxSplitShard", is_int, "a whole number", "整数", out)
-        && let Some(m) = int(&body["maxSplitShard"])
+    if b.typed("maxSplitShard", is_int, "a whole number", "整数", out)
+        && let Some(m) = int(&b.body["maxSplitShard"])
     {
         if !(1..=256).contains(&m) {
             out.push(Finding::new(
                 Code::BadMaxSplitShard,
-                p("maxSplitShard"),
+                b.p("maxSplitShard"),
                 t!(format!("maxSplitShard is {m}; it must be 1-256."), format!("maxSplitShard 为 {m}；必须在 1-256 之间。")),
                 t!("Use 1-256.", "请使用 1-256。"),
             ));
         } else if m > 64 {
             out.push(Finding::new(
                 Code::MaxSplitOldLimit,
-                p("maxSplitShard"),
+                b.p("maxSplitShard"),
                 t!(
                     format!("maxSplitShard is {m}: current docs allow up to 256, older docs up to 64."),
                     format!("maxSplitShard 为 {m}：现行文档上限为 256，旧版文档为 64。")
@@ -196,31 +241,39 @@ pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<
             ));
         }
     }
-    let shards = typed("shardCount", is_int, "a whole number", "整数", out);
-    if create && !body.contains_key("shardCount") {
+}
+
+/// `shardCount`: 1-256, required to create a Logstore.
+fn check_shard_count(b: &Body<'_>, create: bool, out: &mut Vec<Finding>) {
+    let shards = b.typed("shardCount", is_int, "a whole number", "整数", out);
+    if create && !b.body.contains_key("shardCount") {
         out.push(Finding::new(
             Code::BadShardCount,
-            p("shardCount"),
+            b.p("shardCount"),
             t!("shardCount is required to create a Logstore.", "创建日志库时必须填写 shardCount。"),
             t!("Add \"shardCount\", e.g. 2.", "请添加 \"shardCount\"，例如 2。"),
         ));
-    } else if shards && int(&body["shardCount"]).is_some_and(|n| !(1..=256).contains(&n)) {
+    } else if shards && int(&b.body["shardCount"]).is_some_and(|n| !(1..=256).contains(&n)) {
         out.push(Finding::new(
             Code::BadShardCount,
-            p("shardCount"),
+            b.p("shardCount"),
             t!(
-                format!("shardCount is {}; it must be 1-256.", body["shardCount"]),
-                format!("shardCount 为 {}；必须在 1-256 之间。", body["shardCount"])
+                format!("shardCount is {}; it must be 1-256.", b.body["shardCount"]),
+                format!("shardCount 为 {}；必须在 1-256 之间。", b.body["shardCount"])
             ),
             t!("Use a shard count from 1 to 256.", "请使用 1 到 256 之间的分片数。"),
         ));
     }
-    if let Some(mode) = body.get("mode") {
+}
+
+/// `mode`: `standard` or `query`.
+fn check_mode(b: &Body<'_>, out: &mut Vec<Finding>) {
+    if let Some(mode) = b.body.get("mode") {
         match mode.as_str() {
-            Some("standard" | "query") => {}
+            Some(m) if LogstoreMode::WIRE.contains(&m) => {}
             other => out.push(Finding::new(
                 Code::BadMode,
-                p("mode"),
+                b.p("mode"),
                 t!(
                     format!(
                         "mode is {mode}; UpdateLogStore takes \"standard\" or \"query\"{}.",
@@ -235,12 +288,16 @@ pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<
             )),
         }
     }
-    if let Some(tt) = body.get("telemetryType") {
+}
+
+/// `telemetryType`: `None` (logs) or `Metrics`.
+fn check_telemetry_type(b: &Body<'_>, out: &mut Vec<Finding>) {
+    if let Some(tt) = b.body.get("telemetryType") {
         match tt.as_str() {
-            Some("None" | "Metrics") | Some("") => {}
+            Some(t) if t.is_empty() || TelemetryType::WIRE.contains(&t) => {}
             _ => out.push(Finding::new(
                 Code::BadTelemetryType,
-                p("telemetryType"),
+                b.p("telemetryType"),
                 t!(
                     format!("telemetryType is {tt}; it must be \"None\" (logs) or \"Metrics\"."),
                     format!("telemetryType 为 {tt}；必须是 \"None\"（日志）或 \"Metrics\"（指标）。")
@@ -294,49 +351,4 @@ pub fn check_spelling(body: &Map<String, Value>, path: &str, out: &mut Vec<Findi
             }
         }
     }
-}
-
-/// A Logstore body as typed fields, spelled exactly as the API spells them (the mix of styles is
-/// real). Fields this type does not name are kept in `other`, in order, so nothing is lost.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, Default)]
-pub struct LogstoreSettings {
-    /// `logstoreName`.
-    #[serde(rename = "logstoreName", skip_serializing_if = "Option::is_none", default)]
-    pub logstore_name: Option<String>,
-    /// `ttl`, days (1-3650).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub ttl: Option<i64>,
-    /// `shardCount`.
-    #[serde(rename = "shardCount", skip_serializing_if = "Option::is_none", default)]
-    pub shard_count: Option<i64>,
-    /// `autoSplit`.
-    #[serde(rename = "autoSplit", skip_serializing_if = "Option::is_none", default)]
-    pub auto_split: Option<bool>,
-    /// `maxSplitShard` (1-256).
-    #[serde(rename = "maxSplitShard", skip_serializing_if = "Option::is_none", default)]
-    pub max_split_shard: Option<i64>,
-    /// `appendMeta`.
-    #[serde(rename = "appendMeta", skip_serializing_if = "Option::is_none", default)]
-    pub append_meta: Option<bool>,
-    /// `enable_tracking` (web tracking).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub enable_tracking: Option<bool>,
-    /// `hot_ttl`, days.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub hot_ttl: Option<i64>,
-    /// `infrequentAccessTTL`, days.
-    #[serde(rename = "infrequentAccessTTL", skip_serializing_if = "Option::is_none", default)]
-    pub infrequent_access_ttl: Option<i64>,
-    /// `mode`: `standard` or `query`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub mode: Option<String>,
-    /// `telemetryType`: `None` or `Metrics`.
-    #[serde(rename = "telemetryType", skip_serializing_if = "Option::is_none", default)]
-    pub telemetry_type: Option<String>,
-    /// `encrypt_conf`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub encrypt_conf: Option<crate::encryption::EncryptConf>,
-    /// Every other field, kept as given.
-    #[serde(flatten)]
-    pub other: Map<String, Value>,
 }

@@ -1,13 +1,16 @@
 //! The update path: merge the wanted encryption into a pasted GetLogStore response without
 //! losing anything, enforcing the permanence rules.
 
+use crate::choice::TelemetryType;
 use crate::encryption::{self, EncryptConf, Stored};
-use crate::finding::{Code, Finding, join};
-use crate::intent::{Intent, Source, UnknownFields};
+use crate::finding::t;
+use crate::finding::{Code, Finding};
+use crate::intent::{Intent, UnknownFields};
 use crate::limits::{self, excerpt};
 use crate::logstore::{self, FieldClass};
-use crate::plan::{BlastRadius, DiffEntry};
-use crate::t;
+use crate::plan::{BlastRadius, Change, DiffEntry, NaiveClient};
+use crate::pointer::join;
+use crate::text::Source;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
@@ -112,7 +115,7 @@ fn not_a_logstore(path: &str, why: &str, why_zh: &str) -> Finding {
     )
 }
 
-fn entry(field: &str, change: &'static str, before: Option<&Value>, after: Option<&Value>, why: (&str, &str)) -> DiffEntry {
+fn entry(field: &str, change: Change, before: Option<&Value>, after: Option<&Value>, why: (&str, &str)) -> DiffEntry {
     DiffEntry {
         field: field.to_string(),
         change,
@@ -148,7 +151,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
             ),
         ));
     }
-    if obj.get("telemetryType").and_then(Value::as_str) == Some("Metrics") {
+    if obj.get("telemetryType").and_then(Value::as_str) == Some(TelemetryType::Metrics.as_str()) {
         out.push(Finding::new(
             Code::Metricstore,
             join(&path, "telemetryType"),
@@ -175,7 +178,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
             let w = if intent.encryption.only_enable { &EncryptConf { enable: w.enable, ..sc.clone() } } else { w };
             let before = out.len();
             let c = encryption::permanence(w, sc, out);
-            refused = out[before..].iter().any(|f| matches!(f.code, "MRG001" | "MRG002" | "MRG003"));
+            refused = out[before..].iter().any(|f| Code::REFUSED_CHANGES.contains(&f.code));
             let value = with_stored_extras(c.to_value(), raw, &conf_path, intent.unknown_fields, out);
             (Some(c), Some(value))
         }
@@ -207,7 +210,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
             _ if logstore::CAMEL_KEYS.iter().any(|(camel, _)| camel == key) => {
                 diff.push(entry(
                     key,
-                    "dropped",
+                    Change::Dropped,
                     Some(value),
                     None,
                     (
@@ -218,7 +221,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
             }
             FieldClass::Updatable if key == "encrypt_conf" => {
                 if let Some(new) = body_conf.clone() {
-                    let change = if &new == value { "kept" } else { "changed" };
+                    let change = if &new == value { Change::Kept } else { Change::Changed };
                     diff.push(entry(
                         key,
                         change,
@@ -229,7 +232,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                                 "kept as stored: the change you asked for is refused (see the findings)",
                                 "按原样保留：您要求的更改不被允许（见检查结果）",
                             )
-                        } else if change == "kept" {
+                        } else if change == Change::Kept {
                             ("already as wanted", "已是所需设置")
                         } else {
                             (
@@ -240,14 +243,14 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                     ));
                     body.insert(key.clone(), new);
                 } else {
-                    diff.push(entry(key, "kept", Some(value), Some(value), ("sent back as stored", "按原样发回")));
+                    diff.push(entry(key, Change::Kept, Some(value), Some(value), ("sent back as stored", "按原样发回")));
                     body.insert(key.clone(), value.clone());
                 }
             }
             FieldClass::Updatable => {
                 diff.push(entry(
                     key,
-                    "kept",
+                    Change::Kept,
                     Some(value),
                     Some(value),
                     ("kept: UpdateLogStore would reset it if left out", "保留：不发送会被 UpdateLogStore 重置"),
@@ -257,7 +260,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
             FieldClass::ReadOnly => {
                 let (en, zh) = logstore::read_only_reason(key).unwrap_or(("output only", "只读字段"));
                 out.push(logstore::read_only_dropped(key, at));
-                diff.push(entry(key, "dropped", Some(value), None, (en, zh)));
+                diff.push(entry(key, Change::Dropped, Some(value), None, (en, zh)));
             }
             FieldClass::Unknown => match intent.unknown_fields {
                 UnknownFields::Keep => {
@@ -275,7 +278,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                     ));
                     diff.push(entry(
                         key,
-                        "kept",
+                        Change::Kept,
                         Some(value),
                         Some(value),
                         ("unknown field, kept as chosen in /unknown_fields", "未知字段，已按 /unknown_fields 的选择保留"),
@@ -297,7 +300,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                     ));
                     diff.push(entry(
                         key,
-                        "dropped",
+                        Change::Dropped,
                         Some(value),
                         None,
                         ("unknown field, dropped as chosen in /unknown_fields", "未知字段，已按 /unknown_fields 的选择去掉"),
@@ -309,11 +312,13 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
     if !body.contains_key("encrypt_conf")
         && let Some(new) = body_conf.clone()
     {
-        diff.push(entry("encrypt_conf", "added", None, Some(&new), ("the encryption you asked for", "您要求的加密设置")));
+        diff.push(entry("encrypt_conf", Change::Added, None, Some(&new), ("the encryption you asked for", "您要求的加密设置")));
         body.insert("encrypt_conf".into(), new);
     }
     let blast_radius = blast_radius(obj);
-    let noop = diff.iter().all(|d| d.change == "kept" || (d.change == "dropped" && logstore::classify(&d.field) == FieldClass::ReadOnly));
+    let noop = diff
+        .iter()
+        .all(|d| d.change == Change::Kept || (d.change == Change::Dropped && logstore::classify(&d.field) == FieldClass::ReadOnly));
     Some(Merged { body, conf, encrypt_conf: body_conf, stored, diff, blast_radius, noop })
 }
 
@@ -324,13 +329,13 @@ fn blast_radius(obj: &Map<String, Value>) -> Vec<BlastRadius> {
     };
     vec![
         BlastRadius {
-            client: "encrypt_conf_only",
+            client: NaiveClient::EncryptConfOnly,
             description: "An UpdateLogStore body with only logstoreName and encrypt_conf: every other setting goes back to its default.".into(),
             description_zh: "只含 logstoreName 和 encrypt_conf 的 UpdateLogStore 请求体：其他所有设置都会恢复默认值。".into(),
             lost: lost(&|k| k == "logstoreName" || k == "encrypt_conf"),
         },
         BlastRadius {
-            client: "python_sdk_update_logstore",
+            client: NaiveClient::PythonSdkUpdateLogstore,
             description: "aliyun-log-python-sdk's update_logstore re-sends only a few fields and silently drops hot_ttl, mode, infrequentAccessTTL, telemetryType and any field it does not know.".into(),
             description_zh: "aliyun-log-python-sdk 的 update_logstore 只重发少数字段，会静默丢弃 hot_ttl、mode、infrequentAccessTTL、telemetryType 以及它不认识的字段。".into(),
             lost: lost(&|k| {
@@ -338,7 +343,7 @@ fn blast_radius(obj: &Map<String, Value>) -> Vec<BlastRadius> {
             }),
         },
         BlastRadius {
-            client: "go_sdk_update_logstore_v2",
+            client: NaiveClient::GoSdkUpdateLogstoreV2,
             description: "aliyun-log-go-sdk's UpdateLogStoreV2 sends zero or false for every field the caller did not set.".into(),
             description_zh: "aliyun-log-go-sdk 的 UpdateLogStoreV2 会为调用方未设置的每个字段发送零值或 false。".into(),
             lost: lost(&|k| k == "logstoreName" || k == "encrypt_conf"),

@@ -2,11 +2,14 @@
 //! (CreatePolicy's PolicyDocument) against the RAM policy language, one finding per problem, each
 //! placed at its JSON pointer and, for pasted text, its line and column.
 
-use crate::finding::{Code, Finding, Text, join};
-use crate::ids::edit_distance;
-use crate::intent::Source;
-use crate::t;
-use crate::text::Document;
+use crate::finding::{Code, Finding, Text, t};
+use crate::ids::nearest;
+use crate::pointer::join;
+use crate::policy_lang::{
+    CONDITION_OPERATORS, action_ok, federated_ok, is_scalar, operator_known, ram_principal_ok, repair_action, repair_resource,
+    repair_service, resource_ok, service_ok, suggest_operator,
+};
+use crate::text::{Document, Source};
 use serde_json::{Map, Value};
 
 /// Which kind of RAM policy document.
@@ -32,32 +35,6 @@ pub const MAX_CHARS: usize = 6144;
 /// The limit older RAM documentation gives.
 pub const OLD_MAX_CHARS: usize = 2048;
 
-/// Condition operators RAM knows (without the `ForAnyValue:`/`ForAllValues:` prefix or `IfExists` suffix).
-pub const CONDITION_OPERATORS: &[&str] = &[
-    "StringEquals",
-    "StringNotEquals",
-    "StringEqualsIgnoreCase",
-    "StringNotEqualsIgnoreCase",
-    "StringLike",
-    "StringNotLike",
-    "NumericEquals",
-    "NumericNotEquals",
-    "NumericLessThan",
-    "NumericLessThanEquals",
-    "NumericGreaterThan",
-    "NumericGreaterThanEquals",
-    "DateEquals",
-    "DateNotEquals",
-    "DateLessThan",
-    "DateLessThanEquals",
-    "DateGreaterThan",
-    "DateGreaterThanEquals",
-    "Bool",
-    "IpAddress",
-    "NotIpAddress",
-];
-
-const SET_QUALIFIERS: &[&str] = &["ForAnyValue", "ForAllValues"];
 const TOP_KEYS: &[&str] = &["Version", "Statement"];
 const STATEMENT_KEYS: &[&str] = &["Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "Condition", "Sid"];
 const PRINCIPAL_KINDS: &[&str] = &["Service", "RAM", "Federated"];
@@ -80,35 +57,6 @@ pub fn analyse_value(value: &Value, kind: PolicyKind, prefix: &str, out: &mut Ve
     ctx.document(value, compact, compact);
 }
 
-/// True when the action pattern `pattern` (`*` wildcards, case-insensitive) matches `action`.
-pub(crate) fn action_matches(pattern: &str, action: &str) -> bool {
-    glob(&pattern.trim().to_ascii_lowercase(), &action.to_ascii_lowercase())
-}
-
-/// Case-sensitive glob match where `*` matches any run of characters.
-pub(crate) fn glob(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    let (mut pi, mut ti) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while ti < t.len() {
-        if pi < p.len() && p[pi] == '*' {
-            star = Some((pi, ti));
-            pi += 1;
-        } else if pi < p.len() && p[pi] == t[ti] {
-            pi += 1;
-            ti += 1;
-        } else if let Some((sp, st)) = star {
-            pi = sp + 1;
-            ti = st + 1;
-            star = Some((sp, st + 1));
-        } else {
-            return false;
-        }
-    }
-    p[pi..].iter().all(|c| *c == '*')
-}
-
 struct Ctx<'a> {
     prefix: &'a str,
     doc: Option<&'a Document>,
@@ -116,23 +64,8 @@ struct Ctx<'a> {
     out: &'a mut Vec<Finding>,
 }
 
-/// The nearest of `known` to `key`, when it is close enough to be a likely slip.
-fn suggest(key: &str, known: &[&'static str]) -> Option<&'static str> {
-    if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(key.trim())) {
-        return Some(k);
-    }
-    let lower = key.trim().to_ascii_lowercase();
-    let (best, d) = known.iter().map(|k| (*k, edit_distance(&k.to_ascii_lowercase(), &lower))).min_by_key(|(_, d)| *d)?;
-    (d <= 2 && d < best.len() && d < lower.len().max(1)).then_some(best)
-}
-
-fn is_scalar(v: &Value) -> bool {
-    matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_))
-}
-
 fn shown(v: &Value) -> String {
-    let s = v.to_string();
-    if s.chars().count() > 60 { format!("{}…", s.chars().take(60).collect::<String>()) } else { s }
+    crate::limits::truncate(&v.to_string(), 60).to_string()
 }
 
 impl Ctx<'_> {
@@ -298,7 +231,7 @@ impl Ctx<'_> {
             let where_en = if ptr.is_empty() { "at the top of a RAM policy" } else { "in a RAM policy statement" };
             let where_zh = if ptr.is_empty() { "RAM 策略的顶层" } else { "RAM 策略语句中" };
             let list = known.iter().filter(|k| !not_here.contains(k)).copied().collect::<Vec<_>>().join(", ");
-            let fix = match suggest(key, known).filter(|s| !not_here.contains(s)) {
+            let fix = match nearest(key, known).filter(|s| !not_here.contains(s)) {
                 Some(s) => {
                     if !obj.contains_key(s) {
                         near.push(s);
@@ -593,7 +526,7 @@ impl Ctx<'_> {
         for (kind, val) in m {
             let kp = join(ptr, kind);
             if !PRINCIPAL_KINDS.contains(&kind.as_str()) {
-                let fix = match suggest(kind, PRINCIPAL_KINDS) {
+                let fix = match nearest(kind, PRINCIPAL_KINDS) {
                     Some(s) => t!(
                         format!("Did you mean \"{s}\"? Principal kinds are case-sensitive."),
                         format!("您是否想写 \"{s}\"？主体类型区分大小写。")
@@ -791,108 +724,4 @@ impl Ctx<'_> {
             }
         }
     }
-}
-
-fn service_name(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// True for `*` or `service:Action` (service lower-case letters/digits/hyphen, action letters/digits/`*`).
-pub(crate) fn action_ok(s: &str) -> bool {
-    if s == "*" {
-        return true;
-    }
-    match s.split_once(':') {
-        Some((svc, act)) => service_name(svc) && !act.is_empty() && act.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'*'),
-        None => false,
-    }
-}
-
-fn repair_action(s: &str) -> Option<String> {
-    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let (svc, act) = compact.split_once(':')?;
-    Some(format!("{}:{act}", svc.to_ascii_lowercase()))
-}
-
-/// True for `*` or an ARN `acs:service:region:account:relative` (trailing parts may collapse into `*`).
-pub(crate) fn resource_ok(s: &str) -> bool {
-    if s == "*" {
-        return true;
-    }
-    let Some(rest) = s.strip_prefix("acs:") else {
-        return false;
-    };
-    let parts: Vec<&str> = rest.splitn(4, ':').collect();
-    let service = parts[0];
-    if !(service == "*" || service_name(service)) || parts.iter().any(|p| p.contains(char::is_whitespace)) {
-        return false;
-    }
-    if parts.len() == 4 { !parts[3].is_empty() } else { parts.last().is_some_and(|p| p.ends_with('*')) }
-}
-
-fn repair_resource(s: &str) -> Option<String> {
-    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let lower = compact.to_ascii_lowercase();
-    lower.starts_with("acs:").then(|| format!("acs:{}", &compact[4..]))
-}
-
-fn service_ok(s: &str) -> bool {
-    s.strip_suffix(".aliyuncs.com").is_some_and(|name| {
-        !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
-    })
-}
-
-fn repair_service(s: &str) -> Option<String> {
-    let lower = s.trim().to_ascii_lowercase();
-    if lower.contains('.') { Some(lower) } else { service_name(&lower).then(|| format!("{lower}.aliyuncs.com")) }
-}
-
-/// The account and the rest of an `acs:ram::<account>:<rest>` ARN (any case).
-fn ram_arn(s: &str) -> Option<(String, String)> {
-    let lower = s.to_ascii_lowercase();
-    let rest = lower.strip_prefix("acs:ram::")?;
-    let (account, rest) = rest.split_once(':')?;
-    (!account.is_empty() && account.bytes().all(|b| b.is_ascii_digit())).then(|| (account.to_string(), rest.to_string()))
-}
-
-fn ram_principal_ok(s: &str) -> bool {
-    ram_arn(s).is_some_and(|(_, rest)| rest == "root" || rest.strip_prefix("role/").is_some_and(|r| !r.is_empty()))
-}
-
-fn federated_ok(s: &str) -> bool {
-    ram_arn(s)
-        .is_some_and(|(_, rest)| ["saml-provider/", "oidc-provider/"].iter().any(|p| rest.strip_prefix(p).is_some_and(|n| !n.is_empty())))
-}
-
-/// Splits an operator into qualifier (`ForAnyValue`/...), base and whether it ends in `IfExists`.
-fn split_operator(op: &str) -> (Option<&str>, &str, bool) {
-    let (qualifier, rest) = match op.split_once(':') {
-        Some((q, r)) => (Some(q), r),
-        None => (None, op),
-    };
-    match rest.strip_suffix("IfExists") {
-        Some(base) => (qualifier, base, true),
-        None => (qualifier, rest, false),
-    }
-}
-
-/// True when `op` is a condition operator RAM knows.
-pub(crate) fn operator_known(op: &str) -> bool {
-    let (q, base, _) = split_operator(op);
-    q.is_none_or(|q| SET_QUALIFIERS.contains(&q)) && CONDITION_OPERATORS.contains(&base)
-}
-
-fn suggest_operator(op: &str) -> Option<String> {
-    let (q, base, if_exists) = split_operator(op.trim());
-    let q = match q {
-        None => None,
-        Some(q) => Some(suggest(q, SET_QUALIFIERS)?),
-    };
-    let lower = base.to_ascii_lowercase();
-    let (best, d) = CONDITION_OPERATORS.iter().map(|k| (*k, edit_distance(&k.to_ascii_lowercase(), &lower))).min_by_key(|(_, d)| *d)?;
-    if d > 3 {
-        return None;
-    }
-    let suggestion = format!("{}{best}{}", q.map(|q| format!("{q}:")).unwrap_or_default(), if if_exists { "IfExists" } else { "" });
-    (suggestion != op).then_some(suggestion)
 }

@@ -1,12 +1,11 @@
 //! The RAM side of BYOK: the role, its trust policy, the KMS grants and the PassRole policy,
 //! as documents and as the ordered RAM requests.
 
-use crate::finding::{Code, Finding};
+use crate::finding::{Code, Finding, t};
 use crate::ids::{RoleArn, RoleName};
 use crate::intent::{Intent, PassRoleScope};
-use crate::plan::Request;
+use crate::plan::{Api, Request};
 use crate::policy::{self, PolicyKind};
-use crate::t;
 use crate::trust;
 use serde_json::{Map, Value, json};
 
@@ -19,8 +18,6 @@ pub const KMS_POLICIES: &[&str] = &["AliyunKMSReadOnlyAccess", "AliyunKMSCryptoU
 /// Everything the RAM side produces.
 #[derive(Debug, Clone, Default)]
 pub struct RamPlan {
-    /// The role's ARN, when it could be determined.
-    pub role_arn: Option<RoleArn>,
     /// The trust policy the role needs (merged into the pasted one when given).
     pub trust_policy: Option<Value>,
     /// The PassRole policy.
@@ -29,12 +26,12 @@ pub struct RamPlan {
     pub requests: Vec<Request>,
 }
 
-fn rpc(api: &'static str, params: &[(&str, String)], purpose: (&str, &str)) -> Request {
+fn rpc(api: Api, params: &[(&str, String)], purpose: (&str, &str)) -> Request {
     let query: Map<String, Value> = params.iter().map(|(k, v)| (k.to_string(), Value::String(v.clone()))).collect();
     Request {
         step: 0,
         api,
-        method: "POST",
+        method: api.method(),
         host: RAM_HOST.to_string(),
         path: "/".to_string(),
         query,
@@ -53,6 +50,12 @@ pub fn compact(v: &Value) -> String {
 /// The PassRole policy for `resource` (a role ARN, or `acs:ram::*`).
 pub fn passrole_policy(resource: &str) -> Value {
     json!({ "Version": "1", "Statement": [ { "Effect": "Allow", "Action": "ram:PassRole", "Resource": resource } ] })
+}
+
+/// The BYOK role's name: the role of the role ARN when one is given, else the role name.
+pub fn role(intent: &Intent) -> Option<RoleName> {
+    let enc = &intent.encryption;
+    enc.role_arn.as_ref().map(|a| a.role.clone()).or_else(|| enc.role_name.clone())
 }
 
 /// Resolves the role's ARN from the intent, reporting conflicts between the places that name it.
@@ -118,8 +121,8 @@ pub fn role_arn(intent: &Intent, out: &mut Vec<Finding>) -> Option<RoleArn> {
 /// configuration), the requests; otherwise the role is in use already and nothing is sent.
 pub fn plan(intent: &Intent, arn: Option<&RoleArn>, setup: bool, out: &mut Vec<Finding>) -> RamPlan {
     let ram = &intent.ram;
-    let role: Option<RoleName> = arn.map(|a| a.role.clone()).or_else(|| intent.encryption.role_name.clone());
-    let mut rp = RamPlan { role_arn: arn.cloned(), ..RamPlan::default() };
+    let role = arn.map(|a| a.role.clone()).or_else(|| role(intent));
+    let mut rp = RamPlan::default();
 
     // Trust policy: the vendor's, or the pasted one with Log Service merged in.
     let mut trust_changed = ram.create_role;
@@ -220,7 +223,7 @@ fn setup_requests(
     if let Some(role) = role {
         if ram.create_role {
             requests.push(rpc(
-                "CreateRole",
+                Api::CreateRole,
                 &[
                     ("RoleName", role.to_string()),
                     ("AssumeRolePolicyDocument", compact(trust_doc)),
@@ -230,7 +233,7 @@ fn setup_requests(
             ));
         } else if trust_changed {
             requests.push(rpc(
-                "UpdateRole",
+                Api::UpdateRole,
                 &[("RoleName", role.to_string()), ("NewAssumeRolePolicyDocument", compact(trust_doc))],
                 (
                     "Let Log Service assume the existing role (trust policy merged, nothing removed).",
@@ -240,7 +243,7 @@ fn setup_requests(
         }
         for name in KMS_POLICIES {
             requests.push(rpc(
-                "AttachPolicyToRole",
+                Api::AttachPolicyToRole,
                 &[("PolicyType", "System".into()), ("PolicyName", name.to_string()), ("RoleName", role.to_string())],
                 (&format!("Grant the role {name}."), &format!("为该角色授予 {name}。")),
             ));
@@ -248,7 +251,7 @@ fn setup_requests(
     }
     if let Some(p) = passrole {
         requests.push(rpc(
-            "CreatePolicy",
+            Api::CreatePolicy,
             &[
                 ("PolicyName", ram.passrole_policy_name.to_string()),
                 ("PolicyDocument", compact(p)),
@@ -258,7 +261,7 @@ fn setup_requests(
         ));
         match &ram.user_name {
             Some(user) => requests.push(rpc(
-                "AttachPolicyToUser",
+                Api::AttachPolicyToUser,
                 &[("PolicyType", "Custom".into()), ("PolicyName", ram.passrole_policy_name.to_string()), ("UserName", user.to_string())],
                 ("Attach the PassRole policy to the RAM user who configures encryption.", "将 PassRole 策略授予配置加密的 RAM 用户。"),
             )),

@@ -5,6 +5,8 @@
 //! The intent is read by a hand-written reader (`intent.rs`) that reports every problem as a
 //! finding; the types here describe its wire shape, field by field, for validators and editors.
 
+use crate::choice::{Algorithm, Choice, KeyKind, LogstoreMode, Operation, PassRoleScope, TargetKind, TelemetryType, UnknownFields};
+use crate::finding::Lang;
 use schemars::JsonSchema;
 use serde_json::{Map, Value};
 
@@ -53,24 +55,6 @@ pub struct IntentTarget {
     pub logstore: Option<String>,
     /// `cloud_firewall` fills the Cloud Firewall project and Logstore.
     pub preset: Option<Preset>,
-}
-
-/// A preset target.
-#[derive(JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Preset {
-    /// Project `cloudfirewall-project-<account_id>-<region>`, Logstore `cloudfirewall-logstore`.
-    CloudFirewall,
-}
-
-/// Update an existing Logstore or create a new one.
-#[derive(JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Operation {
-    /// UpdateLogStore.
-    Update,
-    /// CreateLogStore.
-    Create,
 }
 
 /// A pasted document: the object, or its text as the API or CLI printed it (findings then point into the text).
@@ -124,25 +108,6 @@ pub struct LogstoreFields {
     pub other: Map<String, Value>,
 }
 
-/// The Logstore mode.
-#[derive(JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum LogstoreMode {
-    /// Standard.
-    Standard,
-    /// Query.
-    Query,
-}
-
-/// The Logstore's telemetry type.
-#[derive(JsonSchema)]
-pub enum TelemetryType {
-    /// Logs.
-    None,
-    /// Metrics (a Metricstore).
-    Metrics,
-}
-
 /// The encryption wanted.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -150,7 +115,7 @@ pub struct IntentEncryption {
     /// Encryption on (default) or off.
     pub enable: Option<bool>,
     /// The algorithm: `default` (AES) or `sm4`.
-    pub encrypt_type: Option<EncryptType>,
+    pub encrypt_type: Option<Algorithm>,
     /// Service key (default) or your own CMK.
     pub key: Option<KeyKind>,
     /// The KMS CMK id (`key-…` or a UUID): required for BYOK.
@@ -161,26 +126,6 @@ pub struct IntentEncryption {
     pub role_name: Option<String>,
     /// The role's ARN (built from the account id when only the name is given).
     pub role_arn: Option<String>,
-}
-
-/// The encryption algorithm.
-#[derive(JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum EncryptType {
-    /// AES.
-    Default,
-    /// SM4.
-    Sm4,
-}
-
-/// Whose key encrypts the data.
-#[derive(JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum KeyKind {
-    /// The service key.
-    Service,
-    /// Your own CMK in KMS (bring your own key).
-    Byok,
 }
 
 /// The RAM side of BYOK.
@@ -194,39 +139,9 @@ pub struct IntentRam {
     /// Name of the PassRole policy (default `sls-byok-passrole`).
     pub passrole_policy_name: Option<String>,
     /// `role` names exactly the role ARN (default); `any` is every role.
-    pub passrole_scope: Option<PassroleScope>,
+    pub passrole_scope: Option<PassRoleScope>,
     /// The existing role's trust policy (object, its text, or the GetRole response).
     pub current_trust_policy: Option<Pasted>,
-}
-
-/// What the PassRole policy allows.
-#[derive(JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum PassroleScope {
-    /// Exactly the role.
-    Role,
-    /// Any role (`acs:ram::*`).
-    Any,
-}
-
-/// Unknown GetLogStore fields: kept or dropped.
-#[derive(JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum UnknownFields {
-    /// Kept in the update body.
-    Keep,
-    /// Dropped from it.
-    Drop,
-}
-
-/// A language.
-#[derive(JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// English.
-    En,
-    /// Simplified Chinese.
-    Zh,
 }
 
 /// The schema of `T` (2020-12), without the Rust integer widths (`"format": "uint32"`), which
@@ -275,6 +190,54 @@ macro_rules! wire_schema {
 
 wire_schema! {
     crate::finding::Code => "Code", "A stable finding code (see docs/findings.json).";
+    crate::plan::Api => "Api", "An API a request calls, by its name.";
+    crate::plan::Change => "Change", "What happens to a field of the Logstore in the update body.";
+    crate::plan::NaiveClient => "NaiveClient", "A naive partial update whose blast radius is shown.";
+    crate::plan::PlanState => "PlanState", "What the plan amounts to: blocked (errors), nothing_to_send, or ready.";
+}
+
+/// `JsonSchema` for the intent's choices ([`Choice`]): a string schema listing the wire values
+/// the reader accepts, from the same table it reads them with.
+macro_rules! choice_schema {
+    ($($ty:ty => $name:literal, $doc:literal;)*) => {$(
+        impl JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                $name.into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "enum": <$ty as Choice>::WIRE, "description": $doc })
+            }
+        }
+    )*};
+}
+
+choice_schema! {
+    Operation => "Operation", "Update an existing Logstore (UpdateLogStore) or create a new one (CreateLogStore).";
+    KeyKind => "KeyKind", "Whose key encrypts the data: the service key or your own KMS CMK (BYOK).";
+    Algorithm => "Algorithm", "The encryption algorithm: default (AES) or sm4.";
+    PassRoleScope => "PassRoleScope", "What the PassRole policy allows: exactly the role, or any role (acs:ram::*).";
+    UnknownFields => "UnknownFields", "GetLogStore fields nobody knows yet: kept in the update body, or dropped.";
+    LogstoreMode => "LogstoreMode", "A new Logstore's mode.";
+    TelemetryType => "TelemetryType", "A new Logstore's telemetry type: None (logs) or Metrics.";
+    Lang => "Lang", "A language: en (English) or zh (Simplified Chinese).";
+}
+
+/// A preset target: the values of `target.preset`.
+pub struct Preset;
+
+impl JsonSchema for Preset {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Preset".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "enum": TargetKind::PRESETS,
+            "description": "cloud_firewall: project cloudfirewall-project-<account_id>-<region>, Logstore cloudfirewall-logstore.",
+        })
+    }
 }
 
 /// The plan's JSON Schema (2020-12), as the core writes it: every field is present.

@@ -2,12 +2,25 @@
 //! make when pasting (comments, trailing commas, duplicate keys, Python's `print()` form) reported
 //! as issues instead of being fixed silently or failing without a location.
 
-use crate::finding::{Code, Finding, Text, join};
+use crate::finding::{Code, Finding, Text, t};
 use crate::limits::excerpt;
-use crate::t;
+use crate::pointer::join;
 use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// A pasted document of the intent (given as text or as an embedded object), read, with where it
+/// is in the intent.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Pointer of this source in the intent, e.g. `/current`.
+    pub prefix: String,
+    /// The document read; its positions are positions in the pasted text, or in the intent's
+    /// text for an embedded object.
+    pub document: Document,
+    /// Characters of the text it was read from (or of its compact JSON form).
+    pub chars: usize,
+}
 
 /// Most issues one text reports; the rest are counted in one [`Code::TooManyFindings`] issue.
 pub const MAX_ISSUES: usize = crate::limits::MAX_FINDINGS;
@@ -73,7 +86,7 @@ impl Positions {
         }
         let Some(rest) = pointer.strip_prefix('/') else { return (node, false) };
         for seg in rest.split('/') {
-            let key = if seg.contains('~') { seg.replace("~1", "/").replace("~0", "~") } else { seg.to_string() };
+            let key = crate::pointer::unescape(seg);
             match self.children.get(&(node, key)) {
                 Some(&n) => node = n,
                 None => return (node, false),
@@ -445,17 +458,27 @@ impl Reader<'_> {
             let v = self.value(member, depth + 1)?;
             map.insert(key, v);
             self.skip_space(member)?;
-            match self.src.get(self.pos) {
-                Some(b',') => {
-                    comma = self.here();
-                    self.pos += 1;
-                }
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Value::Object(map));
-                }
-                _ => return Err(self.syntax(node, "',' or '}'", "',' 或 '}'")),
+            if self.separator(node, b'}', &mut comma)? {
+                return Ok(Value::Object(map));
             }
+        }
+    }
+
+    /// After a member or an element: a `,` (noted in `comma`: another one follows) or the `close`
+    /// bracket, passed over; true when it was the bracket.
+    fn separator(&mut self, node: usize, close: u8, comma: &mut (usize, usize)) -> Result<bool, Fatal> {
+        match self.src.get(self.pos) {
+            Some(b',') => {
+                *comma = self.here();
+                self.pos += 1;
+                Ok(false)
+            }
+            Some(&c) if c == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            _ if close == b'}' => Err(self.syntax(node, "',' or '}'", "',' 或 '}'")),
+            _ => Err(self.syntax(node, "',' or ']'", "',' 或 ']'")),
         }
     }
 
@@ -479,16 +502,8 @@ impl Reader<'_> {
             let element = self.positions.child(node, items.len().to_string(), here);
             items.push(self.value(element, depth + 1)?);
             self.skip_space(node)?;
-            match self.src.get(self.pos) {
-                Some(b',') => {
-                    comma = self.here();
-                    self.pos += 1;
-                }
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Value::Array(items));
-                }
-                _ => return Err(self.syntax(node, "',' or ']'", "',' 或 ']'")),
+            if self.separator(node, b']', &mut comma)? {
+                return Ok(Value::Array(items));
             }
         }
     }
@@ -642,7 +657,7 @@ impl Reader<'_> {
 }
 
 fn short(s: &str) -> String {
-    if s.chars().count() > 24 { format!("{}…", s.chars().take(24).collect::<String>()) } else { s.to_string() }
+    crate::limits::truncate(s, 24).to_string()
 }
 
 #[cfg(test)]

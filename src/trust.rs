@@ -1,10 +1,9 @@
 //! The BYOK role's trust policy: the one Log Service needs, and merging Log Service into a trust
 //! policy the user pasted without losing or duplicating anything in it.
 
-use crate::finding::{Code, Finding, Text};
-use crate::intent::Source;
-use crate::policy::{action_matches, glob};
-use crate::t;
+use crate::finding::{Code, Finding, Text, t};
+use crate::policy_lang::{action_matches, glob};
+use crate::text::Source;
 use serde_json::{Map, Value, json};
 
 /// The Log Service principal.
@@ -28,10 +27,8 @@ fn log_service_statement() -> Value {
 pub struct TrustMerge {
     /// The merged policy (everything of the original kept, in order).
     pub policy: Value,
-    /// True when something had to be added.
+    /// True when something had to be added (what was added is said in a [`Code::TrustMerged`] finding).
     pub changed: bool,
-    /// What changed, bilingual, one line each (for the UI and findings).
-    pub changes: Vec<Text>,
 }
 
 /// The strings of a string-or-array element (non-strings skipped).
@@ -108,35 +105,45 @@ fn has_condition(stmt: &Map<String, Value>) -> bool {
 /// document's shape. A document that is not an object with a `Statement` array is replaced by
 /// [`log_service_trust_policy`].
 pub fn merge_trust(existing: &Source, out: &mut Vec<Finding>) -> TrustMerge {
-    let prefix = existing.prefix.as_str();
-    let doc = &existing.document;
-    let mut push = |code: Code, ptr: &str, message: Text, fix: Text| {
-        out.push(Finding::new(code, format!("{prefix}{ptr}"), message, fix).at(doc.nearest_position(ptr)));
-    };
-
-    let Some(statements) = doc.value.get("Statement").and_then(Value::as_array) else {
-        let change = t!(
-            "The pasted trust policy has no list of statements to merge into; Log Service's trust policy is used in its place.",
-            "粘贴的信任策略中没有可合并的语句列表；改用日志服务的信任策略。"
-        );
-        push(
+    let Some(statements) = existing.document.value.get("Statement").and_then(Value::as_array) else {
+        report(
+            existing,
+            out,
             Code::TrustMerged,
             "",
-            change.clone(),
+            t!(
+                "The pasted trust policy has no list of statements to merge into; Log Service's trust policy is used in its place.",
+                "粘贴的信任策略中没有可合并的语句列表；改用日志服务的信任策略。"
+            ),
             t!(
                 "Fix the problems reported for the pasted policy and paste it again, or create the role with Log Service's trust policy.",
                 "请修正粘贴策略中报告的问题后重新粘贴，或使用日志服务的信任策略创建 RAM 角色。"
             ),
         );
-        return TrustMerge { policy: log_service_trust_policy(), changed: true, changes: vec![change] };
+        return TrustMerge { policy: log_service_trust_policy(), changed: true };
     };
-
     let objects: Vec<(usize, &Map<String, Value>)> =
         statements.iter().enumerate().filter_map(|(i, s)| s.as_object().map(|m| (i, m))).collect();
+    report_denials(existing, &objects, out);
+    if already_allowed(existing, &objects, out) {
+        return TrustMerge { policy: existing.document.value.clone(), changed: false };
+    }
+    TrustMerge { policy: add_log_service(existing, &objects, statements.len(), out), changed: true }
+}
 
-    for (i, m) in &objects {
+/// A finding of `code` at `ptr` inside the pasted trust policy, placed at its line and column.
+fn report(existing: &Source, out: &mut Vec<Finding>, code: Code, ptr: &str, message: Text, fix: Text) {
+    let at = existing.document.nearest_position(ptr);
+    out.push(Finding::new(code, format!("{}{ptr}", existing.prefix), message, fix).at(at));
+}
+
+/// RAM005 for every statement that denies Log Service the role: a Deny wins over any Allow.
+fn report_denials(existing: &Source, objects: &[(usize, &Map<String, Value>)], out: &mut Vec<Finding>) {
+    for (i, m) in objects {
         if effect_is(m, "Deny") && covers_assume_role(m) && covers_log_service(m) {
-            push(
+            report(
+                existing,
+                out,
                 Code::TrustDeniesLog,
                 &format!("/Statement/{i}"),
                 t!(
@@ -154,13 +161,19 @@ pub fn merge_trust(existing: &Source, out: &mut Vec<Finding>) -> TrustMerge {
             );
         }
     }
+}
 
+/// True (with RAM004, and RAM006 when only a conditioned statement does it) when the pasted
+/// policy lets Log Service assume the role already.
+fn already_allowed(existing: &Source, objects: &[(usize, &Map<String, Value>)], out: &mut Vec<Finding>) -> bool {
     let allowing: Vec<(usize, &Map<String, Value>)> =
         objects.iter().filter(|(_, m)| effect_is(m, "Allow") && covers_assume_role(m) && names_log_service(m)).copied().collect();
     if let Some(&(first, _)) = allowing.first() {
         let unconditioned = allowing.iter().find(|(_, m)| !has_condition(m)).map(|(i, _)| *i);
         let i = unconditioned.unwrap_or(first);
-        push(
+        report(
+            existing,
+            out,
             Code::TrustAlreadyAllows,
             &format!("/Statement/{i}"),
             t!(
@@ -172,7 +185,9 @@ pub fn merge_trust(existing: &Source, out: &mut Vec<Finding>) -> TrustMerge {
             t!("Nothing to do: keep the trust policy as it is.", "无需处理：保留信任策略原样。"),
         );
         if unconditioned.is_none() {
-            push(
+            report(
+                existing,
+                out,
                 Code::TrustCondition,
                 &format!("/Statement/{i}/Condition"),
                 t!(
@@ -185,10 +200,15 @@ pub fn merge_trust(existing: &Source, out: &mut Vec<Finding>) -> TrustMerge {
                 ),
             );
         }
-        return TrustMerge { policy: doc.value.clone(), changed: false, changes: Vec::new() };
+        return true;
     }
+    false
+}
 
-    let mut policy = doc.value.clone();
+/// The pasted policy with Log Service added (RAM003): into the Service principals of a plain Allow
+/// statement for sts:AssumeRole, or as a statement of its own after the `count` there are.
+fn add_log_service(existing: &Source, objects: &[(usize, &Map<String, Value>)], count: usize, out: &mut Vec<Finding>) -> Value {
+    let mut policy = existing.document.value.clone();
     let target = objects.iter().find(|(_, m)| {
         effect_is(m, "Allow")
             && m.contains_key("Action")
@@ -214,7 +234,7 @@ pub fn merge_trust(existing: &Source, out: &mut Vec<Finding>) -> TrustMerge {
             )
         }
         None => {
-            let i = statements.len();
+            let i = count;
             if let Some(Value::Array(items)) = policy.get_mut("Statement") {
                 items.push(log_service_statement());
             }
@@ -229,14 +249,16 @@ pub fn merge_trust(existing: &Source, out: &mut Vec<Finding>) -> TrustMerge {
             )
         }
     };
-    push(
+    report(
+        existing,
+        out,
         Code::TrustMerged,
         &ptr,
-        change.clone(),
+        change,
         t!(
             "Check the merged trust policy, then send it with UpdateRole (NewAssumeRolePolicyDocument) or paste it on the role's Trust Policy tab.",
             "请检查合并后的信任策略，然后通过 UpdateRole（NewAssumeRolePolicyDocument）提交，或粘贴到 RAM 角色的信任策略页签。"
         ),
     );
-    TrustMerge { policy, changed: true, changes: vec![change] }
+    policy
 }

@@ -1,12 +1,14 @@
 //! Closing the loop: the GetLogStore response read after the requests were sent (`after`),
 //! checked field by field against the body that was sent (UpdateLogStore or CreateLogStore).
 
-use crate::finding::{Code, Finding, join};
-use crate::intent::{Intent, Operation, Source};
+use crate::finding::t;
+use crate::finding::{Code, Finding};
+use crate::intent::{Intent, Operation};
 use crate::logstore::{self, FieldClass};
 use crate::merge;
-use crate::plan::{FieldStatus, Verification, VerifiedField};
-use crate::t;
+use crate::plan::{Api, FieldStatus, Verification, VerifiedField};
+use crate::pointer::join;
+use crate::text::Source;
 use serde_json::{Map, Value};
 
 /// Checks `after` against `body`, the Logstore body the plan sends. `None` when the intent has
@@ -41,7 +43,7 @@ pub fn verify(intent: &Intent, body: Option<&Map<String, Value>>, out: &mut Vec<
     let fields = rows(body, after);
     let all_same = fields.iter().all(|r| r.status == FieldStatus::Same);
     let create = intent.operation == Operation::Create;
-    let sent = if create { "CreateLogStore" } else { "UpdateLogStore" };
+    let sent = if create { Api::CreateLogStore } else { Api::UpdateLogStore };
 
     let target = intent.target.logstore.as_ref().map(ToString::to_string);
     let other = match (after.get("logstoreName").and_then(Value::as_str), &target) {
@@ -211,7 +213,7 @@ fn shown_zh(v: Option<&Value>) -> String {
 }
 
 /// The finding for a row that is not `same` (any field but `encrypt_conf`).
-fn row_finding(here: &At, row: &VerifiedField, sent: &str) -> Finding {
+fn row_finding(here: &At, row: &VerifiedField, sent: Api) -> Finding {
     let key = &row.field;
     let (e, a) = (row.expected.as_ref(), row.actual.as_ref());
     let shards = key == "shardCount";
@@ -268,7 +270,7 @@ fn text_of<'a>(c: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
 
 /// The findings for an `encrypt_conf` row that is not `same`: encryption off, or a permanent
 /// setting (mechanism, algorithm, CMK, role, region) other than the plan's; else the row's own.
-fn encryption(here: &At, row: &VerifiedField, sent: &str, out: &mut Vec<Finding>) {
+fn encryption(here: &At, row: &VerifiedField, sent: Api, out: &mut Vec<Finding>) {
     let (e, a) = (object(row.expected.as_ref()), object(row.actual.as_ref()));
     let conf = |p: &str| (here.path("encrypt_conf") + p, here.position(&format!("/encrypt_conf{p}")));
     let before = out.len();
@@ -312,7 +314,7 @@ fn encryption(here: &At, row: &VerifiedField, sent: &str, out: &mut Vec<Finding>
         && configured(e)
         && configured(a)
     {
-        let permanent = if sent == "CreateLogStore" {
+        let permanent = if sent == Api::CreateLogStore {
             t!(
                 "Encryption settings are permanent: this Logstore already existed with them (so CreateLogStore failed), or another change created it first. It keeps these settings: find out who created it (ActionTrail), make sure this key stays enabled, or create the Logstore under another name.",
                 "加密设置不可更改：该日志库此前已存在并使用这些设置（因此 CreateLogStore 失败），或其他变更先创建了它。它将保持现有设置：请查明创建来源（操作审计 ActionTrail），确保该密钥保持启用，或以其他名称创建日志库。"

@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
-use sls_encrypt::intent::Source;
 use sls_encrypt::policy::{self, PolicyKind};
+use sls_encrypt::text::Source;
 use sls_encrypt::{Code, Finding, compile, compile_text, text};
 use std::collections::BTreeSet;
 
@@ -36,7 +36,7 @@ fn findings_of(entry: &Value) -> Vec<Finding> {
         let text = entry["policy"].as_str().unwrap();
         let kind = if entry["kind"] == "permission" { PolicyKind::Permission } else { PolicyKind::Trust };
         let document = text::read(text).document.expect("catalogue policies are JSON");
-        let source = Source { prefix: "/ram/current_trust_policy".into(), document, from_text: true, chars: text.chars().count() };
+        let source = Source { prefix: "/ram/current_trust_policy".into(), document, chars: text.chars().count() };
         let mut out = Vec::new();
         policy::analyse(&source, kind, &mut out);
         out

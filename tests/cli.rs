@@ -253,13 +253,14 @@ fn out_writes_every_artifact_and_export_named_as_the_app_downloads() {
     assert_eq!(json("intent.json"), serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(BYOK).unwrap()).unwrap());
     std::fs::remove_dir_all(&dir).unwrap();
 
-    // A blocked plan has nothing to send: no request, no export, no policy.
+    // A blocked plan has nothing to send (no request, no export, no policy), and what it has is
+    // named a draft, as the app names its downloads.
     let dir = temp_dir("blocked");
     let (code, _, _) = run(&["compile", "-", "--out", dir.to_str().unwrap()], ERRORS);
     assert_eq!(code, 1);
     let mut names: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     names.sort();
-    assert_eq!(names, ["encrypt_conf.json", "intent.json", "plan.json"]);
+    assert_eq!(names, ["encrypt_conf.DRAFT.json", "intent.DRAFT.json", "plan.json"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

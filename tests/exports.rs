@@ -39,7 +39,7 @@ print(json.dumps(json.loads(plan)["steps"]))
     let steps: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(steps.len(), plan.requests.len());
     for (step, req) in steps.iter().zip(&plan.requests) {
-        assert_eq!(step["api"], req.api);
+        assert_eq!(step["api"], req.api.as_str());
         assert_eq!(step["host"], req.host.as_str());
         assert_eq!(step["path"], req.path.as_str());
         assert_eq!(step.get("query").cloned().unwrap_or(json!({})), Value::Object(req.query.clone()), "{}", req.api);

@@ -82,6 +82,31 @@ fn oversized_pastes_are_refused_with_their_size_and_the_limit() {
 }
 
 #[test]
+fn the_pages_stand_in_for_an_oversized_paste_gives_the_same_plan_as_the_paste() {
+    let pasted = format!("{{\"logstoreName\": \"{}\"}}", "a".repeat(5_000_000));
+    let stand_in = sls_encrypt::limits::too_large_stand_in(pasted.len());
+    for (text, short) in [
+        (
+            {
+                let mut i = example();
+                i["current"] = Value::String(pasted.clone());
+                i
+            },
+            {
+                let mut i = example();
+                i["current"] = stand_in.clone();
+                i
+            },
+        ),
+        (with_trust(Value::String(pasted.clone())), with_trust(stand_in.clone())),
+    ] {
+        let (a, b) = (serde_json::to_string(&compile(&text)).unwrap(), serde_json::to_string(&compile(&short)).unwrap());
+        assert!(a.contains("5,000,020 bytes"), "{a}");
+        assert_eq!(a, b);
+    }
+}
+
+#[test]
 fn a_paste_just_under_the_limit_is_read() {
     let mut intent = example();
     let current = serde_json::to_string_pretty(&intent["current"]).unwrap();

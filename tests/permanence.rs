@@ -124,7 +124,7 @@ fn m4_read_back_is_kept_with_a_finding() {
 #[test]
 fn diff_and_blast_radius_explain_the_full_body() {
     let plan = compile(&intent(current(None), json!({ "key": "service" })));
-    let change = |field: &str| plan.diff.iter().find(|d| d.field == field).map(|d| d.change);
+    let change = |field: &str| plan.diff.iter().find(|d| d.field == field).map(|d| d.change.as_str());
     assert_eq!(change("ttl"), Some("kept"));
     assert_eq!(change("createTime"), Some("dropped"));
     assert_eq!(change("encrypt_conf"), Some("added"));

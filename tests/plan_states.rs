@@ -38,7 +38,7 @@ fn assert_nothing_to_send(plan: &Plan) {
     assert!(plan.ok, "{:?}", plan.findings);
     assert_eq!(plan.state, "nothing_to_send");
     assert!(plan.has("PLN001"), "{:?}", plan.findings);
-    assert!(plan.requests.is_empty(), "no request at all: {:?}", plan.requests.iter().map(|r| r.api).collect::<Vec<_>>());
+    assert!(plan.requests.is_empty(), "no request at all: {:?}", plan.requests.iter().map(|r| r.api.as_str()).collect::<Vec<_>>());
     assert!(plan.request("UpdateLogStore").is_none() && plan.alternatives.is_empty());
     assert!(plan.exports.is_empty(), "no script for nothing to send");
     let f = plan.findings.iter().find(|f| f.code == "PLN001").unwrap();

@@ -18,7 +18,7 @@ fn byok_existing() -> Value {
 }
 
 fn apis(plan: &sls_encrypt::Plan) -> Vec<&str> {
-    plan.requests.iter().map(|r| r.api).collect()
+    plan.requests.iter().map(|r| r.api.as_str()).collect()
 }
 
 #[test]

@@ -126,14 +126,14 @@ fn hex(h: &str) -> Vec<u8> {
 fn argv(r: &sls_encrypt::plan::Request) -> Vec<Vec<u8>> {
     let mut a: Vec<String> = Vec::new();
     if r.host == "ram.aliyuncs.com" {
-        a.extend(["ram".into(), r.api.into()]);
+        a.extend(["ram".into(), r.api.as_str().into()]);
         for (k, v) in &r.query {
             a.extend([format!("--{k}"), v.as_str().unwrap().to_string()]);
         }
     } else {
         let project = r.host.split('.').next().unwrap();
         let region = r.host.split('.').nth(1).unwrap();
-        a.extend(["sls".into(), r.api.into(), "--region".into(), region.into(), "--project".into(), project.into()]);
+        a.extend(["sls".into(), r.api.as_str().into(), "--region".into(), region.into(), "--project".into(), project.into()]);
         if r.api != "CreateLogStore" {
             a.extend(["--logstore".into(), r.path.trim_start_matches("/logstores/").into()]);
         }
@@ -155,7 +155,7 @@ fn a_live_logstore_as_pasted_gets_every_request_in_order_byte_for_byte() {
     assert!(plan.ok, "{:?}", plan.findings);
     let r = run(script(&plan), &state(&intent), TOOLS, &[]);
     assert!(r.ok, "{}", r.stderr);
-    let apis: Vec<&str> = plan.requests.iter().map(|r| r.api).collect();
+    let apis: Vec<&str> = plan.requests.iter().map(|r| r.api.as_str()).collect();
     let sent: Vec<&Vec<Vec<u8>>> =
         r.calls.iter().filter(|c| apis.iter().any(|a| c.get(1).map(Vec::as_slice) == Some(a.as_bytes()))).collect();
     let expected: Vec<Vec<Vec<u8>>> = plan.requests.iter().map(argv).collect();

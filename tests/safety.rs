@@ -105,7 +105,7 @@ fn a_logstore_already_on_byok_plans_no_ram_setup_and_keeps_the_cmk_warning() {
     let stored = json!({ "enable": true, "encrypt_type": "default", "user_cmk_info": { "cmk_key_id": KEY, "arn": ARN, "region_id": "cn-hangzhou" } });
     let plan = compile(&update(current(Some(stored)), json!({ "key": "byok", "cmk_key_id": KEY, "role_arn": ARN, "enable": false })));
     assert!(plan.ok, "{:?}", plan.findings);
-    let apis: Vec<&str> = plan.requests.iter().map(|r| r.api).collect();
+    let apis: Vec<&str> = plan.requests.iter().map(|r| r.api.as_str()).collect();
     assert_eq!(apis, ["GetLogStore", "UpdateLogStore"]);
     assert!(plan.has("RAM011") && plan.has("ENC004") && plan.has("ENC008"));
 }
@@ -116,7 +116,7 @@ fn nothing_to_encrypt_means_no_ram_setup() {
         "target": { "region": "cn-hangzhou", "account_id": "1234567890123456", "preset": "cloud_firewall" },
         "logstore": { "ttl": 30, "shardCount": 2 }, "encryption": { "key": "byok", "cmk_key_id": KEY, "enable": false } });
     let plan = compile(&intent);
-    assert_eq!(plan.requests.iter().map(|r| r.api).collect::<Vec<_>>(), ["CreateLogStore"]);
+    assert_eq!(plan.requests.iter().map(|r| r.api.as_str()).collect::<Vec<_>>(), ["CreateLogStore"]);
 }
 
 #[test]

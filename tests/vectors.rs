@@ -104,7 +104,7 @@ fn update_logstore_merge_byok() {
     let plan = compile(&update_intent(&v));
     assert!(plan.ok, "{:#?}", plan.findings);
     assert_request(&plan, "UpdateLogStore", sent(&v));
-    let apis: Vec<&str> = plan.requests.iter().map(|r| r.api).collect();
+    let apis: Vec<&str> = plan.requests.iter().map(|r| r.api.as_str()).collect();
     assert_eq!(apis[apis.len() - 2..], ["GetLogStore", "UpdateLogStore"]);
 }
 
@@ -153,7 +153,7 @@ fn ram_requests_match_the_sdk_in_order() {
         let v = vector(name);
         assert_request(&plan, v["input"]["case"].as_str().unwrap(), sent(&v));
     }
-    let order: Vec<(usize, &str)> = plan.requests.iter().map(|r| (r.step, r.api)).collect();
+    let order: Vec<(usize, &str)> = plan.requests.iter().map(|r| (r.step, r.api.as_str())).collect();
     assert_eq!(
         order,
         [

@@ -38,7 +38,7 @@ fn with_after(mut intent: Value, after: &Value) -> (Plan, String) {
 }
 
 fn ver(plan: &Plan) -> Vec<&Finding> {
-    plan.findings.iter().filter(|f| f.code.starts_with("VER")).collect()
+    plan.findings.iter().filter(|f| f.code.as_str().starts_with("VER")).collect()
 }
 
 fn one<'a>(plan: &'a Plan, code: &str) -> &'a Finding {
@@ -98,7 +98,7 @@ fn a_matching_after_verifies_with_one_info_finding() {
     let found = ver(&plan);
     assert_eq!(found.len(), 1);
     let f = found[0];
-    assert_eq!((f.code, f.severity.as_str(), f.path.as_str()), ("VER009", "info", "/after"));
+    assert_eq!((f.code.as_str(), f.severity.as_str(), f.path.as_str()), ("VER009", "info", "/after"));
     assert_eq!(at(f), (1, 1), "at the start of the pasted text");
     assert!(f.message.contains("12 fields") && f.message_zh.contains("12 个字段"), "{}", f.message);
     assert!(!text.is_empty());

@@ -203,6 +203,138 @@ mod ui {
         assert!(state.undo.is_none());
         assert!(!state.reduce(Action::CheckAll).pending(Field::AccountId));
     }
+
+    fn existing_role_form() -> Form {
+        let mut form = byok_form();
+        for (field, value) in [
+            (Field::RoleMode, "existing"),
+            (Field::RoleArn, " acs:ram::1234567890123456:role/sls-byok-kms-role "),
+            (Field::TrustPolicy, "{\"Version\": \"1\", \"Statement\": []}\n"),
+            (Field::PassroleScope, "any"),
+            (Field::UnknownFields, "drop"),
+            (Field::EncryptType, "sm4"),
+        ] {
+            form.set(field, Val::Text(value.into()));
+        }
+        form
+    }
+
+    #[wasm_bindgen_test]
+    fn the_table_writes_each_active_field_at_its_pointer_and_reads_it_back() {
+        let form = existing_role_form();
+        let intent = form.intent();
+        assert_eq!(
+            intent,
+            json!({
+                "version": 1,
+                "target": {"preset": "cloud_firewall", "account_id": "1234567890123456", "region": "cn-hangzhou"},
+                "operation": "update",
+                "encryption": {"key": "byok", "encrypt_type": "sm4", "enable": true, "cmk_key_id": "key-hzz67f8a1b2c3d4e5f6g",
+                    "role_arn": "acs:ram::1234567890123456:role/sls-byok-kms-role"},
+                "ram": {"create_role": false, "current_trust_policy": "{\"Version\": \"1\", \"Statement\": []}\n",
+                    "user_name": "sls-admin", "passrole_scope": "any"},
+                "current": byok_form().text(Field::Current),
+                "unknown_fields": "drop",
+            })
+        );
+        assert_eq!(Form::from_intent(&intent).intent(), intent);
+        // A create with a custom target, a new role and every Logstore setting.
+        let mut create = byok_form();
+        for (field, value) in [
+            (Field::Target, "custom"),
+            (Field::Project, "p-1x"),
+            (Field::Logstore, "ls1"),
+            (Field::Operation, "create"),
+            (Field::RoleName, "r1"),
+            (Field::HotTtl, "7"),
+            (Field::Mode, "query"),
+            (Field::TelemetryType, "Metrics"),
+        ] {
+            create.set(field, Val::Text(value.into()));
+        }
+        create.set(Field::EnableTracking, Val::Flag(true));
+        let intent = create.intent();
+        assert_eq!(
+            intent["target"],
+            json!({"account_id": "1234567890123456", "region": "cn-hangzhou", "project": "p-1x", "logstore": "ls1"})
+        );
+        assert_eq!(
+            intent["logstore"],
+            json!({"ttl": 30, "shardCount": 2, "autoSplit": true, "maxSplitShard": 64, "appendMeta": true, "enable_tracking": true,
+                "hot_ttl": 7, "mode": "query", "telemetryType": "Metrics"})
+        );
+        assert_eq!((intent["ram"]["create_role"].clone(), intent["encryption"]["role_name"].clone()), (json!(true), json!("r1")));
+        assert!(intent.get("current").is_none() && intent.get("unknown_fields").is_none());
+        let back = Form::from_intent(&intent);
+        assert_eq!(back.intent(), intent);
+        assert_eq!(back.text(Field::Target), "custom");
+    }
+
+    #[wasm_bindgen_test]
+    fn choices_offer_the_cores_values_and_nothing_else() {
+        use sls_encrypt::choice::{Choice, KeyKind, TelemetryType};
+        let wire = |f: Field| f.options().into_iter().map(|(w, _)| w).collect::<Vec<_>>();
+        assert_eq!(wire(Field::Key), KeyKind::WIRE);
+        assert_eq!(wire(Field::TelemetryType), [&[""][..], TelemetryType::WIRE].concat());
+        let mut form = Form::default();
+        form.set(Field::Key, Val::Text("BYOK".into()));
+        assert_eq!(form.text(Field::Key), "service", "an unknown option is ignored");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_paste_over_the_limit_keeps_only_its_size_and_the_core_reports_it() {
+        let mut form = byok_form();
+        let big = format!("{{\"logstoreName\": \"{}\"}}", "a".repeat(100_000));
+        form.set(Field::Current, Val::Text(big.clone()));
+        assert_eq!((form.too_large(Field::Current), form.text(Field::Current)), (Some(big.len()), ""));
+        let intent = form.intent();
+        assert_eq!(intent["current"], json!({"too_large_bytes": big.len()}));
+        let plan = sls_encrypt::compile(&intent);
+        let f = plan.findings.iter().find(|f| f.code == "LIM001").expect("LIM001");
+        assert_eq!((f.path.as_str(), f.line, f.column), ("/current", Some(1), Some(1)));
+        assert!(f.message.contains("100,020 bytes"), "{}", f.message);
+        assert!(!form.to_map(true, false).contains_key("current"), "never in a link or storage");
+        assert_eq!(Form::from_intent(&intent).too_large(Field::Current), Some(big.len()));
+        // Only pasted fields take a size.
+        form.set(Field::Region, Val::TooLarge(5));
+        assert_eq!(form.text(Field::Region), "cn-hangzhou");
+    }
+
+    /// A state saved by the hand-written storage before gloo's is read back, and saving writes
+    /// the same format.
+    #[wasm_bindgen_test]
+    fn saved_work_survives_the_storage_upgrade() {
+        use sls_encrypt::ui::services::storage;
+        let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+        let before = r##"{"form":{"region":"cn-shanghai","key":"byok"},"lang":"zh","redact":true,"hash":"#v1=abc"}"##;
+        local.set_item("sls-encrypt/v1", before).unwrap();
+        let saved = storage::load().expect("readable");
+        assert_eq!(Form::from_map(&saved.form).text(Field::Key), "byok");
+        assert_eq!((saved.lang.map(|l| l.code()), saved.redact, saved.hash.as_str()), (Some("zh"), true, "#v1=abc"));
+        storage::save(&saved);
+        assert_eq!(local.get_item("sls-encrypt/v1").unwrap().as_deref(), Some(before));
+        // A damaged part is skipped, the rest kept.
+        local.set_item("sls-encrypt/v1", r#"{"form":{"region":"cn-beijing"},"lang":7,"redact":"yes"}"#).unwrap();
+        let saved = storage::load().expect("readable");
+        assert_eq!((saved.form.len(), saved.lang, saved.redact), (1, None, false));
+        local.set_item("sls-encrypt/v1", "not json").unwrap();
+        assert!(storage::load().is_none());
+        local.remove_item("sls-encrypt/v1").unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn adopting_the_stored_conf_takes_its_key_and_algorithm() {
+        let stored = json!({"enable": true, "encrypt_type": "m4",
+            "user_cmk_info": {"cmk_key_id": "key-abc", "arn": "acs:ram::1234567890123456:role/r", "region_id": "cn-shanghai"}});
+        let form = Form::default().with_encrypt_conf(&stored);
+        let got: Vec<&str> = [Field::EncryptType, Field::Key, Field::RoleMode, Field::CmkKeyId, Field::CmkRegionId, Field::RoleArn]
+            .iter()
+            .map(|f| form.text(*f))
+            .collect();
+        assert_eq!(got, ["sm4", "byok", "existing", "key-abc", "cn-shanghai", "acs:ram::1234567890123456:role/r"]);
+        let service = existing_role_form().with_encrypt_conf(&json!({"enable": false, "encrypt_type": "default"}));
+        assert_eq!((service.text(Field::Key), service.text(Field::EncryptType)), ("service", "default"));
+    }
 }
 
 mod crash {

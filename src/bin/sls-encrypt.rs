@@ -214,7 +214,7 @@ sls-encrypt：为日志服务（SLS）日志库编译 KMS 加密配置
         // A closed pipe (`| head`) is not an error worth a panic.
         let _ = std::io::stdout().lock().write_all(printed.as_bytes());
         if let Some(dir) = &o.out {
-            write_out(dir, &value, &text)?;
+            write_out(dir, &plan, &text)?;
         }
         if unreadable(&plan) {
             if o.format == Format::Json {
@@ -232,7 +232,7 @@ sls-encrypt：为日志服务（SLS）日志库编译 KMS 加密配置
     }
 
     /// Writes every output of the plan into `dir` (created if missing).
-    fn write_out(dir: &std::path::Path, plan: &serde_json::Value, text: &str) -> Result<(), CliError> {
+    fn write_out(dir: &std::path::Path, plan: &Plan, text: &str) -> Result<(), CliError> {
         fn failed(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> CliError + '_ {
             move |source| CliError::Write { path: path.display().to_string(), source }
         }

@@ -2,11 +2,12 @@
 //! language. What changes and why, the diff, every finding, the irreversible facts, each request
 //! in order, how to verify afterwards, and what can and cannot be rolled back.
 
+use super::shell::GetLogStoreCommand;
 use super::{project, region, shell_quote};
+use crate::finding::t;
 use crate::finding::{Finding, Lang, Severity};
 use crate::intent::{Intent, Operation};
-use crate::plan::{FieldStatus, Plan, Verification};
-use crate::t;
+use crate::plan::{Api, FieldStatus, Plan, Verification};
 use serde_json::Value;
 use std::fmt::Write;
 
@@ -55,10 +56,7 @@ fn compact(v: &Value) -> String {
 const CELL_CHARS: usize = 200;
 
 fn shorten(s: &str) -> String {
-    match s.char_indices().nth(CELL_CHARS) {
-        Some((at, _)) => format!("{}…", &s[..at]),
-        None => s.to_string(),
-    }
+    crate::limits::truncate(s, CELL_CHARS).to_string()
 }
 
 fn severity(lang: Lang, s: Severity) -> &'static str {
@@ -68,16 +66,6 @@ fn severity(lang: Lang, s: Severity) -> &'static str {
         Severity::Warning => lang.pick("warning", "警告"),
         Severity::Suggestion => lang.pick("suggestion", "建议"),
         Severity::Info => lang.pick("info", "提示"),
-    }
-}
-
-fn change(lang: Lang, c: &str) -> &str {
-    match c {
-        "kept" => lang.pick("kept", "保留"),
-        "changed" => lang.pick("changed", "修改"),
-        "added" => lang.pick("added", "新增"),
-        "dropped" => lang.pick("dropped", "去掉"),
-        other => other,
     }
 }
 
@@ -138,7 +126,7 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
     let byok = conf.is_some_and(|c| c.get("user_cmk_info").is_some_and(|i| !i.is_null()));
     let mut findings: Vec<&Finding> = plan.findings.iter().collect();
     findings.sort_by_key(|f| f.severity);
-    let errors: Vec<&str> = findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.code).collect();
+    let errors: Vec<&str> = findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.code.as_str()).collect();
     let mut s = String::new();
 
     let _ = writeln!(
@@ -174,7 +162,7 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
         t!("Create a new Logstore with its encryption (CreateLogStore).", "创建带加密的新日志库（CreateLogStore）。")
     };
     let _ = writeln!(s, "- {}{colon}{}", lang.pick("Operation", "操作"), escape(op.get(lang)));
-    if let Some(host) = plan.target.as_ref().and_then(|t| t.get("host")).and_then(Value::as_str) {
+    if let Some(host) = plan.target.as_ref().and_then(|t| t.host.as_ref()) {
         let _ = writeln!(s, "- {}{colon}{}", lang.pick("Endpoint", "服务地址"), code(host));
     }
     let key = match conf.and_then(|c| c.get("user_cmk_info")) {
@@ -225,7 +213,7 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
         t!("Why: a Logstore encrypted from its creation never holds unencrypted data.", "原因：从创建起即加密的日志库不会存有未加密数据。")
     };
     let _ = writeln!(s, "- {}", escape(why.get(lang)));
-    let ram = plan.requests.iter().filter(|r| r.host == crate::ram::RAM_HOST).count();
+    let ram = plan.requests.iter().filter(|r| r.api.is_ram()).count();
     if ram > 0 {
         let _ = writeln!(
             s,
@@ -278,7 +266,7 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
                 s,
                 "| {} | {} | {} | {} | {} |",
                 code(&d.field),
-                change(lang, d.change),
+                d.change.label().get(lang),
                 v(&d.before),
                 v(&d.after),
                 escape(lang.pick(&d.reason, &d.reason_zh))
@@ -364,7 +352,7 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
     for r in &plan.requests {
         let _ = writeln!(s, "### {}. {}\n", r.step, r.api);
         let _ = writeln!(s, "{}\n", escape(lang.pick(&r.purpose, &r.purpose_zh)));
-        let _ = writeln!(s, "{}\n", code(&format!("{} https://{}{}", r.method, r.host, r.path)));
+        let _ = writeln!(s, "{}\n", code(&r.request_line()));
         if !r.query.is_empty() {
             let _ = writeln!(s, "| {} | {} |\n|---|---|", lang.pick("Parameter", "参数"), lang.pick("Value", "值"));
             for (k, v) in &r.query {
@@ -384,10 +372,7 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
         s,
         "{}\n\n{}",
         lang.pick("Read the Logstore back:", "读回日志库："),
-        fence(
-            "sh",
-            &format!("aliyun sls GetLogStore --region {region} --project {} --logstore {}", shell_quote(&project), shell_quote(&logstore))
-        )
+        fence("sh", &GetLogStoreCommand::new(&region, &project, &logstore).api)
     );
     if let Some(c) = conf {
         let _ = writeln!(
@@ -400,12 +385,12 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
             fence("json", &pretty(c))
         );
     }
-    if let Some(role) = plan.request("AttachPolicyToRole").and_then(|r| r.query.get("RoleName")).and_then(Value::as_str) {
+    if let Some(role) = plan.request(Api::AttachPolicyToRole).and(crate::ram::role(intent)) {
         let _ = writeln!(
             s,
             "{}\n\n{}",
             lang.pick("The role must hold both KMS policies:", "该角色必须拥有两个 KMS 策略："),
-            fence("sh", &format!("aliyun ram ListPoliciesForRole --RoleName {}", shell_quote(role)))
+            fence("sh", &format!("aliyun ram ListPoliciesForRole --RoleName {}", shell_quote(role.as_str())))
         );
     }
 
@@ -447,7 +432,7 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
             )
         };
         let _ = writeln!(s, "- **{label}** {}", escape(text.get(lang)));
-        if let Some(mut body) = plan.request("UpdateLogStore").or_else(|| plan.request("CreateLogStore")).and_then(|r| r.body.clone())
+        if let Some(mut body) = plan.request(Api::UpdateLogStore).or_else(|| plan.request(Api::CreateLogStore)).and_then(|r| r.body.clone())
             && let Some(c) = body.get_mut("encrypt_conf").and_then(Value::as_object_mut)
         {
             c.insert("enable".into(), Value::Bool(!enabled));

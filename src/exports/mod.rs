@@ -2,6 +2,8 @@
 //! Markdown change ticket.
 //! Every form carries the same bodies as the plan's requests; none asks for or holds a secret.
 
+use crate::finding::t;
+use crate::finding::{Severity, Text};
 use crate::intent::Intent;
 use crate::plan::{Plan, Request};
 use serde_json::{Map, Value};
@@ -17,29 +19,130 @@ use shell::aliyun_cli;
 use terraform::hcl_string;
 use terraform::terraform;
 
+/// Writes the finding codes the exports' texts cite (`«cmk_lifecycle»`) as the codes themselves.
+pub(crate) fn cite(s: &str) -> String {
+    s.replace("«cmk_lifecycle»", crate::finding::Code::CmkLifecycle.as_str())
+}
+
 /// Quotes `s` for a POSIX shell: single quotes, with `'` written as `'\''`.
 pub fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
-/// Every export of the plan, keyed by name (`aliyun_cli`, `terraform`, `python_sdk`, `markdown`).
-pub fn exports(intent: &Intent, plan: &Plan) -> Map<String, Value> {
-    let mut m = Map::new();
+/// The kinds of export, in the order the plan lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExportKind {
+    /// The aliyun CLI runbook (bash).
+    AliyunCli,
+    /// Terraform for the alicloud provider.
+    Terraform,
+    /// The Python script with the official SDKs.
+    PythonSdk,
+    /// The Markdown change ticket.
+    Markdown,
+}
+
+impl ExportKind {
+    /// Every kind, in the plan's order.
+    pub const ALL: &'static [ExportKind] = &[ExportKind::AliyunCli, ExportKind::Terraform, ExportKind::PythonSdk, ExportKind::Markdown];
+
+    /// The export's name: its key in the plan's `exports`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ExportKind::AliyunCli => "aliyun_cli",
+            ExportKind::Terraform => "terraform",
+            ExportKind::PythonSdk => "python_sdk",
+            ExportKind::Markdown => "markdown",
+        }
+    }
+
+    /// Its title, in English and Simplified Chinese.
+    pub fn title(self) -> Text {
+        match self {
+            ExportKind::AliyunCli => t!("aliyun CLI", "aliyun CLI"),
+            ExportKind::Terraform => t!("Terraform", "Terraform"),
+            ExportKind::PythonSdk => t!("Python SDK", "Python SDK"),
+            ExportKind::Markdown => t!("Change ticket (Markdown)", "变更单（Markdown）"),
+        }
+    }
+
+    /// The name of the file it is saved as.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            ExportKind::AliyunCli => "aliyun_cli.sh",
+            ExportKind::Terraform => "terraform.tf",
+            ExportKind::PythonSdk => "python_sdk.py",
+            ExportKind::Markdown => "change-ticket.md",
+        }
+    }
+
+    /// The media type of that file.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            ExportKind::Markdown => "text/markdown",
+            _ => "text/plain",
+        }
+    }
+
+    /// The export of this kind with `text`.
+    pub fn export(self, text: String) -> Export {
+        Export { kind: self, name: self.name(), title: self.title(), file_name: self.file_name(), media_type: self.media_type(), text }
+    }
+}
+
+/// One ready-to-paste form of the plan, with what a page needs to show and save it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Export {
+    /// Which export.
+    pub kind: ExportKind,
+    /// Its name (the key in the plan's `exports`), e.g. `aliyun_cli`.
+    pub name: &'static str,
+    /// Its title, in English and Simplified Chinese.
+    pub title: Text,
+    /// The file name it is saved as, e.g. `change-ticket.md`.
+    pub file_name: &'static str,
+    /// The media type of that file.
+    pub media_type: &'static str,
+    /// The text.
+    pub text: String,
+}
+
+/// A compiled plan's exports (its `exports`) as typed values, in [`ExportKind::ALL`] order:
+/// what a page shows, copies and saves.
+pub fn list(plan: &Plan) -> Vec<Export> {
+    ExportKind::ALL
+        .iter()
+        .filter_map(|&kind| plan.exports.get(kind.name()).and_then(Value::as_str).map(|text| kind.export(text.to_string())))
+        .collect()
+}
+
+/// Every export of the plan, in [`ExportKind::ALL`] order (none without a request).
+fn build(intent: &Intent, plan: &Plan) -> Vec<Export> {
     if plan.requests.is_empty() {
-        return m;
+        return Vec::new();
     }
     // A plan with errors is a draft: every export refuses to run until they are fixed.
-    let errors: Vec<&str> = plan.findings.iter().filter(|f| f.severity == crate::finding::Severity::Error).map(|f| f.code).collect();
+    let errors: Vec<&str> = plan.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.code.as_str()).collect();
     let draft = (!errors.is_empty()).then(|| format!("this plan has errors ({}); fix them in sls-encrypt first", errors.join(", ")));
-    m.insert("aliyun_cli".into(), Value::String(aliyun_cli(intent, plan, draft.as_deref())));
-    if let Some(tf) = terraform(intent, plan, draft.as_deref()) {
-        m.insert("terraform".into(), Value::String(tf));
-    }
-    if let Some(py) = python_sdk(intent, plan, draft.as_deref()) {
-        m.insert("python_sdk".into(), Value::String(py));
-    }
-    m.insert("markdown".into(), Value::String(markdown::change_ticket(intent, plan)));
-    m
+    let draft = draft.as_deref();
+    ExportKind::ALL
+        .iter()
+        .filter_map(|&kind| {
+            let text = match kind {
+                ExportKind::AliyunCli => Some(aliyun_cli(intent, plan, draft)),
+                ExportKind::Terraform => terraform(intent, plan, draft),
+                ExportKind::PythonSdk => python_sdk(intent, plan, draft),
+                ExportKind::Markdown => Some(markdown::change_ticket(intent, plan)),
+            };
+            text.map(|text| kind.export(text))
+        })
+        .collect()
+}
+
+/// Every export of the plan, keyed by name (`aliyun_cli`, `terraform`, `python_sdk`, `markdown`):
+/// the plan's `exports`.
+pub fn exports(intent: &Intent, plan: &Plan) -> Map<String, Value> {
+    build(intent, plan).into_iter().map(|e| (e.name.to_string(), Value::String(e.text))).collect()
 }
 
 pub(crate) fn region(intent: &Intent) -> String {

@@ -3,7 +3,7 @@
 //! already happened skipped) and the SLS body sent exactly as the plan has it.
 
 use super::runbook;
-use super::{project, region};
+use super::{cite, project, region};
 use crate::finding::Lang;
 use crate::intent::Intent;
 use crate::plan::Plan;
@@ -241,8 +241,9 @@ pub(super) fn python_sdk(intent: &Intent, plan: &Plan, draft: Option<&str>) -> O
     let lang = intent.lang;
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
     let checks = runbook::checks(intent, plan);
-    let sls_host = plan.requests.iter().find(|r| r.host.ends_with(".log.aliyuncs.com")).map(|r| r.host.clone())?;
-    let sls_endpoint = sls_host.split_once('.').map(|(_, e)| e.to_string())?;
+    // Only a plan with an SLS request has a script: the endpoint is its region's.
+    plan.requests.iter().find(|r| !r.api.is_ram())?;
+    let sls_endpoint = crate::logstore::endpoint(intent.target.region.as_ref()?);
     let steps: Vec<Value> = plan
         .requests
         .iter()
@@ -270,7 +271,7 @@ pub(super) fn python_sdk(intent: &Intent, plan: &Plan, draft: Option<&str>) -> O
     let mut s = String::from("#!/usr/bin/env python3\n");
     let mut c = |line: &str| {
         s.push_str("# ");
-        s.push_str(&line.replace(['\n', '\r'], " "));
+        s.push_str(&cite(line).replace(['\n', '\r'], " "));
         s.push('\n');
     };
     c(l(
@@ -296,8 +297,8 @@ pub(super) fn python_sdk(intent: &Intent, plan: &Plan, draft: Option<&str>) -> O
     ));
     c(l("Options (environment variables):", "选项（环境变量）："));
     c(l(
-        "  SLS_ENCRYPT_PROTECT_CMK=1   also turn on KMS deletion protection for the CMK (finding ENC004)",
-        "  SLS_ENCRYPT_PROTECT_CMK=1   同时为 CMK 开启 KMS 删除保护（检查结果 ENC004）",
+        "  SLS_ENCRYPT_PROTECT_CMK=1   also turn on KMS deletion protection for the CMK (finding «cmk_lifecycle»)",
+        "  SLS_ENCRYPT_PROTECT_CMK=1   同时为 CMK 开启 KMS 删除保护（检查结果 «cmk_lifecycle»）",
     ));
     c(l(
         "  SLS_ENCRYPT_RAM_WAIT=60     seconds to keep retrying the first SLS change while new RAM grants propagate",
@@ -328,7 +329,7 @@ pub(super) fn python_sdk(intent: &Intent, plan: &Plan, draft: Option<&str>) -> O
     );
     let mut code = CODE.replace("«data»", &data);
     for (marker, en, zh) in COMMENTS {
-        code = code.replace(&format!("«{marker}»"), lang.pick(en, zh));
+        code = code.replace(&format!("«{marker}»"), &cite(lang.pick(en, zh)));
     }
     s.push_str(&code);
     Some(s)
@@ -365,8 +366,8 @@ const COMMENTS: &[(&str, &str, &str)] = &[
     ("checks", "Checks before any change: the CMK and the role.", "修改之前的检查：CMK 和角色。"),
     (
         "protect",
-        "Finding ENC004: deletion protection for the CMK, opt-in with SLS_ENCRYPT_PROTECT_CMK=1.",
-        "检查结果 ENC004：CMK 删除保护，以 SLS_ENCRYPT_PROTECT_CMK=1 开启。",
+        "Finding «cmk_lifecycle»: deletion protection for the CMK, opt-in with SLS_ENCRYPT_PROTECT_CMK=1.",
+        "检查结果 «cmk_lifecycle»：CMK 删除保护，以 SLS_ENCRYPT_PROTECT_CMK=1 开启。",
     ),
     (
         "steps",
@@ -426,8 +427,8 @@ fn messages(lang: Lang) -> Value {
         ),
         (
             "protect",
-            "ENC004: the CMK has no deletion protection. To add it: SLS_ENCRYPT_PROTECT_CMK=1, or: aliyun kms SetDeletionProtection --ProtectedResourceArn {arn} --EnableDeletionProtection true",
-            "ENC004：该 CMK 未开启删除保护。开启方法：设置 SLS_ENCRYPT_PROTECT_CMK=1，或运行：aliyun kms SetDeletionProtection --ProtectedResourceArn {arn} --EnableDeletionProtection true",
+            "«cmk_lifecycle»: the CMK has no deletion protection. To add it: SLS_ENCRYPT_PROTECT_CMK=1, or: aliyun kms SetDeletionProtection --ProtectedResourceArn {arn} --EnableDeletionProtection true",
+            "«cmk_lifecycle»：该 CMK 未开启删除保护。开启方法：设置 SLS_ENCRYPT_PROTECT_CMK=1，或运行：aliyun kms SetDeletionProtection --ProtectedResourceArn {arn} --EnableDeletionProtection true",
         ),
         ("skip_role", "step {step}: skipped, the role already exists.", "步骤 {step}：已跳过，角色已存在。"),
         ("skip_trust", "step {step}: skipped, the trust policy is already the new one.", "步骤 {step}：已跳过，信任策略已是新的版本。"),
@@ -452,5 +453,5 @@ fn messages(lang: Lang) -> Value {
         ("failed", "{api} failed (see above).", "{api} 失败（见上文）。"),
         ("done", "done: every step of the plan was sent or had already happened.", "完成：计划的每个步骤都已发送或此前已完成。"),
     ];
-    Value::Object(m.iter().map(|(k, en, zh)| (k.to_string(), Value::String(lang.pick(en, zh).to_string()))).collect())
+    Value::Object(m.iter().map(|(k, en, zh)| (k.to_string(), Value::String(cite(lang.pick(en, zh))))).collect())
 }

@@ -3,7 +3,7 @@
 
 use crate::intent::Intent;
 use crate::logstore::READ_ONLY;
-use crate::plan::Plan;
+use crate::plan::{Api, Plan};
 use serde_json::{Map, Value};
 
 /// The CMK the body names, checked with KMS DescribeKey before any change.
@@ -42,7 +42,7 @@ pub(super) struct Checks {
 /// The checks of a plan.
 pub(super) fn checks(intent: &Intent, plan: &Plan) -> Checks {
     let mut c = Checks::default();
-    let write = plan.requests.iter().find(|r| r.api == "UpdateLogStore" || r.api == "CreateLogStore");
+    let write = plan.logstore_write();
     let conf = write.and_then(|r| r.body.as_ref()).and_then(|b| b.get("encrypt_conf"));
     let on = conf.and_then(|c| c.get("enable")).and_then(Value::as_bool) == Some(true);
     let cmk_info = conf.and_then(|c| c.get("user_cmk_info")).filter(|_| on);
@@ -51,27 +51,27 @@ pub(super) fn checks(intent: &Intent, plan: &Plan) -> Checks {
         if let Some(key_id) = text("cmk_key_id") {
             c.cmk = Some(CmkCheck { key_id, region: text("region_id").unwrap_or_else(|| super::region(intent)) });
         }
+        // The role the plan creates or updates, when it does.
         let ram_name = plan
             .requests
             .iter()
-            .find(|r| r.api == "CreateRole" || r.api == "UpdateRole")
-            .and_then(|r| r.query.get("RoleName"))
-            .and_then(Value::as_str)
-            .map(str::to_string);
+            .any(|r| matches!(r.api, Api::CreateRole | Api::UpdateRole))
+            .then(|| crate::ram::role(intent).map(|r| r.to_string()))
+            .flatten();
         let name = ram_name
             .or_else(|| intent.encryption.role_name.as_ref().map(ToString::to_string))
             .or_else(|| intent.encryption.role_arn.as_ref().map(|a| a.role.to_string()))
             .or_else(|| text("arn").and_then(|a| a.rsplit_once("role/").map(|(_, n)| n.to_string())));
         if let Some(name) = name {
-            let update = plan.request("UpdateRole").and_then(|r| {
+            let update = plan.request(Api::UpdateRole).and_then(|r| {
                 let new = r.query.get("NewAssumeRolePolicyDocument")?.as_str()?;
                 let pasted = intent.ram.current_trust_policy.as_ref()?.document.value.clone();
                 Some((pasted, serde_json::from_str(new).ok()?))
             });
-            c.role = Some(RoleCheck { name, created: plan.request("CreateRole").is_some(), update });
+            c.role = Some(RoleCheck { name, created: plan.request(Api::CreateRole).is_some(), update });
         }
     }
-    if let (Some(update), Some(current)) = (plan.request("UpdateLogStore"), &intent.current) {
+    if let (Some(update), Some(current)) = (plan.request(Api::UpdateLogStore), &intent.current) {
         let mut ignore = Vec::new();
         if let Some((pasted, _)) = crate::merge::unwrap_logstore(current, &mut ignore)
             && let Some(body) = update.body.as_ref().and_then(Value::as_object)

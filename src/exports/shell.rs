@@ -3,10 +3,10 @@
 //! was pasted.
 
 use super::runbook::{self, Checks, DRIFT_JQ, TRUST_JQ};
-use super::{body_text, project, region, shell_quote};
+use super::{body_text, cite, project, region, shell_quote};
 use crate::finding::Lang;
 use crate::intent::Intent;
-use crate::plan::{Plan, Request};
+use crate::plan::{Api, Plan, Request};
 use std::fmt::Write;
 
 /// The oldest aliyun CLI with the built-in `sls` product.
@@ -15,7 +15,7 @@ const MIN_ALIYUN: (u32, u32, u32) = (3, 0, 308);
 /// Quotes `s` for the inside of a double-quoted shell word (`"`, `\`, `$` and `` ` `` escaped).
 fn dq(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in cite(s).chars() {
         if matches!(c, '"' | '\\' | '$' | '`') {
             out.push('\\');
         }
@@ -26,7 +26,7 @@ fn dq(s: &str) -> String {
 
 /// One comment line: line breaks in `s` become spaces, so nothing can leave the comment.
 fn comment(s: &str) -> String {
-    format!("# {}\n", s.replace(['\n', '\r'], " "))
+    format!("# {}\n", cite(s).replace(['\n', '\r'], " "))
 }
 
 /// The script's header comment, line by line, in English and Simplified Chinese.
@@ -49,8 +49,8 @@ const HEADER: &[(&str, &str)] = &[
     ),
     ("Options (environment variables):", "选项（环境变量）："),
     (
-        "  SLS_ENCRYPT_PROTECT_CMK=1   also turn on KMS deletion protection for the CMK (finding ENC004)",
-        "  SLS_ENCRYPT_PROTECT_CMK=1   同时为 CMK 开启 KMS 删除保护（检查结果 ENC004）",
+        "  SLS_ENCRYPT_PROTECT_CMK=1   also turn on KMS deletion protection for the CMK (finding «cmk_lifecycle»)",
+        "  SLS_ENCRYPT_PROTECT_CMK=1   同时为 CMK 开启 KMS 删除保护（检查结果 «cmk_lifecycle»）",
     ),
     (
         "  SLS_ENCRYPT_RAM_WAIT=60     seconds to keep retrying the first SLS change while new RAM grants propagate",
@@ -235,8 +235,8 @@ elif ! jq -e --argjson a \"$live_trust\" --argjson b \"$ROLE_TRUST_PASTED\" -n '
     if checks.cmk.is_some() {
         s.push('\n');
         s.push_str(&comment(l(
-            "Finding ENC004: deletion protection keeps the CMK (and so the Logstore's data) from being deleted.",
-            "检查结果 ENC004：删除保护可防止 CMK 被删除（从而保护日志库中的数据）。",
+            "Finding «cmk_lifecycle»: deletion protection keeps the CMK (and so the Logstore's data) from being deleted.",
+            "检查结果 «cmk_lifecycle»：删除保护可防止 CMK 被删除（从而保护日志库中的数据）。",
         )));
         s.push_str(&comment(l(
             "Opt-in: run with SLS_ENCRYPT_PROTECT_CMK=1 to turn it on here.",
@@ -246,8 +246,8 @@ elif ! jq -e --argjson a \"$live_trust\" --argjson b \"$ROLE_TRUST_PASTED\" -n '
             s,
             "if [ \"$(jq -r '.KeyMetadata.DeletionProtection // \"\"' <<<\"$key_json\")\" != Enabled ]; then\n  if [ \"${{SLS_ENCRYPT_PROTECT_CMK:-}}\" = 1 ]; then\n    aliyun kms SetDeletionProtection --ProtectedResourceArn \"$key_arn\" --EnableDeletionProtection true --DeletionProtectionDescription 'sls-encrypt: encrypts SLS data' --region \"$CMK_REGION\"\n  else\n    note \"{}$key_arn --EnableDeletionProtection true --region $CMK_REGION\"\n  fi\nfi",
             dq(l(
-                "ENC004: the CMK has no deletion protection. To add it: SLS_ENCRYPT_PROTECT_CMK=1, or: aliyun kms SetDeletionProtection --ProtectedResourceArn ",
-                "ENC004：该 CMK 未开启删除保护。开启方法：设置 SLS_ENCRYPT_PROTECT_CMK=1，或运行：aliyun kms SetDeletionProtection --ProtectedResourceArn "
+                "«cmk_lifecycle»: the CMK has no deletion protection. To add it: SLS_ENCRYPT_PROTECT_CMK=1, or: aliyun kms SetDeletionProtection --ProtectedResourceArn ",
+                "«cmk_lifecycle»：该 CMK 未开启删除保护。开启方法：设置 SLS_ENCRYPT_PROTECT_CMK=1，或运行：aliyun kms SetDeletionProtection --ProtectedResourceArn "
             )),
         );
     }
@@ -268,22 +268,22 @@ fn step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &Reques
     let cmd = command(intent, r);
     let skipped = |what: &str| format!("note \"{}\"", dq(&format!("{} {}{}{what}", l("step", "步骤"), r.step, l(": ", "："))));
     match r.api {
-        "CreateRole" => {
+        Api::CreateRole => {
             let _ = writeln!(
                 s,
                 "if [ \"$role_exists\" = 1 ]; then\n  {}\nelse\n  {cmd}\n  ram_changed=1\nfi",
                 skipped(l("skipped, the role already exists.", "已跳过，角色已存在。"))
             );
         }
-        "UpdateRole" => {
+        Api::UpdateRole => {
             let _ = writeln!(
                 s,
                 "if [ \"$trust_current\" = 1 ]; then\n  {}\nelse\n  {cmd}\n  ram_changed=1\nfi",
                 skipped(l("skipped, the trust policy is already the new one.", "已跳过，信任策略已是新的版本。"))
             );
         }
-        "AttachPolicyToRole" | "AttachPolicyToUser" => {
-            let (list, who) = if r.api == "AttachPolicyToRole" {
+        Api::AttachPolicyToRole | Api::AttachPolicyToUser => {
+            let (list, who) = if r.api == Api::AttachPolicyToRole {
                 ("ListPoliciesForRole --RoleName", q(r, "RoleName"))
             } else {
                 ("ListPoliciesForUser --UserName", q(r, "UserName"))
@@ -296,7 +296,7 @@ fn step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &Reques
                 skipped(l("skipped, the policy is already attached.", "已跳过，该策略已授予。"))
             );
         }
-        "CreatePolicy" => {
+        Api::CreatePolicy => {
             let _ = writeln!(
                 s,
                 "if policy_json=$(aliyun ram GetPolicy --PolicyName {} --PolicyType Custom 2>/dev/null); then\n  {}\n  jq -e --argjson want {} '.DefaultPolicyVersion.PolicyDocument | fromjson | . == $want' >/dev/null 2>&1 <<<\"$policy_json\" || note \"{}\"\nelse\n  {cmd}\n  ram_changed=1\nfi",
@@ -309,7 +309,7 @@ fn step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &Reques
                 ))
             );
         }
-        "GetLogStore" => {
+        Api::GetLogStore => {
             // Sent together with the UpdateLogStore that follows it (see there); alone it is a read.
             if checks.want.is_none() {
                 let _ = writeln!(s, "{cmd}");
@@ -320,8 +320,8 @@ fn step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &Reques
                 )));
             }
         }
-        "UpdateLogStore" | "CreateLogStore" => write_step(s, lang, intent, checks, r, &cmd),
-        _ => {
+        Api::UpdateLogStore | Api::CreateLogStore => write_step(s, lang, intent, checks, r, &cmd),
+        Api::UpdateLogStoreEncryption => {
             let _ = writeln!(s, "{cmd}\nram_changed=1");
         }
     }
@@ -331,7 +331,7 @@ fn step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &Reques
 /// Logstore and stops, naming the fields, when it changed since it was pasted.
 fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &Request, cmd: &str) {
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
-    let update = r.api == "UpdateLogStore" && checks.want.is_some();
+    let update = r.api == Api::UpdateLogStore && checks.want.is_some();
     if update {
         s.push_str(&comment(l(
             "The API form (--body) sends the whole body: the plugin command update-log-store is not",
@@ -354,7 +354,7 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
     let _ =
         writeln!(s, "retry_every=\"${{SLS_ENCRYPT_RETRY_EVERY:-10}}\"\ndeadline=$((SECONDS + ${{SLS_ENCRYPT_RAM_WAIT:-60}}))\nwhile :; do");
     if update {
-        let get = Request { api: "GetLogStore", body: None, ..r.clone() };
+        let get = Request { api: Api::GetLogStore, method: Api::GetLogStore.method(), body: None, ..r.clone() };
         let _ = writeln!(
             s,
             "  live=$({})\n  if jq -e --argjson body \"$BODY\" '. as $live | $body | to_entries | all(.value == $live[.key])' >/dev/null 2>&1 <<<\"$live\"; then\n    note \"{}\"\n    break\n  fi\n  drift=$(jq -r --argjson want \"$WANT\" --argjson known \"$KNOWN\" {} <<<\"$live\") || die \"{}\"\n  if [ -n \"$drift\" ]; then\n    die \"{}$drift{}\"\n  fi",
@@ -390,21 +390,52 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
     );
 }
 
+/// The aliyun CLI commands that print a Logstore's configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GetLogStoreCommand {
+    /// The API form: `aliyun sls GetLogStore --region R --project P --logstore L`.
+    pub api: String,
+    /// The SLS plugin's form: `aliyun sls get-log-store ...`.
+    pub plugin: String,
+}
+
+impl GetLogStoreCommand {
+    /// Both forms for a region, project and Logstore (the last two are shell-quoted here).
+    pub fn new(region: &str, project: &str, logstore: &str) -> Self {
+        let args = format!("--region {region} --project {} --logstore {}", shell_quote(project), shell_quote(logstore));
+        GetLogStoreCommand { api: format!("aliyun sls {} {args}", Api::GetLogStore), plugin: format!("aliyun sls get-log-store {args}") }
+    }
+}
+
+/// The commands that print the plan's target Logstore (placeholders for what is not known yet).
+pub fn get_logstore_command(plan: &Plan) -> GetLogStoreCommand {
+    let t = plan.target.as_ref();
+    let or = |v: Option<&String>, placeholder: &str| v.cloned().unwrap_or_else(|| placeholder.to_string());
+    GetLogStoreCommand::new(
+        &or(t.and_then(|t| t.region.as_ref()), "<region>"),
+        &or(t.and_then(|t| t.project.as_ref()), "<project>"),
+        &or(t.and_then(|t| t.logstore.as_ref()), "<logstore>"),
+    )
+}
+
 /// The aliyun CLI command line that sends one request of the plan (one line, shell-quoted).
 pub fn command(intent: &Intent, r: &Request) -> String {
     let region = region(intent);
-    let project = shell_quote(&project(intent));
-    let logstore = shell_quote(r.path.trim_start_matches("/logstores/"));
+    let project = project(intent);
+    let logstore = intent.target.logstore.as_ref().map(ToString::to_string).unwrap_or_else(|| "<logstore>".into());
     match r.api {
-        "GetLogStore" => format!("aliyun sls GetLogStore --region {region} --project {project} --logstore {logstore}"),
-        "UpdateLogStore" => {
+        Api::GetLogStore => GetLogStoreCommand::new(&region, &project, &logstore).api,
+        Api::UpdateLogStore => {
             format!(
-                "aliyun sls UpdateLogStore --region {region} --project {project} --logstore {logstore} --body {}",
+                "aliyun sls {} --region {region} --project {} --logstore {} --body {}",
+                r.api,
+                shell_quote(&project),
+                shell_quote(&logstore),
                 shell_quote(&body_text(r))
             )
         }
-        "CreateLogStore" => {
-            format!("aliyun sls CreateLogStore --region {region} --project {project} --body {}", shell_quote(&body_text(r)))
+        Api::CreateLogStore => {
+            format!("aliyun sls {} --region {region} --project {} --body {}", r.api, shell_quote(&project), shell_quote(&body_text(r)))
         }
         _ => {
             let mut line = format!("aliyun ram {}", r.api);

@@ -8,10 +8,11 @@
 //! `prevent_destroy`. For a create, the Logstore depends on the RAM resources it needs.
 
 use super::{project, region};
-use crate::finding::{Code, Finding, Lang, join};
+use crate::finding::t;
+use crate::finding::{Code, Finding, Lang};
 use crate::intent::{Intent, Operation};
-use crate::plan::{Plan, Request};
-use crate::t;
+use crate::plan::{Api, Plan, Request};
+use crate::pointer::join;
 use serde_json::{Map, Value};
 use std::fmt::Write;
 
@@ -73,7 +74,7 @@ pub fn outside_schema(body: &Map<String, Value>) -> Vec<String> {
 
 /// The SLS request of the plan (UpdateLogStore or CreateLogStore) and its body.
 fn sls_body(plan: &Plan) -> Option<(&Request, &Map<String, Value>)> {
-    let r = plan.requests.iter().find(|r| r.api == "UpdateLogStore" || r.api == "CreateLogStore")?;
+    let r = plan.logstore_write()?;
     Some((r, r.body.as_ref()?.as_object()?))
 }
 
@@ -96,7 +97,7 @@ fn field_path(intent: &Intent, key: &str) -> String {
 pub fn findings(intent: &Intent, plan: &Plan, out: &mut Vec<Finding>) {
     let Some((_, body)) = sls_body(plan) else { return };
     let conf_type = body.get("encrypt_conf").and_then(|c| c.get("encrypt_type")).and_then(Value::as_str);
-    if conf_type == Some("sm4") {
+    if conf_type == Some(crate::choice::Algorithm::Sm4.as_str()) {
         out.push(Finding::new(
             Code::Sm4NameDocs,
             "/encryption/encrypt_type",
@@ -282,8 +283,7 @@ pub(super) fn terraform(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Op
         "日志库读取已加密数据需要它：日志库存在期间切勿销毁。"
     );
     let mut depends: Vec<String> = Vec::new();
-    let create_role = plan.request("CreateRole");
-    let role_name = plan.requests.iter().find(|r| r.api == "AttachPolicyToRole" || r.api == "CreateRole").map(|r| query(r, "RoleName"));
+    let create_role = plan.request(Api::CreateRole);
     if let Some(r) = create_role {
         if update {
             import(&mut s, "alicloud_ram_role.sls_byok", query(r, "RoleName"));
@@ -300,7 +300,7 @@ pub(super) fn terraform(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Op
         attrs(&mut s, 2, &lines);
         s.push_str("\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n\n");
         depends.push("alicloud_ram_role.sls_byok".into());
-    } else if let (Some(role), Some(_)) = (role_name, plan.request("UpdateRole")) {
+    } else if let (Some(role), Some(_)) = (crate::ram::role(intent), plan.request(Api::UpdateRole)) {
         comment(
             &mut s,
             0,
@@ -313,7 +313,7 @@ pub(super) fn terraform(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Op
         s.push('\n');
     }
     let role_ref = if create_role.is_some() { "alicloud_ram_role.sls_byok.role_name".to_string() } else { String::new() };
-    for (i, r) in plan.requests.iter().filter(|r| r.api == "AttachPolicyToRole").enumerate() {
+    for (i, r) in plan.requests.iter().filter(|r| r.api == Api::AttachPolicyToRole).enumerate() {
         let (name, role) = (query(r, "PolicyName"), query(r, "RoleName"));
         let address = format!("alicloud_ram_role_policy_attachment.kms_{i}");
         if update {
@@ -330,7 +330,7 @@ pub(super) fn terraform(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Op
         s.push_str("\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n\n");
         depends.push(address);
     }
-    if let Some(r) = plan.request("CreatePolicy") {
+    if let Some(r) = plan.request(Api::CreatePolicy) {
         let name = query(r, "PolicyName");
         if update {
             import(&mut s, "alicloud_ram_policy.passrole", name);
@@ -344,7 +344,7 @@ pub(super) fn terraform(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Op
         s.push_str("resource \"alicloud_ram_policy\" \"passrole\" {\n");
         attrs(&mut s, 2, &lines);
         s.push_str("}\n\n");
-        match plan.request("AttachPolicyToUser") {
+        match plan.request(Api::AttachPolicyToUser) {
             Some(a) => {
                 let user = query(a, "UserName");
                 if update {
@@ -382,8 +382,12 @@ pub(super) fn terraform(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Op
             &mut s,
             0,
             t!(
-                format!("Not carried by the provider (a Terraform update would reset them; see finding EXP002): {}.", lost.join(", ")),
-                format!("provider 不支持以下设置（用 Terraform 更新会重置它们；见 EXP002）：{}。", lost.join("、"))
+                format!(
+                    "Not carried by the provider (a Terraform update would reset them; see finding {}): {}.",
+                    Code::TerraformResets,
+                    lost.join(", ")
+                ),
+                format!("provider 不支持以下设置（用 Terraform 更新会重置它们；见 {}）：{}。", Code::TerraformResets, lost.join("、"))
             )
             .get(lang),
         );

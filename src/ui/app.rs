@@ -22,7 +22,7 @@ use yew::prelude::*;
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
     crate::ui::crash::remember(&state.form, state.lang, state.redact);
-    let plan = use_memo((state.form.clone(), state.lang), |(form, lang)| crate::compile(&form.intent_in(*lang)));
+    let plan = use_memo((state.form.clone(), state.lang), |(form, lang)| crate::compile::compile(&form.intent_in(*lang)));
     use_persistence(&state);
     use_document_lang(state.lang);
     use_embed(&state, plan.clone());

@@ -40,7 +40,8 @@ pub fn remember(form: &Rc<Form>, lang: Lang, redact: bool) {
 /// Saves a form as the persistence hook does: the URL hash (pasted texts left out when too long
 /// for a link) and localStorage. Returns the hash written.
 pub fn persist(form: &Form, redact: bool, lang: Lang) -> String {
-    let pastes_fit = Field::ALL.iter().filter(|f| f.is_pasted()).all(|f| form.text(*f).len() <= hash::MAX_LEN);
+    let pastes_fit =
+        Field::ALL.iter().filter(|f| f.is_pasted()).all(|f| form.too_large(*f).is_none() && form.text(*f).len() <= hash::MAX_LEN);
     let mut map = form.to_map_within(false, redact, hash::MAX_LEN);
     if redact && !form.text(Field::AccountId).trim().is_empty() {
         map.insert(hash::REDACTED_KEY.into(), Value::Bool(true));
@@ -55,8 +56,8 @@ pub fn persist(form: &Form, redact: bool, lang: Lang) -> String {
         new_hash = hash::encode(&map);
     }
     hash::replace(&new_hash);
-    // A paste over the limit is not saved (it would overflow localStorage and is never read).
-    let saved = form.to_map_within(true, false, crate::limits::MAX_PASTED_BYTES);
+    // A paste over the limit is not saved (only its size is kept, and it is never read).
+    let saved = form.to_map(true, false);
     storage::save(&storage::Saved { form: saved, lang: Some(lang), redact, hash: new_hash.clone() });
     new_hash
 }

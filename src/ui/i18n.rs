@@ -184,11 +184,7 @@ strings! {
     FindingFix => "What to do:", "处理方法：";
     FindingClickHint => "Select a finding to go to its field.", "选择一条结果即可跳转到对应字段。";
     DiffTitle => "What the update does to each field", "更新对每个字段的处理";
-    DiffKept => "kept", "保留";
-    DiffChanged => "changed", "修改";
-    DiffAdded => "added", "新增";
-    DiffDropped => "dropped", "去除";
-    DiffEmpty => "Paste the GetLogStore response to see what the update keeps, changes, adds and drops.", "粘贴 GetLogStore 响应后，即可查看更新保留、修改、新增和去除的字段。";
+    DiffEmpty => "Paste the GetLogStore response to see what the update keeps, changes, adds and drops.", "粘贴 GetLogStore 响应后，即可查看更新保留、修改、新增和去掉的字段。";
     BlastTitle => "What a naive update would reset", "简单更新会重置的设置";
     BlastLost => "Would reset or lose:", "将重置或丢失：";
     BlastNone => "nothing", "无";
@@ -277,12 +273,12 @@ strings! {
 }
 
 /// The label people know a naive client by (the plan's `blast_radius[].client` is an id).
-pub fn blast_client(lang: Lang, client: &str) -> String {
+pub fn blast_client(lang: Lang, client: crate::plan::NaiveClient) -> &'static str {
+    use crate::plan::NaiveClient;
     match client {
-        "encrypt_conf_only" => S::BlastEncryptConfOnly.text(lang).into(),
-        "python_sdk_update_logstore" => S::BlastPythonSdk.text(lang).into(),
-        "go_sdk_update_logstore_v2" => S::BlastGoSdk.text(lang).into(),
-        other => other.replace('_', " "),
+        NaiveClient::EncryptConfOnly => S::BlastEncryptConfOnly.text(lang),
+        NaiveClient::PythonSdkUpdateLogstore => S::BlastPythonSdk.text(lang),
+        NaiveClient::GoSdkUpdateLogstoreV2 => S::BlastGoSdk.text(lang),
     }
 }
 
@@ -371,33 +367,34 @@ pub fn position(lang: Lang, line: usize, column: usize) -> String {
 }
 
 /// "Step 2: AttachPolicyToRole".
-pub fn step(lang: Lang, n: usize, api: &str) -> String {
+pub fn step(lang: Lang, n: usize, api: crate::plan::Api) -> String {
     match lang {
         Lang::En => format!("Step {n}: {api}"),
         Lang::Zh => format!("第 {n} 步：{api}"),
     }
 }
 
+/// The words for a severity: its English name for one finding and for several, and its Chinese name.
+fn severity_words(s: Severity) -> (&'static str, &'static str, &'static str) {
+    match s {
+        Severity::Error => ("Error", "Errors", "错误"),
+        Severity::SecurityWarning => ("Security warning", "Security warnings", "安全警告"),
+        Severity::Warning => ("Warning", "Warnings", "警告"),
+        Severity::Suggestion => ("Suggestion", "Suggestions", "建议"),
+        Severity::Info => ("Note", "Notes", "提示"),
+    }
+}
+
 /// The severity's name for one finding ("Warning").
 pub fn severity_name(lang: Lang, s: Severity) -> &'static str {
-    match s {
-        Severity::Error => lang.pick("Error", "错误"),
-        Severity::SecurityWarning => lang.pick("Security warning", "安全警告"),
-        Severity::Warning => lang.pick("Warning", "警告"),
-        Severity::Suggestion => lang.pick("Suggestion", "建议"),
-        Severity::Info => lang.pick("Note", "提示"),
-    }
+    let (one, _, zh) = severity_words(s);
+    lang.pick(one, zh)
 }
 
 /// A count of findings of one severity ("2 warnings", "2 个警告").
 pub fn severity_count(lang: Lang, s: Severity, n: usize) -> String {
-    let (one, many, zh) = match s {
-        Severity::Error => ("error", "errors", "错误"),
-        Severity::SecurityWarning => ("security warning", "security warnings", "安全警告"),
-        Severity::Warning => ("warning", "warnings", "警告"),
-        Severity::Suggestion => ("suggestion", "suggestions", "建议"),
-        Severity::Info => ("note", "notes", "提示"),
-    };
+    let (one, many, zh) = severity_words(s);
+    let (one, many) = (one.to_lowercase(), many.to_lowercase());
     match lang {
         Lang::En => format!("{n} {}", if n == 1 { one } else { many }),
         Lang::Zh => format!("{n} 个{zh}"),
@@ -414,31 +411,11 @@ pub fn todo_count(lang: Lang, n: usize) -> String {
 
 /// The heading of a group of findings ("Warnings (2)").
 pub fn severity_group(lang: Lang, s: Severity, n: usize) -> String {
-    let name = match s {
-        Severity::Error => lang.pick("Errors", "错误"),
-        Severity::SecurityWarning => lang.pick("Security warnings", "安全警告"),
-        Severity::Warning => lang.pick("Warnings", "警告"),
-        Severity::Suggestion => lang.pick("Suggestions", "建议"),
-        Severity::Info => lang.pick("Notes", "提示"),
-    };
+    let (_, many, zh) = severity_words(s);
+    let name = lang.pick(many, zh);
     match lang {
         Lang::En => format!("{name} ({n})"),
         Lang::Zh => format!("{name}（{n}）"),
-    }
-}
-
-/// The title of an export block, by its key, in `lang`.
-pub fn export_title(lang: Lang, key: &str) -> String {
-    match key {
-        "markdown" => lang.pick("Change ticket (Markdown)", "变更单（Markdown）").into(),
-        "aliyun_cli" => "aliyun CLI".into(),
-        "aliyunlog_cli" => "aliyunlog CLI".into(),
-        "terraform" => "Terraform".into(),
-        "python_sdk" => "Python SDK".into(),
-        "go_sdk" => "Go SDK".into(),
-        "java_sdk" => "Java SDK".into(),
-        "curl" => "curl".into(),
-        other => other.replace('_', " "),
     }
 }
 

@@ -2,6 +2,10 @@
 //! option, changed only through [`Action`]s by the reducer. The plan is never stored: it is
 //! derived from [`Form::intent`] by the core on every change.
 
+use crate::choice::{
+    Algorithm, Choice, KeyKind, LogstoreMode, Operation, PassRoleScope, RoleMode, TargetKind, TelemetryType, UnknownFields,
+};
+use crate::encryption::EncryptConf;
 use crate::plan::Plan;
 use crate::ui::i18n::{Lang, S};
 use serde_json::{Map, Value, json};
@@ -15,17 +19,68 @@ pub enum Val {
     Text(String),
     /// A checkbox.
     Flag(bool),
+    /// A paste over [`crate::limits::MAX_PASTED_BYTES`], kept only as its size in bytes: the
+    /// text itself is dropped at once, so megabytes never sit in the state, intent, storage or link.
+    TooLarge(usize),
 }
 
-/// What kind of control a field is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What kind of control a field is, and how its value is written into the intent.
+#[derive(Debug, Clone, Copy)]
 pub enum Kind {
-    /// A text input or textarea.
+    /// A text input: written trimmed, left out when blank.
     Text,
-    /// A checkbox.
+    /// A text input for a number: written as a JSON number when the text is one (otherwise as
+    /// the text, and the core reports its type), left out when blank.
+    Number,
+    /// A checkbox: written as a boolean.
     Flag,
-    /// One of a fixed set of options (radio group or select).
-    Choice(&'static [&'static str]),
+    /// One of a fixed set of options (radio group or select), from the core's [`Choice`] enums.
+    Choice(Options),
+    /// A textarea for pasted JSON: written verbatim (line and column in findings match it), left
+    /// out when blank; findings inside it belong to it.
+    Pasted,
+}
+
+/// The options of a choice: each wire value (from the core) with its label (`None`: the value
+/// itself is shown).
+pub type Options = fn() -> Vec<(&'static str, Option<S>)>;
+
+/// The label of each value of a [`Choice`].
+pub trait Labelled: Choice {
+    /// The label (`None`: the value itself is shown).
+    fn label(self) -> Option<S>;
+}
+
+macro_rules! labels {
+    ($( $choice:ty { $( $variant:ident => $label:expr ),* $(,)? } )*) => { $(
+        impl Labelled for $choice {
+            fn label(self) -> Option<S> {
+                match self { $( <$choice>::$variant => $label, )* }
+            }
+        }
+    )* };
+}
+
+labels! {
+    TargetKind { CloudFirewall => Some(S::TargetCloudFirewall), Custom => Some(S::TargetCustom) }
+    Operation { Update => Some(S::OpUpdate), Create => Some(S::OpCreate) }
+    KeyKind { Service => Some(S::KeyService), Byok => Some(S::KeyByok) }
+    Algorithm { Default => Some(S::AlgDefault), Sm4 => Some(S::AlgSm4) }
+    RoleMode { New => Some(S::RoleNew), Existing => Some(S::RoleExisting) }
+    PassRoleScope { Role => Some(S::ScopeRole), Any => Some(S::ScopeAny) }
+    UnknownFields { Keep => Some(S::UnknownKeep), Drop => Some(S::UnknownDrop) }
+    LogstoreMode { Standard => None, Query => None }
+    TelemetryType { Logs => Some(S::TelemetryNone), Metrics => Some(S::TelemetryMetrics) }
+}
+
+/// The options of a choice the user must make.
+fn options<C: Labelled>() -> Vec<(&'static str, Option<S>)> {
+    C::ALL.iter().map(|c| (c.wire(), c.label())).collect()
+}
+
+/// The options of a choice that may be left unset (the first option, empty).
+fn optional<C: Labelled>() -> Vec<(&'static str, Option<S>)> {
+    std::iter::once(("", Some(S::NotSet))).chain(options::<C>()).collect()
 }
 
 macro_rules! fields {
@@ -35,7 +90,7 @@ macro_rules! fields {
         pub enum Field { $( $(#[$doc])* $name, )* }
 
         impl Field {
-            /// All fields, in form order.
+            /// All fields, in form order (the order the intent is written in).
             pub const ALL: &'static [Field] = &[ $( Field::$name, )* ];
 
             /// The short key used in share links and saved state.
@@ -43,7 +98,8 @@ macro_rules! fields {
                 match self { $( Field::$name => $key, )* }
             }
 
-            /// The JSON pointer of the intent field this control edits (`data-field`).
+            /// The JSON pointer of the intent field this control edits (`data-field`): the one
+            /// table the form writes the intent with and reads it back from.
             pub fn pointer(self) -> &'static str {
                 match self { $( Field::$name => $pointer, )* }
             }
@@ -65,9 +121,13 @@ fn text(s: &str) -> Val {
     Val::Text(s.to_string())
 }
 
+fn pick<C: Choice>(c: C) -> Val {
+    Val::Text(c.wire().to_string())
+}
+
 fields! {
     /// Cloud Firewall preset or a custom project and Logstore.
-    Target = "target", "/target/preset", Kind::Choice(&["cloud_firewall", "custom"]), text("cloud_firewall");
+    Target = "target", "/target/preset", Kind::Choice(options::<TargetKind>), pick(TargetKind::CloudFirewall);
     /// The account id (UID).
     AccountId = "account", "/target/account_id", Kind::Text, text("");
     /// The region of the Logstore.
@@ -77,11 +137,11 @@ fields! {
     /// The Logstore (custom target).
     Logstore = "logstore", "/target/logstore", Kind::Text, text("");
     /// Update an existing Logstore or create one.
-    Operation = "op", "/operation", Kind::Choice(&["update", "create"]), text("update");
+    Operation = "op", "/operation", Kind::Choice(options::<Operation>), pick(Operation::Update);
     /// Service key or BYOK.
-    Key = "key", "/encryption/key", Kind::Choice(&["service", "byok"]), text("service");
+    Key = "key", "/encryption/key", Kind::Choice(options::<KeyKind>), pick(KeyKind::Service);
     /// The algorithm.
-    EncryptType = "alg", "/encryption/encrypt_type", Kind::Choice(&["default", "sm4"]), text("default");
+    EncryptType = "alg", "/encryption/encrypt_type", Kind::Choice(options::<Algorithm>), pick(Algorithm::Default);
     /// Encryption on or off.
     Enable = "enable", "/encryption/enable", Kind::Flag, Val::Flag(true);
     /// BYOK: the CMK id.
@@ -89,45 +149,45 @@ fields! {
     /// BYOK: the CMK's region.
     CmkRegionId = "cmk_region", "/encryption/cmk_region_id", Kind::Text, text("");
     /// BYOK: create the role or use an existing one.
-    RoleMode = "role", "/ram/create_role", Kind::Choice(&["new", "existing"]), text("new");
+    RoleMode = "role", "/ram/create_role", Kind::Choice(options::<RoleMode>), pick(RoleMode::New);
     /// BYOK: the new role's name.
     RoleName = "role_name", "/encryption/role_name", Kind::Text, text("");
     /// BYOK: the existing role's ARN.
     RoleArn = "role_arn", "/encryption/role_arn", Kind::Text, text("");
     /// BYOK: the existing role's trust policy, pasted.
-    TrustPolicy = "trust", "/ram/current_trust_policy", Kind::Text, text("");
+    TrustPolicy = "trust", "/ram/current_trust_policy", Kind::Pasted, text("");
     /// BYOK: the RAM user who gets PassRole.
     UserName = "user", "/ram/user_name", Kind::Text, text("");
     /// BYOK: the PassRole policy's name.
     PassrolePolicyName = "policy", "/ram/passrole_policy_name", Kind::Text, text("");
     /// BYOK: PassRole on this role only or on any role.
-    PassroleScope = "scope", "/ram/passrole_scope", Kind::Choice(&["role", "any"]), text("role");
+    PassroleScope = "scope", "/ram/passrole_scope", Kind::Choice(options::<PassRoleScope>), pick(PassRoleScope::Role);
     /// Update: the pasted GetLogStore response.
-    Current = "current", "/current", Kind::Text, text("");
+    Current = "current", "/current", Kind::Pasted, text("");
     /// Update: keep or drop fields nobody knows yet.
-    UnknownFields = "unknown", "/unknown_fields", Kind::Choice(&["keep", "drop"]), text("keep");
+    UnknownFields = "unknown", "/unknown_fields", Kind::Choice(options::<UnknownFields>), pick(UnknownFields::Keep);
     /// Create: retention in days.
-    Ttl = "ttl", "/logstore/ttl", Kind::Text, text("30");
+    Ttl = "ttl", "/logstore/ttl", Kind::Number, text("30");
     /// Create: number of shards.
-    ShardCount = "shards", "/logstore/shardCount", Kind::Text, text("2");
+    ShardCount = "shards", "/logstore/shardCount", Kind::Number, text("2");
     /// Create: automatic shard splitting.
     AutoSplit = "auto_split", "/logstore/autoSplit", Kind::Flag, Val::Flag(true);
     /// Create: the most shards automatic splitting may reach.
-    MaxSplitShard = "max_split", "/logstore/maxSplitShard", Kind::Text, text("64");
+    MaxSplitShard = "max_split", "/logstore/maxSplitShard", Kind::Number, text("64");
     /// Create: add receive time and client IP to every log.
     AppendMeta = "append_meta", "/logstore/appendMeta", Kind::Flag, Val::Flag(true);
     /// Create: web tracking.
     EnableTracking = "tracking", "/logstore/enable_tracking", Kind::Flag, Val::Flag(false);
     /// Create: days in hot storage.
-    HotTtl = "hot_ttl", "/logstore/hot_ttl", Kind::Text, text("");
+    HotTtl = "hot_ttl", "/logstore/hot_ttl", Kind::Number, text("");
     /// Create: days in infrequent-access storage.
-    InfrequentAccessTtl = "ia_ttl", "/logstore/infrequentAccessTTL", Kind::Text, text("");
+    InfrequentAccessTtl = "ia_ttl", "/logstore/infrequentAccessTTL", Kind::Number, text("");
     /// Create: `standard` or `query`.
-    Mode = "mode", "/logstore/mode", Kind::Choice(&["", "standard", "query"]), text("");
+    Mode = "mode", "/logstore/mode", Kind::Choice(optional::<LogstoreMode>), text("");
     /// Create: `None` (logs) or `Metrics`.
-    TelemetryType = "telemetry", "/logstore/telemetryType", Kind::Choice(&["", "None", "Metrics"]), text("");
+    TelemetryType = "telemetry", "/logstore/telemetryType", Kind::Choice(optional::<TelemetryType>), text("");
     /// Verify: the GetLogStore response read after the requests were sent, pasted.
-    After = "after", "/after", Kind::Text, text("");
+    After = "after", "/after", Kind::Pasted, text("");
 }
 
 impl Field {
@@ -141,13 +201,21 @@ impl Field {
     pub fn at(pointer: &str) -> Option<Field> {
         Field::ALL.iter().copied().find(|f| {
             let p = f.pointer();
-            pointer == p || (f.is_pasted() && pointer.starts_with(p) && pointer[p.len()..].starts_with('/'))
+            pointer == p || (f.is_pasted() && crate::pointer::is_within(pointer, p))
         })
     }
 
     /// True for the fields that hold pasted JSON text (their findings carry line and column).
     pub fn is_pasted(self) -> bool {
-        matches!(self, Field::Current | Field::TrustPolicy | Field::After)
+        matches!(self.kind(), Kind::Pasted)
+    }
+
+    /// The options of a choice (none for other fields).
+    pub fn options(self) -> Vec<(&'static str, Option<S>)> {
+        match self.kind() {
+            Kind::Choice(options) => options(),
+            _ => Vec::new(),
+        }
     }
 
     /// The element id of the field's control (radio groups add the option).
@@ -219,7 +287,7 @@ impl Form {
     pub fn text(&self, field: Field) -> &str {
         match self.get(field) {
             Val::Text(s) => s,
-            Val::Flag(_) => "",
+            Val::Flag(_) | Val::TooLarge(_) => "",
         }
     }
 
@@ -228,16 +296,31 @@ impl Form {
         matches!(self.get(field), Val::Flag(true))
     }
 
-    /// True when the field's text equals `option`.
-    pub fn is(&self, field: Field, option: &str) -> bool {
-        self.text(field) == option
+    /// True when the choice at `field` is `option`.
+    pub fn is<C: Choice>(&self, field: Field, option: C) -> bool {
+        self.text(field) == option.wire()
     }
 
-    /// Sets a field; a value of the wrong kind or an unknown option is ignored.
+    /// The size of the field's paste when it was over the limit (only its size is kept).
+    pub fn too_large(&self, field: Field) -> Option<usize> {
+        match self.get(field) {
+            Val::TooLarge(bytes) => Some(*bytes),
+            _ => None,
+        }
+    }
+
+    /// Sets a field; a value of the wrong kind or an unknown option is ignored. A pasted text
+    /// over [`crate::limits::MAX_PASTED_BYTES`] keeps only its size.
     pub fn set(&mut self, field: Field, value: Val) {
+        let value = match value {
+            Val::Text(s) if field.is_pasted() && s.len() > crate::limits::MAX_PASTED_BYTES => Val::TooLarge(s.len()),
+            other => other,
+        };
         let fits = match (field.kind(), &value) {
-            (Kind::Text, Val::Text(_)) | (Kind::Flag, Val::Flag(_)) => true,
-            (Kind::Choice(options), Val::Text(s)) => options.contains(&s.as_str()),
+            (Kind::Text | Kind::Number | Kind::Pasted, Val::Text(_)) | (Kind::Flag, Val::Flag(_)) | (Kind::Pasted, Val::TooLarge(_)) => {
+                true
+            }
+            (Kind::Choice(options), Val::Text(s)) => options().iter().any(|(o, _)| o == s),
             _ => false,
         };
         if fits {
@@ -247,15 +330,15 @@ impl Form {
 
     /// True when the field takes part in the intent with the current choices.
     pub fn active(&self, field: Field) -> bool {
-        let byok = self.is(Field::Key, "byok");
-        let update = self.is(Field::Operation, "update");
+        let byok = self.is(Field::Key, KeyKind::Byok);
+        let update = self.is(Field::Operation, Operation::Update);
         match field {
-            Field::Project | Field::Logstore => self.is(Field::Target, "custom"),
+            Field::Project | Field::Logstore => self.is(Field::Target, TargetKind::Custom),
             Field::CmkKeyId | Field::CmkRegionId | Field::RoleMode | Field::UserName | Field::PassrolePolicyName | Field::PassroleScope => {
                 byok
             }
-            Field::RoleName => byok && self.is(Field::RoleMode, "new"),
-            Field::RoleArn | Field::TrustPolicy => byok && self.is(Field::RoleMode, "existing"),
+            Field::RoleName => byok && self.is(Field::RoleMode, RoleMode::New),
+            Field::RoleArn | Field::TrustPolicy => byok && self.is(Field::RoleMode, RoleMode::Existing),
             Field::Current | Field::UnknownFields => update,
             Field::Ttl
             | Field::ShardCount
@@ -283,74 +366,34 @@ impl Form {
         intent
     }
 
-    /// The intent document this form describes (empty fields left out; pasted text kept as text).
+    /// The intent document this form describes: every active field written at its pointer
+    /// (see [`Form::intent_value`]), empty ones left out.
     pub fn intent(&self) -> Value {
-        let mut target = Map::new();
-        put_text(&mut target, "region", self.text(Field::Region));
-        put_text(&mut target, "account_id", self.text(Field::AccountId));
-        if self.is(Field::Target, "cloud_firewall") {
-            target.insert("preset".into(), json!("cloud_firewall"));
-        } else {
-            put_text(&mut target, "project", self.text(Field::Project));
-            put_text(&mut target, "logstore", self.text(Field::Logstore));
-        }
-        let mut intent = Map::new();
-        intent.insert("version".into(), json!(1));
-        intent.insert("target".into(), Value::Object(target));
-        intent.insert("operation".into(), json!(self.text(Field::Operation)));
-        if self.active(Field::Current) {
-            put_pasted(&mut intent, "current", self.text(Field::Current));
-            intent.insert("unknown_fields".into(), json!(self.text(Field::UnknownFields)));
-        } else {
-            let mut logstore = Map::new();
-            for (field, key) in [
-                (Field::Ttl, "ttl"),
-                (Field::ShardCount, "shardCount"),
-                (Field::AutoSplit, "autoSplit"),
-                (Field::MaxSplitShard, "maxSplitShard"),
-                (Field::AppendMeta, "appendMeta"),
-                (Field::EnableTracking, "enable_tracking"),
-                (Field::HotTtl, "hot_ttl"),
-                (Field::InfrequentAccessTtl, "infrequentAccessTTL"),
-                (Field::Mode, "mode"),
-                (Field::TelemetryType, "telemetryType"),
-            ] {
-                match self.get(field) {
-                    Val::Flag(b) => {
-                        logstore.insert(key.into(), json!(b));
-                    }
-                    Val::Text(s) if s.trim().is_empty() => {}
-                    Val::Text(s) => {
-                        logstore.insert(key.into(), number_or_text(s, field.kind()));
-                    }
-                }
+        let mut intent = json!({ "version": 1, "target": {} });
+        for &field in Field::ALL {
+            if let Some(value) = self.intent_value(field).filter(|_| self.active(field)) {
+                put(&mut intent, field.pointer(), value);
             }
-            intent.insert("logstore".into(), Value::Object(logstore));
         }
-        let mut encryption = Map::new();
-        encryption.insert("enable".into(), json!(self.flag(Field::Enable)));
-        encryption.insert("encrypt_type".into(), json!(self.text(Field::EncryptType)));
-        encryption.insert("key".into(), json!(self.text(Field::Key)));
-        if self.is(Field::Key, "byok") {
-            put_text(&mut encryption, "cmk_key_id", self.text(Field::CmkKeyId));
-            put_text(&mut encryption, "cmk_region_id", self.text(Field::CmkRegionId));
-            let mut ram = Map::new();
-            let new_role = self.is(Field::RoleMode, "new");
-            ram.insert("create_role".into(), json!(new_role));
-            if new_role {
-                put_text(&mut encryption, "role_name", self.text(Field::RoleName));
-            } else {
-                put_text(&mut encryption, "role_arn", self.text(Field::RoleArn));
-                put_pasted(&mut ram, "current_trust_policy", self.text(Field::TrustPolicy));
-            }
-            put_text(&mut ram, "user_name", self.text(Field::UserName));
-            put_text(&mut ram, "passrole_policy_name", self.text(Field::PassrolePolicyName));
-            ram.insert("passrole_scope".into(), json!(self.text(Field::PassroleScope)));
-            intent.insert("ram".into(), Value::Object(ram));
+        intent
+    }
+
+    /// What the field writes into the intent, as its kind says (`None`: nothing). Two choices
+    /// are not written as their option: the Cloud Firewall target is `target.preset` (a custom
+    /// one writes nothing), the role mode is the boolean `ram.create_role`.
+    fn intent_value(&self, field: Field) -> Option<Value> {
+        let text = self.text(field);
+        match (field.kind(), self.get(field)) {
+            (_, Val::Flag(b)) => Some(json!(b)),
+            (Kind::Pasted, Val::TooLarge(bytes)) => Some(crate::limits::too_large_stand_in(*bytes)),
+            (_, Val::TooLarge(_)) => None,
+            _ if text.trim().is_empty() => None,
+            (Kind::Pasted, _) => Some(json!(text)),
+            (Kind::Number, _) => Some(number_or_text(text)),
+            (Kind::Choice(_), _) if field == Field::Target => (text == TargetKind::CloudFirewall.wire()).then(|| json!(text)),
+            (Kind::Choice(_), _) if field == Field::RoleMode => RoleMode::from_wire(text).map(|m| json!(m.creates_role())),
+            _ => Some(json!(text.trim())),
         }
-        intent.insert("encryption".into(), Value::Object(encryption));
-        put_pasted(&mut intent, "after", self.text(Field::After));
-        Value::Object(intent)
     }
 
     /// The form as a map of share keys to values: only fields that differ from a fresh page
@@ -369,48 +412,58 @@ impl Form {
             if *value == field.default_value() || !(all || self.active(field)) {
                 continue;
             }
-            if (redact && field == Field::AccountId) || matches!(value, Val::Text(s) if s.len() > max_bytes) {
+            if (redact && field == Field::AccountId)
+                || matches!(value, Val::Text(s) if s.len() > max_bytes)
+                || matches!(value, Val::TooLarge(_))
+            {
                 continue;
             }
             let v = match value {
                 Val::Flag(b) => json!(b),
                 Val::Text(s) if redact && account.len() >= 4 => json!(s.replace(&account, REDACTED)),
                 Val::Text(s) => json!(s),
+                Val::TooLarge(_) => continue,
             };
             map.insert(field.key().into(), v);
         }
         map
     }
 
-    /// The form that describes `intent` (the inverse of [`Form::intent`]), for intents sent by an
-    /// embedding portal. Values of the wrong type are skipped; the core reports what is missing.
+    /// The form that describes `intent` (the inverse of [`Form::intent`], through the same
+    /// table), for intents sent by an embedding portal. Values of the wrong type are skipped;
+    /// the core reports what is missing.
     pub fn from_intent(intent: &Value) -> Form {
         let mut form = Form::default();
         let at = |p: &str| intent.pointer(p).filter(|v| !v.is_null());
-        let preset = at("/target/preset").and_then(Value::as_str) == Some("cloud_firewall");
-        let custom = at("/target/project").is_some() || at("/target/logstore").is_some();
-        form.set(Field::Target, text(if preset || !custom { "cloud_firewall" } else { "custom" }));
-        let existing = match at("/ram/create_role") {
-            Some(Value::Bool(create)) => !create,
-            _ => at("/encryption/role_arn").is_some(),
-        };
-        form.set(Field::RoleMode, text(if existing { "existing" } else { "new" }));
         for &field in Field::ALL {
-            if matches!(field, Field::Target | Field::RoleMode) {
-                continue;
-            }
             let val = match (field.kind(), at(field.pointer())) {
                 (_, None) => continue,
+                // Read below, from what the intent says.
+                _ if field == Field::Target => continue,
+                (_, Some(Value::Bool(b))) if field == Field::RoleMode => pick(RoleMode::from_create_role(*b)),
+                _ if field == Field::RoleMode => continue,
                 (Kind::Flag, Some(Value::Bool(b))) => Val::Flag(*b),
                 (_, Some(Value::String(s))) => Val::Text(s.clone()),
-                (Kind::Text, Some(Value::Number(n))) => Val::Text(n.to_string()),
-                (Kind::Text, Some(v @ Value::Object(_))) => Val::Text(serde_json::to_string_pretty(v).unwrap_or_default()),
+                (Kind::Text | Kind::Number | Kind::Pasted, Some(Value::Number(n))) => Val::Text(n.to_string()),
+                (Kind::Text | Kind::Number | Kind::Pasted, Some(v @ Value::Object(_))) => match crate::limits::too_large_bytes(v) {
+                    Some(bytes) => Val::TooLarge(bytes),
+                    None => Val::Text(serde_json::to_string_pretty(v).unwrap_or_default()),
+                },
                 _ => continue,
             };
             form.set(field, val);
         }
+        // What the intent says without a field of its own: a target given by name, an existing
+        // role given by its ARN, a create given by the new Logstore's settings.
+        let custom = at("/target/project").is_some() || at("/target/logstore").is_some();
+        if custom && at("/target/preset").and_then(Value::as_str) != Some(TargetKind::CloudFirewall.wire()) {
+            form.set(Field::Target, pick(TargetKind::Custom));
+        }
+        if !matches!(at("/ram/create_role"), Some(Value::Bool(_))) && at("/encryption/role_arn").is_some() {
+            form.set(Field::RoleMode, pick(RoleMode::Existing));
+        }
         if at("/current").is_none() && at("/logstore").is_some() {
-            form.set(Field::Operation, text("create"));
+            form.set(Field::Operation, pick(Operation::Create));
         }
         form
     }
@@ -419,17 +472,16 @@ impl Form {
     /// allows): what the Logstore has is permanent, so the form takes it over; `enable` stays.
     pub fn with_encrypt_conf(&self, conf: &Value) -> Form {
         let mut form = self.clone();
-        let ty = conf.get("encrypt_type").and_then(Value::as_str).unwrap_or("default");
-        form.set(Field::EncryptType, text(if ty == "m4" { "sm4" } else { ty }));
-        match conf.get("user_cmk_info").and_then(Value::as_object) {
-            Some(info) => {
-                form.set(Field::Key, text("byok"));
-                form.set(Field::RoleMode, text("existing"));
-                for (field, key) in [(Field::CmkKeyId, "cmk_key_id"), (Field::CmkRegionId, "region_id"), (Field::RoleArn, "arn")] {
-                    form.set(field, Val::Text(info.get(key).and_then(Value::as_str).unwrap_or_default().to_string()));
-                }
-            }
-            None => form.set(Field::Key, text("service")),
+        let Ok(conf) = serde_json::from_value::<EncryptConf>(conf.clone()) else { return form };
+        if let Some(algorithm) = conf.encrypt_type.offered() {
+            form.set(Field::EncryptType, pick(algorithm));
+        }
+        form.set(Field::Key, pick(conf.key()));
+        if let Some(info) = conf.user_cmk_info {
+            form.set(Field::RoleMode, pick(RoleMode::Existing));
+            form.set(Field::CmkKeyId, Val::Text(info.cmk_key_id));
+            form.set(Field::CmkRegionId, Val::Text(info.region_id));
+            form.set(Field::RoleArn, Val::Text(info.arn));
         }
         form
     }
@@ -453,27 +505,26 @@ impl Form {
 /// What replaces the account id in redacted share links.
 pub const REDACTED: &str = "<account-id>";
 
-fn put_text(map: &mut Map<String, Value>, key: &str, value: &str) {
-    if !value.trim().is_empty() {
-        map.insert(key.into(), json!(value.trim()));
-    }
-}
-
-/// Pasted text goes in verbatim (not trimmed) so line and column in findings match the textarea.
-fn put_pasted(map: &mut Map<String, Value>, key: &str, value: &str) {
-    if !value.trim().is_empty() {
-        map.insert(key.into(), json!(value));
+/// Writes `value` at `pointer` (plain keys, no escapes), making the objects on the way.
+fn put(intent: &mut Value, pointer: &str, value: Value) {
+    let mut at = intent;
+    let mut keys = pointer.split('/').skip(1).peekable();
+    while let Some(key) = keys.next() {
+        let Value::Object(map) = at else { return };
+        if keys.peek().is_none() {
+            map.insert(key.into(), value);
+            return;
+        }
+        at = map.entry(key).or_insert_with(|| Value::Object(Map::new()));
     }
 }
 
 /// A number when the text is a JSON number, otherwise the text (the core reports its type).
-fn number_or_text(s: &str, kind: Kind) -> Value {
-    if matches!(kind, Kind::Text)
-        && let Ok(v @ Value::Number(_)) = serde_json::from_str::<Value>(s.trim())
-    {
-        return v;
+fn number_or_text(s: &str) -> Value {
+    match serde_json::from_str::<Value>(s.trim()) {
+        Ok(v @ Value::Number(_)) => v,
+        _ => json!(s.trim()),
     }
-    json!(s.trim())
 }
 
 /// A short message shown once at the top of the page.
@@ -651,7 +702,7 @@ impl AppContext {
     /// True when the finding is a missing value on a field the user has not touched yet (and did
     /// not ask to check): shown as something to fill in, not as an error.
     pub fn is_pending(&self, f: &crate::finding::Finding) -> bool {
-        f.code == "INT005" && Field::at(&f.path).is_some_and(|field| self.state.pending(field))
+        f.code == crate::finding::Code::Missing && Field::at(&f.path).is_some_and(|field| self.state.pending(field))
     }
 
     /// True when some error is shown as an error (not only fields left to fill in).
@@ -666,7 +717,7 @@ impl AppContext {
         self.plan
             .findings
             .iter()
-            .filter(|f| f.path == p || (inside && f.path.starts_with(p) && f.path[p.len()..].starts_with('/')))
+            .filter(|f| f.path == p || (inside && crate::pointer::is_within(&f.path, p)))
             .filter(|f| !self.is_pending(f))
             .collect()
     }

@@ -90,7 +90,7 @@ test('BYOK update of a Cloud Firewall Logstore from a pasted GetLogStore: every 
   // The GetLogStore command has the real names.
   assert.equal(
     await page.locator('[data-output="get_logstore_command"] code').textContent(),
-    `aliyun sls GetLogStore --region 'cn-hangzhou' --project 'cloudfirewall-project-${ACCOUNT}-cn-hangzhou' --logstore 'cloudfirewall-logstore'`,
+    `aliyun sls GetLogStore --region cn-hangzhou --project 'cloudfirewall-project-${ACCOUNT}-cn-hangzhou' --logstore 'cloudfirewall-logstore'`,
   );
 
   const plan = corePlan(intent);

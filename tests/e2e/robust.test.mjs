@@ -143,3 +143,33 @@ for (const [pointer, existingRole] of [['/current', false], ['/ram/current_trust
     await context.close();
   });
 }
+
+// A real paste (the paste event, with the clipboard's text) over the limit is stopped before the
+// browser inserts it: the textarea never holds the megabytes, the box says the size of the text
+// the paste would have made, and the core's finding says it too.
+test('a paste event over the limit never reaches the textarea', async () => {
+  const { page, context, problems } = await openApp(browser, server.base);
+  await byokUpdate(page, false);
+  const { ms, value, box } = await page.evaluate(async () => {
+    const frames = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    const area = document.querySelector('textarea[data-field="/current"]');
+    area.focus();
+    area.setSelectionRange(0, 2); // the paste replaces the first two characters: `{"` of the old text
+    const kept = area.value.length - 2;
+    const data = new DataTransfer();
+    data.setData('text/plain', 'x'.repeat(10_000_000));
+    const start = performance.now();
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    area.dispatchEvent(event);
+    await frames();
+    return { ms: performance.now() - start, value: area.value.length === kept + 2 && event.defaultPrevented, box: document.querySelector('[data-oversize]')?.textContent };
+  });
+  console.log(`a 10 MB paste event into /current: ${ms.toFixed(0)} ms to a settled page`);
+  assert.ok(value, 'the paste was stopped and the textarea kept its text');
+  assert.match(box, /10,000,069 bytes/, 'the size of the text the paste would have made');
+  const text = await page.locator('#f-current-msgs [data-code="LIM001"]').textContent();
+  assert.match(text, /10,000,069 bytes/);
+  assert.ok(ms < 2000, `${ms} ms: a hang`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -60,7 +60,7 @@ test('a matching after is verified (green table, one note); a differing one fail
   assert.equal(await page.locator('[data-output="verification"] table').count(), 0);
   assert.equal(
     await page.locator('[data-output="verify_get_logstore_command"] code').textContent(),
-    `aliyun sls GetLogStore --region 'cn-hangzhou' --project 'cloudfirewall-project-${ACCOUNT}-cn-hangzhou' --logstore 'cloudfirewall-logstore'`,
+    `aliyun sls GetLogStore --region cn-hangzhou --project 'cloudfirewall-project-${ACCOUNT}-cn-hangzhou' --logstore 'cloudfirewall-logstore'`,
   );
 
   // What GetLogStore returns once the update landed: the body sent, plus the output-only fields.

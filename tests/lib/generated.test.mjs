@@ -38,7 +38,7 @@ test('the checked-in schemas and types are what the Rust types generate now', ()
   for (const name of ['intent.schema.json', 'plan.schema.json']) assert.equal(read(LIB, name), read(WWW, name));
   const dts = read(LIB, 'sls-encrypt.d.ts');
   assert.ok(dts.startsWith(read(WWW, 'types.d.ts')));
-  for (const declared of ['export interface Intent ', 'export interface Plan ', 'export interface IntentAndPlan', 'export interface Finding', 'export interface Request', 'export type Severity', 'export type Code']) {
+  for (const declared of ['export interface Intent ', 'export interface Plan ', 'export interface IntentAndPlan', 'export interface Finding', 'export interface Request', 'export type Severity', 'export type Code', 'export type Api', 'export type PlanState', 'export interface Target ']) {
     assert.ok(dts.includes(declared), declared);
   }
   assert.match(dts, /export function compile\(intent: Intent \| string\): Plan;/);

@@ -1,7 +1,7 @@
 // A portal's own TypeScript, checked with `tsc --noEmit --strict` (tests/lib/generated.test.mjs):
 // the types come from dist/lib/sls-encrypt.d.ts, generated from the Rust types.
 import init, { compile, compileJson, findingCodes, formatVersion } from '../../dist/lib/sls-encrypt.js';
-import type { Finding, Intent, Plan, Request, Severity } from '../../dist/lib/sls-encrypt.js';
+import type { Api, Code, Finding, Intent, Plan, PlanState, Request, Severity } from '../../dist/lib/sls-encrypt.js';
 
 export async function planFor(wasm: BufferSource, region: string): Promise<string[]> {
   await init({ module_or_path: wasm });
@@ -15,15 +15,18 @@ export async function planFor(wasm: BufferSource, region: string): Promise<strin
   };
   const plan: Plan = compile(intent);
   const first: Finding = plan.findings[0];
-  const code: string = first.code;
+  const code: Code = first.code;
   const severity: Severity = first.severity;
   const requests: Request[] = plan.requests;
   const apis: string[] = requests.map((r) => `${r.step}. ${r.method} ${r.api} https://${r.host}${r.path}`);
+  const last: Api | undefined = requests.at(-1)?.api;
+  const state: PlanState = plan.state;
+  const host: string | null | undefined = plan.target?.host;
   const fromText: Plan = compile(JSON.stringify(intent));
   const text: string = compileJson(JSON.stringify(intent));
   const errors = findingCodes().filter((c) => c.severity === 'error').map((c) => c.code);
   const version: number = formatVersion();
-  return [code, severity, ...apis, String(fromText.ok), text.slice(0, 1), String(errors.length), String(version)];
+  return [code, severity, ...apis, String(last), state, String(host), String(fromText.ok), text.slice(0, 1), String(errors.length), String(version)];
 }
 
 // The types catch a portal's mistakes: each line below must fail to compile.
@@ -31,6 +34,8 @@ export async function planFor(wasm: BufferSource, region: string): Promise<strin
 export const wrongKey: Intent = { encryption: { key: 'kms' } };
 // @ts-expect-error: "region" belongs in target.
 export const misplaced: Intent = { region: 'cn-hangzhou' };
+// @ts-expect-error: not a finding code.
+export const wrongCode: Code = 'ENC999';
 export function wrongRead(plan: Plan): number {
   // @ts-expect-error: requests is a list, not a map.
   return plan.requests.UpdateLogStore.step;

@@ -1,11 +1,11 @@
 // Generated from the Rust types by scripts/schemas.mjs (schemars, json-schema-to-typescript): do not edit.
 
 /**
- * A preset target.
+ * cloud_firewall: project cloudfirewall-project-<account_id>-<region>, Logstore cloudfirewall-logstore.
  */
 export type Preset = "cloud_firewall";
 /**
- * Update an existing Logstore or create a new one.
+ * Update an existing Logstore (UpdateLogStore) or create a new one (CreateLogStore).
  */
 export type Operation = "update" | "create";
 /**
@@ -21,35 +21,39 @@ export type Pasted =
  */
 export type LogstoreSettings = LogstoreFields | string;
 /**
- * The Logstore mode.
+ * A new Logstore's mode.
  */
 export type LogstoreMode = "standard" | "query";
 /**
- * The Logstore's telemetry type.
+ * A new Logstore's telemetry type: None (logs) or Metrics.
  */
 export type TelemetryType = "None" | "Metrics";
 /**
- * The encryption algorithm.
+ * The encryption algorithm: default (AES) or sm4.
  */
-export type EncryptType = "default" | "sm4";
+export type Algorithm = "default" | "sm4";
 /**
- * Whose key encrypts the data.
+ * Whose key encrypts the data: the service key or your own KMS CMK (BYOK).
  */
 export type KeyKind = "service" | "byok";
 /**
- * What the PassRole policy allows.
+ * What the PassRole policy allows: exactly the role, or any role (acs:ram::*).
  */
-export type PassroleScope = "role" | "any";
+export type PassRoleScope = "role" | "any";
 /**
- * Unknown GetLogStore fields: kept or dropped.
+ * GetLogStore fields nobody knows yet: kept in the update body, or dropped.
  */
 export type UnknownFields = "keep" | "drop";
 /**
- * A language.
+ * A language: en (English) or zh (Simplified Chinese).
  */
 export type Lang = "en" | "zh";
 /**
- * Stable code, e.g. `ENC005`.
+ * What the plan amounts to: blocked (errors), nothing_to_send, or ready.
+ */
+export type PlanState = "blocked" | "nothing_to_send" | "ready";
+/**
+ * A stable finding code (see docs/findings.json).
  */
 export type Code =
   | "INT001"
@@ -161,11 +165,32 @@ export type Code =
   | "VER011"
   | "VER012";
 /**
- * How much it matters.
+ * How much a finding matters. `Error` blocks the plan (`ok` is false).
  */
 export type Severity = "error" | "security_warning" | "warning" | "suggestion" | "info";
 /**
- * `same`, `differs` or `missing`.
+ * An API a request calls, by its name.
+ */
+export type Api =
+  | "CreateRole"
+  | "UpdateRole"
+  | "AttachPolicyToRole"
+  | "CreatePolicy"
+  | "AttachPolicyToUser"
+  | "GetLogStore"
+  | "UpdateLogStore"
+  | "CreateLogStore"
+  | "UpdateLogStoreEncryption";
+/**
+ * What happens to a field of the Logstore in the update body.
+ */
+export type Change = "kept" | "changed" | "added" | "dropped";
+/**
+ * A naive partial update whose blast radius is shown.
+ */
+export type NaiveClient = "encrypt_conf_only" | "python_sdk_update_logstore" | "go_sdk_update_logstore_v2";
+/**
+ * How one field of the Logstore read back after the change compares with what was sent.
  */
 export type FieldStatus = "same" | "differs" | "missing";
 
@@ -251,7 +276,7 @@ export interface IntentTarget {
   preset?: Preset | null;
 }
 /**
- * The settings as JSON.
+ * The CreateLogStore settings the planner knows; other fields are passed on.
  */
 export interface LogstoreFields {
   /**
@@ -313,7 +338,7 @@ export interface IntentEncryption {
   /**
    * The algorithm: `default` (AES) or `sm4`.
    */
-  encrypt_type?: EncryptType | null;
+  encrypt_type?: Algorithm | null;
   /**
    * Service key (default) or your own CMK.
    */
@@ -354,7 +379,7 @@ export interface IntentRam {
   /**
    * `role` names exactly the role ARN (default); `any` is every role.
    */
-  passrole_scope?: PassroleScope | null;
+  passrole_scope?: PassRoleScope | null;
   /**
    * The existing role's trust policy (object, its text, or the GetRole response).
    */
@@ -376,7 +401,7 @@ export interface Plan {
    * What the plan amounts to: `blocked` (errors), `nothing_to_send` (no error, but no request
    * would change anything), or `ready`.
    */
-  state: string;
+  state: PlanState;
   /**
    * Every finding, most severe first.
    */
@@ -384,9 +409,7 @@ export interface Plan {
   /**
    * Resolved target: region, project, logstore, host.
    */
-  target: {
-    [k: string]: unknown | undefined;
-  } | null;
+  target: Target | null;
   /**
    * The complete `encrypt_conf` to send.
    */
@@ -437,7 +460,13 @@ export interface Plan {
  * One finding: a stable code, where, what is wrong and how to fix it, in English and Chinese.
  */
 export interface Finding {
+  /**
+   * Stable code, serialized as its string, e.g. `ENC005`.
+   */
   code: Code;
+  /**
+   * How much it matters: always `code.severity()`.
+   */
   severity: Severity;
   /**
    * JSON pointer into the intent.
@@ -469,6 +498,35 @@ export interface Finding {
   fix_zh: string;
 }
 /**
+ * The resolved target of a plan: where its requests go.
+ */
+export interface Target {
+  /**
+   * Region id, when valid.
+   */
+  region: string | null;
+  /**
+   * Account id, when valid.
+   */
+  account_id: string | null;
+  /**
+   * Project name (filled by the Cloud Firewall preset).
+   */
+  project: string | null;
+  /**
+   * Logstore name (filled by the Cloud Firewall preset).
+   */
+  logstore: string | null;
+  /**
+   * The SLS endpoint host of the project.
+   */
+  host: string | null;
+  /**
+   * Update or create.
+   */
+  operation: Operation;
+}
+/**
  * One HTTP request exactly as it goes on the wire, in the order it must be sent.
  */
 export interface Request {
@@ -477,9 +535,9 @@ export interface Request {
    */
   step: number;
   /**
-   * The API name, e.g. `UpdateLogStore`.
+   * The API, serialized as its name, e.g. `UpdateLogStore`.
    */
-  api: string;
+  api: Api;
   /**
    * HTTP method.
    */
@@ -528,7 +586,7 @@ export interface DiffEntry {
   /**
    * `kept`, `changed`, `added`, or `dropped`.
    */
-  change: string;
+  change: Change;
   /**
    * Value in `current`, if any.
    */
@@ -553,7 +611,7 @@ export interface BlastRadius {
   /**
    * Which naive update: `encrypt_conf_only`, `python_sdk_update_logstore`, `go_sdk_update_logstore_v2`.
    */
-  client: string;
+  client: NaiveClient;
   /**
    * Description in English.
    */
@@ -599,5 +657,8 @@ export interface VerifiedField {
    * The value read back (null when the Logstore does not have it).
    */
   actual: unknown;
+  /**
+   * `same`, `differs` or `missing`.
+   */
   status: FieldStatus;
 }

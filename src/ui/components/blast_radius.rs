@@ -1,13 +1,12 @@
 //! What naive partial updates would reset, per client.
 
 use crate::ui::i18n::{self, S};
-use crate::ui::state::AppContext;
 use yew::prelude::*;
 
 /// One entry per naive client, with the settings it would lose.
 #[function_component(BlastRadius)]
 pub fn blast_radius() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let lang = ctx.lang();
     let blast = &ctx.plan.blast_radius;
     if blast.is_empty() {
@@ -18,7 +17,7 @@ pub fn blast_radius() -> Html {
             <h3>{ ctx.t(S::BlastTitle) }</h3>
             <ul>
                 { for blast.iter().map(|b| html! {
-                    <li data-client={b.client}>
+                    <li data-client={b.client.as_str()}>
                         <p><strong>{ i18n::blast_client(lang, b.client) }</strong>{ if lang == i18n::Lang::En { ". " } else { "。" } }{ lang.pick(&b.description, &b.description_zh) }</p>
                         <p class="lost">
                             <span class="lost-label">{ ctx.t(S::BlastLost) }</span>{ " " }

@@ -1,19 +1,20 @@
 //! Section 3: the CMK, the RAM role, the RAM user and the PassRole scope (BYOK only).
 
+use crate::choice::{KeyKind, RoleMode};
 use crate::ui::components::choice_group::ChoiceGroup;
 use crate::ui::components::target_section::REGION_LIST;
 use crate::ui::components::text_field::TextField;
 use crate::ui::i18n::S;
-use crate::ui::state::{AppContext, Field};
+use crate::ui::state::Field;
 use yew::prelude::*;
 
 /// The BYOK section; with a service key it only says it is not needed.
 #[function_component(ByokSection)]
 pub fn byok_section() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let form = &ctx.state.form;
-    let byok = form.is(Field::Key, "byok");
-    let new_role = form.is(Field::RoleMode, "new");
+    let byok = form.is(Field::Key, KeyKind::Byok);
+    let new_role = form.is(Field::RoleMode, RoleMode::New);
     let region = form.text(Field::Region).trim().to_string();
     html! {
         <section class={classes!("card", (!byok).then_some("muted"))} aria-labelledby="s3-title">
@@ -26,7 +27,7 @@ pub fn byok_section() -> Html {
                     <TextField field={Field::CmkRegionId} hint={S::CmkRegionHint} list={REGION_LIST}
                         placeholder={AttrValue::from(if region.is_empty() { "cn-hangzhou".to_string() } else { region })} />
                 </div>
-                <ChoiceGroup field={Field::RoleMode} options={vec![("new", S::RoleNew), ("existing", S::RoleExisting)]} />
+                <ChoiceGroup field={Field::RoleMode} />
                 if new_role {
                     <TextField field={Field::RoleName} hint={S::RoleNameHint} placeholder="sls-byok-kms-role" />
                 } else {
@@ -37,7 +38,7 @@ pub fn byok_section() -> Html {
                     <TextField field={Field::UserName} hint={S::UserNameHint} placeholder="sls-admin" />
                     <TextField field={Field::PassrolePolicyName} hint={S::PassrolePolicyHint} placeholder="sls-byok-passrole" />
                 </div>
-                <ChoiceGroup field={Field::PassroleScope} options={vec![("role", S::ScopeRole), ("any", S::ScopeAny)]} />
+                <ChoiceGroup field={Field::PassroleScope} />
             }
         </section>
     }

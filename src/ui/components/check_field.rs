@@ -2,7 +2,7 @@
 
 use crate::ui::components::field_messages::{FieldMessages, described_by, hint_id};
 use crate::ui::i18n::S;
-use crate::ui::state::{Action, AppContext, Field, Val};
+use crate::ui::state::{Action, Field, Val};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -19,7 +19,7 @@ pub struct CheckFieldProps {
 /// A checkbox with its label after it.
 #[function_component(CheckField)]
 pub fn check_field(props: &CheckFieldProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let field = props.field;
     let onchange = {
         let ctx = ctx.clone();

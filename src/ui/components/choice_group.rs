@@ -1,8 +1,7 @@
 //! A radio group bound to one intent field.
 
 use crate::ui::components::field_messages::{FieldMessages, messages_id};
-use crate::ui::i18n::S;
-use crate::ui::state::{Action, AppContext, Field, Val};
+use crate::ui::state::{Action, Field, Val};
 use yew::prelude::*;
 
 /// Props of [`ChoiceGroup`].
@@ -10,8 +9,6 @@ use yew::prelude::*;
 pub struct ChoiceGroupProps {
     /// The field.
     pub field: Field,
-    /// The options: value and label.
-    pub options: Vec<(&'static str, S)>,
     /// Lay the options out side by side.
     #[prop_or_default]
     pub inline: bool,
@@ -20,15 +17,15 @@ pub struct ChoiceGroupProps {
 /// A fieldset with a legend and one radio per option (each radio carries `data-field`).
 #[function_component(ChoiceGroup)]
 pub fn choice_group(props: &ChoiceGroupProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let field = props.field;
     html! {
         <fieldset class={classes!("choice", props.inline.then_some("inline"))} aria-describedby={messages_id(field)}>
             <legend>{ ctx.t(field.label()) }</legend>
             <div class="options">
-                { for props.options.iter().map(|(value, label)| {
+                { for field.options().into_iter().map(|(value, label)| {
                     let id = format!("{}-{}", field.id(), value);
-                    let checked = ctx.state.form.is(field, value);
+                    let checked = ctx.state.form.text(field) == value;
                     let onchange = {
                         let ctx = ctx.clone();
                         let value = value.to_string();
@@ -36,8 +33,8 @@ pub fn choice_group(props: &ChoiceGroupProps) -> Html {
                     };
                     html! {
                         <div class="option">
-                            <input type="radio" id={id.clone()} name={field.id()} value={*value} data-field={field.pointer()} {checked} {onchange} />
-                            <label for={id}>{ ctx.t(*label) }</label>
+                            <input type="radio" id={id.clone()} name={field.id()} {value} data-field={field.pointer()} {checked} {onchange} />
+                            <label for={id}>{ label.map_or(value, |l| ctx.t(l)) }</label>
                         </div>
                     }
                 }) }

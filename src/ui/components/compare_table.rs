@@ -1,14 +1,14 @@
 //! The service key vs BYOK comparison from the Cloud Firewall docs, where the choice is made.
 
 use crate::ui::i18n::S;
-use crate::ui::state::{AppContext, Field};
+use crate::ui::state::Field;
 use yew::prelude::*;
 
 /// A table: who manages the key, lifecycle, audit, setup, algorithms. The chosen column is marked.
 #[function_component(CompareTable)]
 pub fn compare_table() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
-    let byok = ctx.state.form.is(Field::Key, "byok");
+    let ctx = crate::ui::hooks::use_app();
+    let byok = ctx.state.form.is(Field::Key, crate::choice::KeyKind::Byok);
     let rows = [
         (S::RowWho, S::WhoService, S::WhoByok),
         (S::RowLifecycle, S::LifeService, S::LifeByok),

@@ -1,25 +1,23 @@
 //! The update's diff, read like a Terraform plan: kept, changed, added, dropped, with reasons.
 
+use crate::plan::Change;
 use crate::ui::i18n::S;
-use crate::ui::state::{AppContext, Field};
+use crate::ui::state::Field;
 use serde_json::Value;
 use yew::prelude::*;
 
 fn short(v: &Option<Value>) -> String {
     match v {
         None | Some(Value::Null) => String::new(),
-        Some(v) => {
-            let s = v.to_string();
-            if s.chars().count() > 80 { format!("{}…", s.chars().take(80).collect::<String>()) } else { s }
-        }
+        Some(v) => crate::limits::truncate(&v.to_string(), 80).to_string(),
     }
 }
 
 /// The diff list (update only).
 #[function_component(DiffView)]
 pub fn diff_view() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
-    if !ctx.state.form.is(Field::Operation, "update") {
+    let ctx = crate::ui::hooks::use_app();
+    if !ctx.state.form.is(Field::Operation, crate::choice::Operation::Update) {
         return html! {};
     }
     let lang = ctx.lang();
@@ -32,22 +30,22 @@ pub fn diff_view() -> Html {
             } else {
                 <ul class="diff">
                     { for diff.iter().map(|d| {
-                        let (sign, word) = match d.change {
-                            "added" => ("+", S::DiffAdded),
-                            "changed" => ("~", S::DiffChanged),
-                            "dropped" => ("-", S::DiffDropped),
-                            _ => ("=", S::DiffKept),
+                        let sign = match d.change {
+                            Change::Added => "+",
+                            Change::Changed => "~",
+                            Change::Dropped => "-",
+                            Change::Kept => "=",
                         };
                         let (before, after) = (short(&d.before), short(&d.after));
                         let value = match d.change {
-                            "changed" => format!("{before} → {after}"),
-                            "dropped" => before,
-                            _ => after,
+                            Change::Changed => format!("{before} → {after}"),
+                            Change::Dropped => before,
+                            Change::Added | Change::Kept => after,
                         };
                         html! {
-                            <li class={classes!("diff-line", d.change)} data-change={d.change} data-diff-field={d.field.clone()}>
+                            <li class={classes!("diff-line", d.change.as_str())} data-change={d.change.as_str()} data-diff-field={d.field.clone()}>
                                 <span class="sign" aria-hidden="true">{ sign }</span>
-                                <span class="change">{ ctx.t(word) }</span>
+                                <span class="change">{ d.change.label().get(lang).to_string() }</span>
                                 <code class="field-name">{ d.field.clone() }</code>
                                 <code class="value">{ value }</code>
                                 <span class="reason">{ crate::ui::i18n::humanize(lang, lang.pick(&d.reason, &d.reason_zh)) }</span>

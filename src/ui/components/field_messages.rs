@@ -3,7 +3,7 @@
 use crate::ui::components::severity_icon::SeverityIcon;
 use crate::ui::i18n::{self};
 use crate::ui::services::focus;
-use crate::ui::state::{AppContext, Field};
+use crate::ui::state::Field;
 use yew::prelude::*;
 
 /// Props of [`FieldMessages`].
@@ -31,7 +31,7 @@ pub fn described_by(field: Field, has_hint: bool) -> String {
 /// Lists the findings on a field (notes left to the Review); each one selects its spot when clicked.
 #[function_component(FieldMessages)]
 pub fn field_messages(props: &FieldMessagesProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let lang = ctx.lang();
     let findings: Vec<_> = ctx.findings_for(props.field).into_iter().filter(|f| f.severity != crate::finding::Severity::Info).collect();
     if findings.is_empty() {
@@ -47,11 +47,11 @@ pub fn field_messages(props: &FieldMessagesProps) -> Html {
                     _ => String::new(),
                 };
                 html! {
-                    <li class={classes!("field-msg", f.severity.as_str())} data-code={f.code} data-inline="true">
+                    <li class={classes!("field-msg", f.severity.as_str())} data-code={f.code.as_str()} data-inline="true">
                         <button type="button" class="field-msg-go" {onclick}>
                             <SeverityIcon severity={f.severity} />
                             <span class="sev-name">{ i18n::severity_name(lang, f.severity) }</span>
-                            <span class="code">{ f.code }</span>
+                            <span class="code">{ f.code.as_str() }</span>
                             <span class="field-msg-text">{ at }{ i18n::humanize(lang, lang.pick(&f.message, &f.message_zh)) }</span>
                         </button>
                     </li>

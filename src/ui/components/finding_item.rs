@@ -5,7 +5,6 @@ use crate::finding::Finding;
 use crate::ui::components::severity_icon::SeverityIcon;
 use crate::ui::i18n::{self, Lang, S};
 use crate::ui::services::focus;
-use crate::ui::state::AppContext;
 use yew::prelude::*;
 
 /// Props of [`FindingItem`].
@@ -31,7 +30,7 @@ pub fn location(lang: Lang, f: &Finding) -> String {
 /// the field (or selects the line and column in pasted text).
 #[function_component(FindingItem)]
 pub fn finding_item(props: &FindingItemProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let lang = ctx.lang();
     let f = &props.finding;
     let onclick = {
@@ -40,12 +39,12 @@ pub fn finding_item(props: &FindingItemProps) -> Html {
     };
     let gap = if lang == Lang::En { " " } else { "" };
     html! {
-        <li class={classes!("finding", f.severity.as_str())} data-code={f.code} data-severity={f.severity.as_str()} data-path={f.path.clone()}>
+        <li class={classes!("finding", f.severity.as_str())} data-code={f.code.as_str()} data-severity={f.severity.as_str()} data-path={f.path.clone()}>
             <button type="button" class="finding-go" {onclick}>
                 <span class="finding-head">
                     <SeverityIcon severity={f.severity} />
                     <span class="sev-name">{ i18n::severity_name(lang, f.severity) }</span>
-                    <span class="code">{ f.code }</span>
+                    <span class="code">{ f.code.as_str() }</span>
                     <span class="location" data-location="">{ location(lang, f) }</span>
                 </span>
                 <span class="message">{ i18n::humanize(lang, lang.pick(&f.message, &f.message_zh)) }</span>

@@ -1,18 +1,18 @@
 //! What is left to fill in (a neutral checklist), then the findings grouped by severity, most
 //! severe first.
 
+use crate::finding::Severity;
 use crate::ui::components::finding_item::FindingItem;
 use crate::ui::components::severity_icon::SeverityIcon;
-use crate::ui::components::summary_bar::SEVERITIES;
 use crate::ui::i18n::{self, S};
 use crate::ui::services::focus;
-use crate::ui::state::{Action, AppContext};
+use crate::ui::state::Action;
 use yew::prelude::*;
 
 /// The to-fill-in checklist and one group (heading + list) per severity present.
 #[function_component(FindingsList)]
 pub fn findings_list() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let lang = ctx.lang();
     let plan = &ctx.plan;
     let (todo, shown): (Vec<_>, Vec<_>) = plan.findings.iter().partition(|f| ctx.is_pending(f));
@@ -53,7 +53,7 @@ pub fn findings_list() -> Html {
             } else if !shown.is_empty() {
                 <p class="hint">{ ctx.t(S::FindingClickHint) }</p>
             }
-            { for SEVERITIES.iter().filter_map(|s| {
+            { for Severity::ALL.iter().filter_map(|s| {
                 let group: Vec<_> = shown.iter().filter(|f| f.severity == *s).collect();
                 if group.is_empty() {
                     return None;

@@ -2,8 +2,6 @@
 
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::i18n::S;
-use crate::ui::state::AppContext;
-use serde_json::Value;
 use yew::prelude::*;
 
 /// Props of [`GetCommand`].
@@ -20,23 +18,14 @@ pub struct GetCommandProps {
 /// Shows `aliyun sls GetLogStore --region R --project P --logstore L` (and the plugin's form), each copyable.
 #[function_component(GetCommand)]
 pub fn get_command(props: &GetCommandProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
-    let target = ctx.plan.target.as_ref();
-    let name = |key: &str, fallback: &str| {
-        target.and_then(|t| t.get(key)).and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| fallback.to_string())
-    };
-    let quote = crate::exports::shell_quote;
-    let region = quote(&name("region", "<region>"));
-    let project = quote(&name("project", "<project>"));
-    let logstore = quote(&name("logstore", "<logstore>"));
-    let api = format!("aliyun sls GetLogStore --region {region} --project {project} --logstore {logstore}");
-    let plugin = format!("aliyun sls get-log-store --region {region} --project {project} --logstore {logstore}");
+    let ctx = crate::ui::hooks::use_app();
+    let crate::exports::shell::GetLogStoreCommand { api, plugin } = crate::exports::shell::get_logstore_command(&ctx.plan);
     html! {
         <div class="get-command">
             <p>{ ctx.t(props.intro) }</p>
             <div class="command" data-output={props.output.clone()}>
                 <pre tabindex="0"><code>{ api.clone() }</code></pre>
-                <CopyButton text={api} what="aliyun sls GetLogStore" />
+                <CopyButton text={api} what={format!("aliyun sls {}", crate::plan::Api::GetLogStore)} />
             </div>
             <p>{ ctx.t(S::GetCommandPlugin) }</p>
             <div class="command" data-output={format!("{}_plugin", props.output)}>

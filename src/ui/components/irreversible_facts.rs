@@ -1,14 +1,14 @@
 //! The two facts that cannot be undone, stated plainly next to the outputs.
 
 use crate::ui::i18n::S;
-use crate::ui::state::{AppContext, Field};
+use crate::ui::state::Field;
 use yew::prelude::*;
 
 /// The permanence of the choice and what a disabled or deleted CMK does.
 #[function_component(IrreversibleFacts)]
 pub fn irreversible_facts() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
-    let byok = ctx.state.form.is(Field::Key, "byok");
+    let ctx = crate::ui::hooks::use_app();
+    let byok = ctx.state.form.is(Field::Key, crate::choice::KeyKind::Byok);
     html! {
         <aside class="facts" aria-labelledby="facts-title" data-facts="">
             <h3 id="facts-title">

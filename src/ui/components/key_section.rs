@@ -4,20 +4,20 @@ use crate::ui::components::check_field::CheckField;
 use crate::ui::components::choice_group::ChoiceGroup;
 use crate::ui::components::compare_table::CompareTable;
 use crate::ui::i18n::S;
-use crate::ui::state::{AppContext, Field};
+use crate::ui::state::Field;
 use yew::prelude::*;
 
 /// The key section.
 #[function_component(KeySection)]
 pub fn key_section() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     html! {
         <section class="card" aria-labelledby="s2-title">
             <h2 id="s2-title">{ ctx.t(S::S2Title) }</h2>
             <p class="hint strong">{ ctx.t(S::KeyPermanentHint) }</p>
-            <ChoiceGroup field={Field::Key} options={vec![("service", S::KeyService), ("byok", S::KeyByok)]} />
+            <ChoiceGroup field={Field::Key} />
             <CompareTable />
-            <ChoiceGroup field={Field::EncryptType} inline=true options={vec![("default", S::AlgDefault), ("sm4", S::AlgSm4)]} />
+            <ChoiceGroup field={Field::EncryptType} inline=true />
             <CheckField field={Field::Enable} hint={S::EnableHint} />
         </section>
     }

@@ -1,26 +1,27 @@
 //! Section 4: the current Logstore (update: paste GetLogStore) or the new one's settings (create).
 
+use crate::choice::Operation;
 use crate::ui::components::check_field::CheckField;
 use crate::ui::components::choice_group::ChoiceGroup;
 use crate::ui::components::get_command::GetCommand;
 use crate::ui::components::select_field::SelectField;
 use crate::ui::components::text_field::TextField;
 use crate::ui::i18n::S;
-use crate::ui::state::{AppContext, Field};
+use crate::ui::state::Field;
 use yew::prelude::*;
 
 /// The Logstore section.
 #[function_component(LogstoreSection)]
 pub fn logstore_section() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
-    let update = ctx.state.form.is(Field::Operation, "update");
+    let ctx = crate::ui::hooks::use_app();
+    let update = ctx.state.form.is(Field::Operation, Operation::Update);
     html! {
         <section class="card" aria-labelledby="s4-title">
             <h2 id="s4-title">{ ctx.t(if update { S::S4TitleUpdate } else { S::S4TitleCreate }) }</h2>
             if update {
                 <GetCommand />
                 <TextField field={Field::Current} hint={S::CurrentHint} rows={14} placeholder="{ \"logstoreName\": \"…\", \"ttl\": 180, … }" />
-                <ChoiceGroup field={Field::UnknownFields} inline=true options={vec![("keep", S::UnknownKeep), ("drop", S::UnknownDrop)]} />
+                <ChoiceGroup field={Field::UnknownFields} inline=true />
             } else {
                 <div class="row">
                     <TextField field={Field::Ttl} hint={S::TtlHint} inputmode="numeric" />
@@ -35,8 +36,8 @@ pub fn logstore_section() -> Html {
                     <TextField field={Field::InfrequentAccessTtl} hint={S::OptionalHint} inputmode="numeric" />
                 </div>
                 <div class="row">
-                    <SelectField field={Field::Mode} options={vec![("", Some(S::NotSet)), ("standard", None), ("query", None)]} />
-                    <SelectField field={Field::TelemetryType} options={vec![("", Some(S::NotSet)), ("None", Some(S::TelemetryNone)), ("Metrics", Some(S::TelemetryMetrics))]} />
+                    <SelectField field={Field::Mode} />
+                    <SelectField field={Field::TelemetryType} />
                 </div>
             }
         </section>

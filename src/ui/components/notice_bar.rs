@@ -1,13 +1,13 @@
 //! A one-off message (a link that could not be read, a redacted link, a reset).
 
 use crate::ui::i18n::S;
-use crate::ui::state::{Action, AppContext, Notice};
+use crate::ui::state::{Action, Notice};
 use yew::prelude::*;
 
 /// The notice, with a Dismiss button; nothing when there is none.
 #[function_component(NoticeBar)]
 pub fn notice_bar() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let text = match ctx.state.notice {
         None => None,
         Some(Notice::BadLink) => Some(S::BadLink),

@@ -23,6 +23,10 @@ pub struct OutputBlockProps {
     /// Plain text rather than JSON.
     #[prop_or_default]
     pub plain: bool,
+    /// The file it downloads as, with its media type (an export's, from the core); otherwise
+    /// `{name}.json`.
+    #[prop_or_default]
+    pub file: Option<(&'static str, &'static str)>,
 }
 
 /// An output block carrying `data-output`.
@@ -30,7 +34,10 @@ pub struct OutputBlockProps {
 pub fn output_block(props: &OutputBlockProps) -> Html {
     // While the plan has errors every download is named a draft, so it is never taken for final.
     let draft = use_context::<crate::ui::state::AppContext>().is_some_and(|ctx| !ctx.plan.ok);
-    let (name, mime) = download::file_for(&props.name, !props.plain);
+    let (name, mime) = match props.file {
+        Some((name, mime)) => (name.to_string(), mime),
+        None => download::json_file(&props.name),
+    };
     let file = (if draft { name.replacen('.', ".DRAFT.", 1) } else { name }, mime);
     let heading_id = format!("out-{}", props.name);
     html! {

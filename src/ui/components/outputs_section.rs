@@ -3,12 +3,14 @@
 //! change ticket, intent). Every output stays in the page with its full text; only the tab
 //! that shows it changes.
 
+use crate::exports::ExportKind;
+use crate::plan::{Api, PlanState};
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::irreversible_facts::IrreversibleFacts;
 use crate::ui::components::output_block::OutputBlock;
 use crate::ui::i18n::{self, S};
 use crate::ui::state::{AppContext, Field};
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 use yew::prelude::*;
 
 fn pretty(v: &Value) -> AttrValue {
@@ -30,24 +32,26 @@ fn shown_intent(ctx: &AppContext) -> Value {
     intent
 }
 
+/// The id of the tab that holds the Terraform export: the export's name.
+const TERRAFORM_TAB: &str = ExportKind::Terraform.name();
+
 /// The tabs, in order: (id, title).
 const TABS: &[(&str, S)] = &[
     ("script", S::TabScript),
     ("bodies", S::TabBodies),
-    ("terraform", S::TabTerraform),
+    (TERRAFORM_TAB, S::TabTerraform),
     ("python", S::TabPython),
     ("ticket", S::TabTicket),
     ("intent", S::TabIntent),
 ];
 
-/// The tab an export belongs in, by its key.
-pub fn tab_of_export(key: &str) -> &'static str {
-    match key {
-        "terraform" => "terraform",
-        "python_sdk" => "python",
-        "markdown" => "ticket",
-        k if k.ends_with("_cli") || k == "curl" => "script",
-        _ => "bodies",
+/// The tab an export belongs in.
+pub fn tab_of_export(kind: ExportKind) -> &'static str {
+    match kind {
+        ExportKind::AliyunCli => "script",
+        ExportKind::Terraform => TERRAFORM_TAB,
+        ExportKind::PythonSdk => "python",
+        ExportKind::Markdown => "ticket",
     }
 }
 
@@ -63,10 +67,10 @@ fn runbook(ctx: &AppContext) -> Html {
                 { for plan.requests.iter().map(|r| {
                     let command = r.command.clone().unwrap_or_default();
                     html! {
-                        <li key={r.step} data-step={r.step.to_string()} data-api={r.api}>
+                        <li key={r.step} data-step={r.step.to_string()} data-api={r.api.as_str()}>
                             <div class="step-head">
                                 <span class="step-n">{ r.step }</span>
-                                <span class="step-title"><strong>{ r.api }</strong>{ " " }<span class="step-purpose">{ lang.pick(&r.purpose, &r.purpose_zh).to_string() }</span></span>
+                                <span class="step-title"><strong>{ r.api.as_str() }</strong>{ " " }<span class="step-purpose">{ lang.pick(&r.purpose, &r.purpose_zh).to_string() }</span></span>
                             </div>
                             <div class="step-cmd">
                                 <code data-command="" tabindex="0">{ command.clone() }</code>
@@ -84,7 +88,7 @@ fn runbook(ctx: &AppContext) -> Html {
 #[function_component(OutputsSection)]
 pub fn outputs_section() -> Html {
     let chosen = use_state(|| "script");
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let lang = ctx.lang();
     let plan = &ctx.plan;
     let mut panels: Vec<(&'static str, Vec<Html>)> = TABS.iter().map(|(id, _)| (*id, Vec::new())).collect();
@@ -93,14 +97,13 @@ pub fn outputs_section() -> Html {
             v.push(h);
         }
     };
-    for (key, value) in plan.exports.iter() {
-        let (text, plain) = match value {
-            Value::String(s) => (AttrValue::from(s.clone()), true),
-            other => (pretty(other), false),
-        };
+    for e in crate::exports::list(plan) {
         put(
-            tab_of_export(key),
-            html! { <OutputBlock key={key.clone()} name={key.clone()} title={i18n::export_title(lang, key)} {text} {plain} /> },
+            tab_of_export(e.kind),
+            html! {
+                <OutputBlock key={e.name} name={e.name} title={e.title.get(lang).to_string()} text={AttrValue::from(e.text)} plain={true}
+                    file={Some((e.file_name, e.media_type))} />
+            },
         );
     }
     if let Some(conf) = &plan.encrypt_conf {
@@ -110,8 +113,8 @@ pub fn outputs_section() -> Html {
         );
     }
     for (api, name, title, desc) in [
-        ("UpdateLogStore", "update_logstore_body", S::OutUpdateBody, S::OutUpdateBodyDesc),
-        ("CreateLogStore", "create_logstore_body", S::OutCreateBody, S::OutCreateBodyDesc),
+        (Api::UpdateLogStore, "update_logstore_body", S::OutUpdateBody, S::OutUpdateBodyDesc),
+        (Api::CreateLogStore, "create_logstore_body", S::OutCreateBody, S::OutCreateBodyDesc),
     ] {
         if let Some(body) = plan.request(api).and_then(|r| r.body.as_ref()) {
             put("bodies", html! { <OutputBlock {name} title={ctx.t(title)} description={ctx.t(desc)} text={pretty(body)} /> });
@@ -130,13 +133,13 @@ pub fn outputs_section() -> Html {
         );
     }
     for alt in &plan.alternatives {
-        if let (Some(body), "UpdateLogStoreEncryption") = (&alt.body, alt.api) {
+        if let (Some(body), Api::UpdateLogStoreEncryption) = (&alt.body, alt.api) {
             put(
                 "bodies",
                 html! {
                     <OutputBlock name="update_logstore_encryption_body" title={ctx.t(S::OutAlternative)}
                         description={lang.pick(&alt.purpose, &alt.purpose_zh).to_string()}
-                        detail={format!("{} https://{}{}", alt.method, alt.host, alt.path)} text={pretty(body)} />
+                        detail={alt.request_line()} text={pretty(body)} />
                 },
             );
         }
@@ -146,22 +149,11 @@ pub fn outputs_section() -> Html {
             .requests
             .iter()
             .map(|r| {
-                let mut whole = Map::new();
-                whole.insert("api".into(), json!(r.api));
-                whole.insert("method".into(), json!(r.method));
-                whole.insert("host".into(), json!(r.host));
-                whole.insert("path".into(), json!(r.path));
-                if !r.query.is_empty() {
-                    whole.insert("query".into(), Value::Object(r.query.clone()));
-                }
-                if let Some(body) = &r.body {
-                    whole.insert("body".into(), body.clone());
-                }
                 html! {
                     <li key={r.step}>
                         <OutputBlock name={format!("request-{}", r.step)} title={i18n::step(lang, r.step, r.api)}
                             description={lang.pick(&r.purpose, &r.purpose_zh).to_string()}
-                            detail={format!("{} https://{}{}", r.method, r.host, r.path)} text={pretty(&Value::Object(whole))} />
+                            detail={r.request_line()} text={pretty(&r.wire())} />
                     </li>
                 }
             })
@@ -202,7 +194,7 @@ pub fn outputs_section() -> Html {
             }
         })
     };
-    let nothing = plan.state == "nothing_to_send";
+    let nothing = plan.state == PlanState::NothingToSend;
     let empty = plan.requests.is_empty() && plan.encrypt_conf.is_none() && plan.exports.is_empty();
     html! {
         <section class="card" aria-labelledby="s6-title" id="outputs">

@@ -1,23 +1,22 @@
 //! Section 5: findings, the diff and the blast radius.
 
+use crate::finding::Code;
 use crate::ui::components::blast_radius::BlastRadius;
 use crate::ui::components::diff_view::DiffView;
 use crate::ui::components::findings_list::FindingsList;
 use crate::ui::i18n::S;
-use crate::ui::state::{Action, AppContext};
+use crate::ui::state::Action;
 use yew::prelude::*;
-
-/// Codes of refused permanence changes: the plan's encrypt_conf is then the allowed one.
-const REFUSED: &[&str] = &["MRG001", "MRG002", "MRG003"];
 
 /// The review section.
 #[function_component(ReviewSection)]
 pub fn review_section() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     html! {
         <section class="card" aria-labelledby="s5-title">
             <h2 id="s5-title">{ ctx.t(S::S5Title) }</h2>
-            if let Some(conf) = ctx.plan.encrypt_conf.clone().filter(|_| ctx.plan.findings.iter().any(|f| REFUSED.contains(&f.code))) {
+            // A refused permanence change: the plan's encrypt_conf is then the allowed one.
+            if let Some(conf) = ctx.plan.encrypt_conf.clone().filter(|_| ctx.plan.has_any(Code::REFUSED_CHANGES)) {
                 <div class="adopt" data-adopt="stored">
                     <p>{ ctx.t(S::AdoptStoredIntro) }</p>
                     <button type="button" class="btn" onclick={

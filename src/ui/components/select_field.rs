@@ -1,8 +1,7 @@
 //! A select bound to one intent field with a fixed set of options.
 
 use crate::ui::components::field_messages::{FieldMessages, messages_id};
-use crate::ui::i18n::S;
-use crate::ui::state::{Action, AppContext, Field, Val};
+use crate::ui::state::{Action, Field, Val};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -11,14 +10,12 @@ use yew::prelude::*;
 pub struct SelectFieldProps {
     /// The field.
     pub field: Field,
-    /// The options: value and label (`None`: show the value itself).
-    pub options: Vec<(&'static str, Option<S>)>,
 }
 
 /// A labelled `<select>`.
 #[function_component(SelectField)]
 pub fn select_field(props: &SelectFieldProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let field = props.field;
     let onchange = {
         let ctx = ctx.clone();
@@ -31,9 +28,9 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
         <div class="field">
             <label for={field.id()}>{ ctx.t(field.label()) }</label>
             <select id={field.id()} name={field.key()} data-field={field.pointer()} {onchange} aria-describedby={messages_id(field)}>
-                { for props.options.iter().map(|(value, label)| html! {
-                    <option value={*value} selected={ctx.state.form.is(field, value)}>
-                        { label.map(|l| ctx.t(l)).unwrap_or(value) }
+                { for field.options().into_iter().map(|(value, label)| html! {
+                    <option {value} selected={ctx.state.form.text(field) == value}>
+                        { label.map_or(value, |l| ctx.t(l)) }
                     </option>
                 }) }
             </select>

@@ -4,7 +4,7 @@
 use crate::ui::hooks::{CopyState, use_copy};
 use crate::ui::i18n::{Lang, S};
 use crate::ui::services::hash;
-use crate::ui::state::{Action, AppContext, Field, Kind, Val};
+use crate::ui::state::{Action, Field, Kind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -32,7 +32,7 @@ fn entry(lang: Lang, field: Field, value: &serde_json::Value) -> (String, String
 pub fn share_link() -> Html {
     let (state, copy) = use_copy();
     let open = use_state(|| false);
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let lang = ctx.lang();
     let toggle = {
         let open = open.clone();
@@ -58,9 +58,7 @@ pub fn share_link() -> Html {
     let form = &ctx.state.form;
     let map = form.to_map(false, ctx.state.redact);
     let entries: Vec<(String, String)> = map.iter().filter_map(|(k, v)| Field::from_key(k).map(|f| entry(lang, f, v))).collect();
-    let pasted = [Field::Current, Field::TrustPolicy]
-        .iter()
-        .any(|f| form.active(*f) && !matches!(form.get(*f), Val::Text(t) if t.trim().is_empty()));
+    let pasted = Field::ALL.iter().any(|f| f.is_pasted() && form.active(*f) && !form.text(*f).trim().is_empty());
     html! {
         <div class="share">
             <button type="button" class="btn" data-action="share" aria-expanded={(*open).to_string()} aria-controls="share-panel" onclick={toggle}>{ ctx.t(S::CopyLink) }</button>

@@ -2,14 +2,12 @@
 //! above the plan on wide ones), with links to the findings and to what to run.
 
 use crate::finding::Severity;
+use crate::plan::PlanState;
 use crate::ui::components::severity_icon::SeverityIcon;
 use crate::ui::i18n::{self, S};
 use crate::ui::services::focus;
 use crate::ui::state::AppContext;
 use yew::prelude::*;
-
-/// Severities in the order they are shown.
-pub const SEVERITIES: [Severity; 5] = [Severity::Error, Severity::SecurityWarning, Severity::Warning, Severity::Suggestion, Severity::Info];
 
 /// What the bar says: the core's plan state, with "to fill in" for a form not yet filled and
 /// "read the warnings" for a ready plan with warnings.
@@ -17,8 +15,8 @@ fn status(ctx: &AppContext) -> (&'static str, S) {
     let plan = &ctx.plan;
     match plan.state {
         _ if ctx.shows_errors() => ("blocked", S::SummaryBlocked),
-        "blocked" => ("todo", S::SummaryToFill),
-        "nothing_to_send" => ("nothing", S::SummaryNothing),
+        PlanState::Blocked => ("todo", S::SummaryToFill),
+        PlanState::NothingToSend => ("nothing", S::SummaryNothing),
         _ if plan.findings.iter().any(|f| matches!(f.severity, Severity::Warning | Severity::SecurityWarning)) => {
             ("review", S::SummaryReadWarnings)
         }
@@ -29,7 +27,7 @@ fn status(ctx: &AppContext) -> (&'static str, S) {
 /// The state, the count per severity, and links to the findings and to the runbook.
 #[function_component(SummaryBar)]
 pub fn summary_bar() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let lang = ctx.lang();
     let plan = &ctx.plan;
     let goto = Callback::from(|e: MouseEvent| {
@@ -41,7 +39,7 @@ pub fn summary_bar() -> Html {
         focus::focus_id("runbook");
     });
     let todo = plan.findings.iter().filter(|f| ctx.is_pending(f)).count();
-    let counts: Vec<(Severity, usize)> = SEVERITIES
+    let counts: Vec<(Severity, usize)> = Severity::ALL
         .iter()
         .map(|s| (*s, plan.findings.iter().filter(|f| f.severity == *s && !ctx.is_pending(f)).count()))
         .filter(|(_, n)| *n > 0)

@@ -4,8 +4,7 @@ use crate::ids::REGIONS;
 use crate::ui::components::choice_group::ChoiceGroup;
 use crate::ui::components::text_field::TextField;
 use crate::ui::i18n::S;
-use crate::ui::state::{AppContext, Field};
-use serde_json::Value;
+use crate::ui::state::Field;
 use yew::prelude::*;
 
 /// The id of the region suggestions list.
@@ -14,16 +13,15 @@ pub const REGION_LIST: &str = "region-list";
 /// The target section. The preset's project and Logstore names are read from the plan (the core fills them).
 #[function_component(TargetSection)]
 pub fn target_section() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let form = &ctx.state.form;
-    let preset = form.is(Field::Target, "cloud_firewall");
+    let preset = form.is(Field::Target, crate::choice::TargetKind::CloudFirewall);
     let target = ctx.plan.target.as_ref();
-    let name = |key: &str| target.and_then(|t| t.get(key)).and_then(Value::as_str).map(str::to_string);
-    let (project, logstore) = (name("project"), name("logstore"));
+    let (project, logstore) = (target.and_then(|t| t.project.clone()), target.and_then(|t| t.logstore.clone()));
     html! {
         <section class="card" aria-labelledby="s1-title">
             <h2 id="s1-title">{ ctx.t(S::S1Title) }</h2>
-            <ChoiceGroup field={Field::Target} options={vec![("cloud_firewall", S::TargetCloudFirewall), ("custom", S::TargetCustom)]} />
+            <ChoiceGroup field={Field::Target} />
             <div class="row">
                 <TextField field={Field::AccountId} hint={S::AccountIdHint} inputmode="numeric" />
                 <TextField field={Field::Region} hint={S::RegionHint} list={REGION_LIST} />
@@ -49,7 +47,7 @@ pub fn target_section() -> Html {
                     <TextField field={Field::Logstore} placeholder="app-logs" />
                 </div>
             }
-            <ChoiceGroup field={Field::Operation} options={vec![("update", S::OpUpdate), ("create", S::OpCreate)]} />
+            <ChoiceGroup field={Field::Operation} />
         </section>
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::ui::components::field_messages::{FieldMessages, described_by, hint_id};
 use crate::ui::i18n::S;
-use crate::ui::state::{Action, AppContext, Field, Val};
+use crate::ui::state::{Action, Field, Val};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -32,42 +32,88 @@ pub struct TextFieldProps {
     pub rows: Option<u32>,
 }
 
+/// The textarea's text, or only its size when it is over [`crate::limits::MAX_PASTED_BYTES`]: then
+/// the text is measured where it is (never copied into wasm: 5 MB take 100 ms to copy) and the
+/// textarea is emptied at once, before the browser lays out megabytes of text (seconds for 10 MB);
+/// the render this input causes shows the box that replaces it. (Measured in Chromium with the
+/// textarea focused, as after a paste: emptying 10 MB costs the browser 120-290 ms; hiding,
+/// blurring or removing it first costs seconds, as each lays the text out.)
+fn pasted(area: &HtmlTextAreaElement) -> Val {
+    let max = crate::limits::MAX_PASTED_BYTES;
+    // UTF-8 is never shorter than UTF-16, so a text this long in UTF-16 units is over the limit.
+    let bytes = if usize::try_from(area.text_length()).unwrap_or(usize::MAX) > max {
+        let value = js_sys::Reflect::get(area, &wasm_bindgen::JsValue::from_str("value")).unwrap_or_default();
+        // A Blob of the text is its UTF-8 encoding: its size is the byte count, made natively.
+        web_sys::Blob::new_with_str_sequence(&js_sys::Array::of1(&value)).map(|b| b.size() as usize).ok()
+    } else {
+        None
+    };
+    match bytes {
+        Some(bytes) => {
+            area.set_value("");
+            Val::TooLarge(bytes)
+        }
+        None => Val::Text(area.value()),
+    }
+}
+
+/// The size in bytes of the text a paste of over [`crate::limits::MAX_PASTED_BYTES`] would make
+/// (the textarea's text with its selection replaced by the clipboard's), measured in the browser
+/// without copying it into wasm; `None` for any smaller paste, which the browser inserts as usual.
+fn oversized_paste(area: &HtmlTextAreaElement, event: &Event) -> Option<usize> {
+    use js_sys::{Array, Function, JsString, Reflect};
+    use wasm_bindgen::JsValue;
+    let data = Reflect::get(event, &JsValue::from_str("clipboardData")).ok().filter(|d| d.is_object())?;
+    let get_data = Reflect::get(&data, &JsValue::from_str("getData")).ok()?.dyn_into::<Function>().ok()?;
+    let pasted = get_data.call1(&data, &JsValue::from_str("text")).ok()?.dyn_into::<JsString>().ok()?;
+    // UTF-8 is never shorter than UTF-16, so a paste this long in UTF-16 units is over the limit.
+    if (pasted.length() as usize) <= crate::limits::MAX_PASTED_BYTES {
+        return None;
+    }
+    let value = JsString::from(Reflect::get(area, &JsValue::from_str("value")).ok()?);
+    let (start, end) = (area.selection_start().ok()??, area.selection_end().ok()??);
+    let parts = Array::of3(&value.slice(0, start), &pasted, &value.slice(end, value.length()));
+    web_sys::Blob::new_with_str_sequence(&parts).ok().map(|b| b.size() as usize)
+}
+
 /// A text field: label, hint, the input or textarea (with `data-field`) and the field's findings
 /// (with line and column, for pasted text).
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let field = props.field;
     let value = ctx.state.form.text(field);
     let oninput = {
         let ctx = ctx.clone();
         Callback::from(move |e: InputEvent| {
             let target = e.target();
-            let text = match target.as_ref().and_then(|t| t.dyn_ref::<HtmlTextAreaElement>()) {
-                Some(area) => {
-                    let text = area.value();
-                    if text.len() > crate::limits::MAX_PASTED_BYTES {
-                        // Empty the textarea now, before the browser lays out megabytes of text
-                        // (seconds for 10 MB); the state keeps the paste and the next render
-                        // shows the box that replaces the textarea.
-                        area.set_value("");
-                    }
-                    text
-                }
-                None => target.and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default(),
+            let value = match target.as_ref().and_then(|t| t.dyn_ref::<HtmlTextAreaElement>()) {
+                Some(area) => pasted(area),
+                None => Val::Text(target.and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default()),
             };
-            ctx.dispatch(Action::Set(field, Val::Text(text)));
+            ctx.dispatch(Action::Set(field, value));
+        })
+    };
+    // A paste over the limit never reaches the textarea: the browser would take seconds to insert
+    // and lay out megabytes; only its size is kept, and the box replaces the textarea.
+    let onpaste = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let Some(area) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
+            if let Some(bytes) = oversized_paste(&area, &e) {
+                e.prevent_default();
+                ctx.dispatch(Action::Set(field, Val::TooLarge(bytes)));
+            }
         })
     };
     let invalid = ctx.findings_for(field).iter().any(|f| f.severity == crate::finding::Severity::Error);
     let described = described_by(field, props.hint.is_some());
-    let oversize = props.rows.is_some() && value.len() > crate::limits::MAX_PASTED_BYTES;
-    let bytes = value.len();
-    let value = if oversize { String::new() } else { value.to_string() };
-    let control = match props.rows {
-        // A paste over the limit is kept but not shown: laying out megabytes of text (of random
-        // Unicode above all) in a textarea freezes the tab for seconds, and nothing reads it.
-        Some(_) if oversize => {
+    let oversize = ctx.state.form.too_large(field).filter(|_| props.rows.is_some());
+    let value = value.to_string();
+    let control = match (props.rows, oversize) {
+        // A paste over the limit is not kept, only its size: laying out megabytes of text (of
+        // random Unicode above all) in a textarea freezes the tab for seconds, and nothing reads it.
+        (Some(_), Some(bytes)) => {
             let clear = {
                 let ctx = ctx.clone();
                 Callback::from(move |_: MouseEvent| {
@@ -84,7 +130,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 </div>
             }
         }
-        Some(rows) => html! {
+        (Some(rows), None) => html! {
             <textarea
                 id={field.id()}
                 name={field.key()}
@@ -93,6 +139,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 rows={rows.to_string()}
                 {value}
                 {oninput}
+                {onpaste}
                 spellcheck="false"
                 autocomplete="off"
                 placeholder={props.placeholder.clone()}
@@ -100,7 +147,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 aria-invalid={invalid.then_some("true")}
             />
         },
-        None => html! {
+        (None, _) => html! {
             <input
                 type="text"
                 id={field.id()}

@@ -2,13 +2,13 @@
 
 use crate::ui::components::share_link::ShareLink;
 use crate::ui::i18n::{LangExt, S};
-use crate::ui::state::{Action, AppContext};
+use crate::ui::state::Action;
 use yew::prelude::*;
 
 /// The banner.
 #[function_component(TopBar)]
 pub fn top_bar() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let lang = ctx.lang();
     let switch = {
         let ctx = ctx.clone();

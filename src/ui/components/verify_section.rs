@@ -5,7 +5,7 @@ use crate::plan::FieldStatus;
 use crate::ui::components::get_command::GetCommand;
 use crate::ui::components::text_field::TextField;
 use crate::ui::i18n::{self, S};
-use crate::ui::state::{AppContext, Field};
+use crate::ui::state::Field;
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -16,7 +16,7 @@ fn shown(v: &Option<Value>) -> Option<String> {
 /// The verify section.
 #[function_component(VerifySection)]
 pub fn verify_section() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let ctx = crate::ui::hooks::use_app();
     let lang = ctx.lang();
     let result = match &ctx.plan.verification {
         None => html! {

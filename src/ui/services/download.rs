@@ -27,21 +27,7 @@ fn try_save(name: &str, text: &str, media_type: &str) -> Option<()> {
     Some(())
 }
 
-/// The media type and file name for an output.
-pub fn file_for(name: &str, is_json: bool) -> (String, &'static str) {
-    if is_json {
-        return (format!("{name}.json"), "application/json");
-    }
-    if name == "markdown" {
-        return ("change-ticket.md".into(), "text/markdown");
-    }
-    let ext = match name {
-        "aliyun_cli" | "aliyunlog_cli" | "curl" => "sh",
-        "terraform" => "tf",
-        "python_sdk" => "py",
-        "go_sdk" => "go",
-        "java_sdk" => "java",
-        _ => "txt",
-    };
-    (format!("{name}.{ext}"), "text/plain")
+/// The file name and media type of a JSON output named `name` (an export's come from the core).
+pub fn json_file(name: &str) -> (String, &'static str) {
+    (format!("{name}.json"), "application/json")
 }

@@ -6,7 +6,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 /// True when `pointer` is `path` or one of its ancestors (whole segments).
 pub fn is_ancestor(pointer: &str, path: &str) -> bool {
-    !pointer.is_empty() && (path == pointer || (path.starts_with(pointer) && path[pointer.len()..].starts_with('/')))
+    !pointer.is_empty() && crate::pointer::is_within(path, pointer)
 }
 
 /// One control on the page: its `data-field`, whether it is a radio, and whether it is checked.

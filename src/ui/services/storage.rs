@@ -1,6 +1,8 @@
-//! The last state in localStorage, restored after a reload.
+//! The last state in localStorage (through gloo's storage), restored after a reload. The
+//! format is `{"form": {...}, "lang": "en", "redact": false, "hash": "#v1=..."}` under `sls-encrypt/v1`.
 
 use crate::ui::i18n::{Lang, LangExt};
+use gloo::storage::{LocalStorage, Storage};
 use serde_json::{Map, Value, json};
 
 const KEY: &str = "sls-encrypt/v1";
@@ -18,14 +20,10 @@ pub struct Saved {
     pub hash: String,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The saved state, if there is a readable one.
+/// The saved state, if there is a readable one. Each part is read on its own, so a saved state
+/// from any earlier version keeps what it can.
 pub fn load() -> Option<Saved> {
-    let text = storage()?.get_item(KEY).ok().flatten()?;
-    let Ok(Value::Object(obj)) = serde_json::from_str::<Value>(&text) else { return None };
+    let Ok(Value::Object(obj)) = LocalStorage::get::<Value>(KEY) else { return None };
     Some(Saved {
         form: obj.get("form").and_then(Value::as_object).cloned().unwrap_or_default(),
         lang: obj.get("lang").and_then(Value::as_str).map(Lang::from_tag),
@@ -36,12 +34,11 @@ pub fn load() -> Option<Saved> {
 
 /// Saves the state (a full or refused storage is ignored).
 pub fn save(saved: &Saved) {
-    let Some(storage) = storage() else { return };
     let value = json!({
         "form": saved.form,
         "lang": saved.lang.map(Lang::code),
         "redact": saved.redact,
         "hash": saved.hash,
     });
-    let _ = storage.set_item(KEY, &value.to_string());
+    let _ = LocalStorage::set(KEY, value);
 }

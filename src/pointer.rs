@@ -1,0 +1,51 @@
+//! JSON pointers (RFC 6901), as findings name the place they are about: building one from a
+//! parent and a key, and telling whether one lies inside another.
+
+use crate::limits::{MAX_FIELD_CHARS, excerpt};
+
+/// Escapes one JSON pointer segment (`~` -> `~0`, `/` -> `~1`).
+pub fn segment(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Reads one escaped JSON pointer segment back into its key (`~1` -> `/`, `~0` -> `~`).
+pub fn unescape(segment: &str) -> String {
+    if segment.contains('~') { segment.replace("~1", "/").replace("~0", "~") } else { segment.to_string() }
+}
+
+/// Joins a parent pointer and a key into a JSON pointer. A key longer than any real one
+/// (over [`MAX_FIELD_CHARS`] bytes) is written as its excerpt, so that no path
+/// copies it in full.
+pub fn join(parent: &str, key: &str) -> String {
+    if key.len() > MAX_FIELD_CHARS {
+        return format!("{parent}/{}", segment(&excerpt(key).to_string()));
+    }
+    format!("{parent}/{}", segment(key))
+}
+
+/// True when the JSON pointer `path` is `prefix` or lies inside it (whole segments: `/ab` is not
+/// inside `/a`). Every path is inside the root pointer `""`.
+pub fn is_within(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_are_within_their_ancestors_by_whole_segments() {
+        assert!(is_within("/current/encrypt_conf", "/current"));
+        assert!(is_within("/current", "/current"));
+        assert!(is_within("/current", ""));
+        assert!(!is_within("/currently", "/current"));
+        assert!(!is_within("/cur", "/current"));
+    }
+
+    #[test]
+    fn keys_are_escaped_and_huge_keys_shortened() {
+        assert_eq!(join("/current", "a/b~c"), "/current/a~1b~0c");
+        assert_eq!(unescape("a~1b~0c~01"), "a/b~c~1");
+        assert_eq!(join("", "k".repeat(2000).as_str()), format!("/{}…", "k".repeat(crate::limits::EXCERPT_CHARS)));
+    }
+}
