@@ -113,6 +113,11 @@ fn verification_section(lang: Lang, v: &Verification) -> String {
     s
 }
 
+/// A table's header row and its separator row, one column a cell.
+fn table_head(s: &mut String, cells: &[&str]) {
+    let _ = writeln!(s, "| {} |\n|{}", cells.join(" | "), "---|".repeat(cells.len()));
+}
+
 /// The change ticket for `plan`, in `intent.lang`, with the verification result when the plan
 /// has one (its own section after "Verify afterwards").
 pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
@@ -316,14 +321,15 @@ impl Ticket<'_> {
                 }
             );
         } else {
-            let _ = writeln!(
+            table_head(
                 s,
-                "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
-                lang.pick("Field", "字段"),
-                lang.pick("Change", "变化"),
-                lang.pick("Before", "之前"),
-                lang.pick("After", "之后"),
-                lang.pick("Why", "原因")
+                &[
+                    lang.pick("Field", "字段"),
+                    lang.pick("Change", "变化"),
+                    lang.pick("Before", "之前"),
+                    lang.pick("After", "之后"),
+                    lang.pick("Why", "原因"),
+                ],
             );
             for d in &plan.diff {
                 let v = |v: &Option<Value>| v.as_ref().map(|v| code(&shorten(&compact(v)))).unwrap_or_else(|| "—".into());
@@ -362,14 +368,15 @@ impl Ticket<'_> {
         if findings.is_empty() {
             let _ = writeln!(s, "{}\n", lang.pick("None.", "无。"));
         } else {
-            let _ = writeln!(
+            table_head(
                 s,
-                "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
-                lang.pick("Severity", "级别"),
-                lang.pick("Code", "代码"),
-                lang.pick("Where", "位置"),
-                lang.pick("Finding", "问题"),
-                lang.pick("Fix", "处理")
+                &[
+                    lang.pick("Severity", "级别"),
+                    lang.pick("Code", "代码"),
+                    lang.pick("Where", "位置"),
+                    lang.pick("Finding", "问题"),
+                    lang.pick("Fix", "处理"),
+                ],
             );
             for f in findings {
                 let _ = writeln!(
@@ -433,7 +440,7 @@ impl Ticket<'_> {
             let _ = writeln!(s, "{}\n", escape(lang.pick(&r.purpose, &r.purpose_zh)));
             let _ = writeln!(s, "{}\n", code(&r.request_line()));
             if !r.query.is_empty() {
-                let _ = writeln!(s, "| {} | {} |\n|---|---|", lang.pick("Parameter", "参数"), lang.pick("Value", "值"));
+                table_head(s, &[lang.pick("Parameter", "参数"), lang.pick("Value", "值")]);
                 for (k, v) in &r.query {
                     let _ = writeln!(s, "| {} | {} |", code(k), code(v.as_str().unwrap_or_default()));
                 }
