@@ -29,6 +29,13 @@ fn comment(s: &str) -> String {
     format!("# {}\n", cite(s).replace(['\n', '\r'], " "))
 }
 
+/// Comment lines, each in the script's language.
+fn comments(s: &mut String, lang: Lang, lines: &[(&str, &str)]) {
+    for (en, zh) in lines {
+        s.push_str(&comment(lang.pick(en, zh)));
+    }
+}
+
 /// The script's header comment, line by line, in English and Simplified Chinese.
 const HEADER: &[(&str, &str)] = &[
     (
@@ -65,9 +72,7 @@ pub(super) fn aliyun_cli(intent: &Intent, plan: &Plan, draft: Option<&str>) -> S
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
     let checks = runbook::checks(intent, plan);
     let mut s = String::from("#!/usr/bin/env bash\n");
-    for (en, zh) in HEADER {
-        s.push_str(&comment(l(en, zh)));
-    }
+    comments(&mut s, lang, HEADER);
     if let Some(why) = draft {
         let _ = writeln!(s, "echo {} >&2\nexit 1", shell_quote(&format!("sls-encrypt: {why}")));
     }
@@ -253,14 +258,17 @@ elif ! jq -e --argjson a \"$live_trust\" --argjson b \"$ROLE_TRUST_PASTED\" -n '
 fn deletion_protection(s: &mut String, lang: Lang) {
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
     s.push('\n');
-    s.push_str(&comment(l(
-        "Finding «cmk_lifecycle»: deletion protection keeps the CMK (and so the Logstore's data) from being deleted.",
-        "检查结果 «cmk_lifecycle»：删除保护可防止 CMK 被删除（从而保护日志库中的数据）。",
-    )));
-    s.push_str(&comment(l(
-        "Opt-in: run with SLS_ENCRYPT_PROTECT_CMK=1 to turn it on here.",
-        "可选：以 SLS_ENCRYPT_PROTECT_CMK=1 运行即可在此开启。",
-    )));
+    comments(
+        s,
+        lang,
+        &[
+            (
+                "Finding «cmk_lifecycle»: deletion protection keeps the CMK (and so the Logstore's data) from being deleted.",
+                "检查结果 «cmk_lifecycle»：删除保护可防止 CMK 被删除（从而保护日志库中的数据）。",
+            ),
+            ("Opt-in: run with SLS_ENCRYPT_PROTECT_CMK=1 to turn it on here.", "可选：以 SLS_ENCRYPT_PROTECT_CMK=1 运行即可在此开启。"),
+        ],
+    );
     let _ = writeln!(
         s,
         "if [ \"$(jq -r '.KeyMetadata.DeletionProtection // \"\"' <<<\"$key_json\")\" != Enabled ]; then\n  if [ \"${{SLS_ENCRYPT_PROTECT_CMK:-}}\" = 1 ]; then\n    aliyun kms SetDeletionProtection --ProtectedResourceArn \"$key_arn\" --EnableDeletionProtection true --DeletionProtectionDescription 'sls-encrypt: encrypts SLS data' --region \"$CMK_REGION\"\n  else\n    note \"{}$key_arn --EnableDeletionProtection true --region $CMK_REGION\"\n  fi\nfi",
@@ -351,14 +359,20 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
     let update = r.api == Api::UpdateLogStore && checks.want.is_some();
     if update {
-        s.push_str(&comment(l(
-            "The API form (--body) sends the whole body: the plugin command update-log-store is not",
-            "使用 API 形式（--body）发送完整请求体：插件命令 update-log-store 未记载支持",
-        )));
-        s.push_str(&comment(l(
-            "documented to take --encrypt-conf, and it resets every field it is not given.",
-            "--encrypt-conf，且会重置所有未提供的字段。",
-        )));
+        comments(
+            s,
+            lang,
+            &[
+                (
+                    "The API form (--body) sends the whole body: the plugin command update-log-store is not",
+                    "使用 API 形式（--body）发送完整请求体：插件命令 update-log-store 未记载支持",
+                ),
+                (
+                    "documented to take --encrypt-conf, and it resets every field it is not given.",
+                    "--encrypt-conf，且会重置所有未提供的字段。",
+                ),
+            ],
+        );
         let want = serde_json::Value::Object(checks.want.clone().unwrap_or_default());
         let known = serde_json::Value::from(checks.known.clone());
         let _ = writeln!(
