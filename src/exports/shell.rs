@@ -2,7 +2,7 @@
 //! change, skips RAM steps that already happened, and stops when the Logstore changed since it
 //! was pasted.
 
-use super::runbook::{self, Checks, CmkCheck, DRIFT_JQ, RoleCheck, TRUST_JQ};
+use super::runbook::{self, Checks, CmkCheck, DRIFT_JQ, RoleCheck, TRUST_JQ, comment, comments};
 use super::{body_text, cite, project, region, shell_quote};
 use crate::finding::Lang;
 use crate::intent::Intent;
@@ -24,18 +24,6 @@ fn dq(s: &str) -> String {
     out
 }
 
-/// One comment line: line breaks in `s` become spaces, so nothing can leave the comment.
-fn comment(s: &str) -> String {
-    format!("# {}\n", cite(s).replace(['\n', '\r'], " "))
-}
-
-/// Comment lines, each in the script's language.
-fn comments(s: &mut String, lang: Lang, lines: &[(&str, &str)]) {
-    for (en, zh) in lines {
-        s.push_str(&comment(lang.pick(en, zh)));
-    }
-}
-
 /// The script's header comment, line by line, in English and Simplified Chinese.
 const HEADER: &[(&str, &str)] = &[
     (
@@ -54,16 +42,6 @@ const HEADER: &[(&str, &str)] = &[
         "can be run again after a partial run), and stops without sending anything if the Logstore changed.",
         "并在日志库已被修改时停止，不发送任何内容。",
     ),
-    ("Options (environment variables):", "选项（环境变量）："),
-    (
-        "  SLS_ENCRYPT_PROTECT_CMK=1   also turn on KMS deletion protection for the CMK (finding «cmk_lifecycle»)",
-        "  SLS_ENCRYPT_PROTECT_CMK=1   同时为 CMK 开启 KMS 删除保护（检查结果 «cmk_lifecycle»）",
-    ),
-    (
-        "  SLS_ENCRYPT_RAM_WAIT=60     seconds to keep retrying the first SLS change while new RAM grants propagate",
-        "  SLS_ENCRYPT_RAM_WAIT=60     新授予的 RAM 权限生效前，重试第一个 SLS 修改请求的最长秒数",
-    ),
-    ("  SLS_ENCRYPT_RETRY_EVERY=10  seconds between those retries", "  SLS_ENCRYPT_RETRY_EVERY=10  两次重试之间的秒数"),
 ];
 
 /// The shell script; a `draft` (why the plan has errors) makes it stop before the first call.
@@ -73,6 +51,7 @@ pub(super) fn aliyun_cli(intent: &Intent, plan: &Plan, draft: Option<&str>) -> S
     let checks = runbook::checks(intent, plan);
     let mut s = String::from("#!/usr/bin/env bash\n");
     comments(&mut s, lang, HEADER);
+    comments(&mut s, lang, runbook::OPTIONS);
     if let Some(why) = draft {
         let _ = writeln!(s, "echo {} >&2\nexit 1", shell_quote(&format!("sls-encrypt: {why}")));
     }
