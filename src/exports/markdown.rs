@@ -5,7 +5,7 @@
 use super::shell::GetLogStoreCommand;
 use super::{project, region, shell_quote};
 use crate::finding::t;
-use crate::finding::{Finding, Lang, Severity};
+use crate::finding::{Finding, Lang, Severity, Text};
 use crate::intent::{Intent, Operation};
 use crate::plan::{Api, FieldStatus, Plan, Verification};
 use serde_json::Value;
@@ -113,9 +113,19 @@ fn verification_section(lang: Lang, v: &Verification) -> String {
     s
 }
 
-/// A table's header row and its separator row, one column a cell.
-fn table_head(s: &mut String, cells: &[&str]) {
-    let _ = writeln!(s, "| {} |\n|{}", cells.join(" | "), "---|".repeat(cells.len()));
+/// The diff table's columns.
+const DIFF_COLUMNS: [(&str, &str); 5] = [("Field", "字段"), ("Change", "变化"), ("Before", "之前"), ("After", "之后"), ("Why", "原因")];
+
+/// The findings table's columns.
+const FINDING_COLUMNS: [(&str, &str); 5] =
+    [("Severity", "级别"), ("Code", "代码"), ("Where", "位置"), ("Finding", "问题"), ("Fix", "处理")];
+
+/// A table: the header row, its separator row, then one row a line (each row as many cells as the header).
+fn table<const N: usize>(s: &mut String, head: [&str; N], rows: impl IntoIterator<Item = [String; N]>) {
+    let _ = writeln!(s, "| {} |\n|{}", head.join(" | "), "---|".repeat(N));
+    for row in rows {
+        let _ = writeln!(s, "| {} |", row.join(" | "));
+    }
 }
 
 /// The change ticket for `plan`, in `intent.lang`, with the verification result when the plan
@@ -174,6 +184,16 @@ struct Ticket<'a> {
 }
 
 impl Ticket<'_> {
+    /// A bullet: `text` in the ticket's language, escaped.
+    fn bullet(&self, s: &mut String, text: &Text) {
+        let _ = writeln!(s, "- {}", escape(text.get(self.lang)));
+    }
+
+    /// The text for an update, or the one for a create.
+    fn by_operation(&self, update: Text, create: Text) -> Text {
+        if self.update { update } else { create }
+    }
+
     /// The title, and the draft warning when the plan has errors.
     fn title(&self, s: &mut String, errors: &[&str]) {
         let lang = self.lang;
@@ -262,19 +282,8 @@ impl Ticket<'_> {
                 );
             }
         }
-        let why = if update {
-            t!(
-                "Why: apply the requested encryption while keeping every other setting exactly as read (see the diff); a partial update would reset them.",
-                "原因：应用所请求的加密，同时原样保留读取到的其他所有设置（见差异）；部分更新会重置这些设置。"
-            )
-        } else {
-            t!(
-                "Why: a Logstore encrypted from its creation never holds unencrypted data.",
-                "原因：从创建起即加密的日志库不会存有未加密数据。"
-            )
-        };
-        let _ = writeln!(s, "- {}", escape(why.get(lang)));
-        let ram = plan.requests.iter().filter(|r| r.api.is_ram()).count();
+        self.bullet(s, &self.by_operation(t!("Why: apply the requested encryption while keeping every other setting exactly as read (see the diff); a partial update would reset them.", "原因：应用所请求的加密，同时原样保留读取到的其他所有设置（见差异）；部分更新会重置这些设置。"), t!("Why: a Logstore encrypted from its creation never holds unencrypted data.", "原因：从创建起即加密的日志库不会存有未加密数据。")));
+        let ram = self.ram;
         if ram > 0 {
             let _ = writeln!(
                 s,
@@ -321,28 +330,18 @@ impl Ticket<'_> {
                 }
             );
         } else {
-            table_head(
-                s,
-                &[
-                    lang.pick("Field", "字段"),
-                    lang.pick("Change", "变化"),
-                    lang.pick("Before", "之前"),
-                    lang.pick("After", "之后"),
-                    lang.pick("Why", "原因"),
-                ],
-            );
-            for d in &plan.diff {
-                let v = |v: &Option<Value>| v.as_ref().map(|v| code(&shorten(&compact(v)))).unwrap_or_else(|| "—".into());
-                let _ = writeln!(
-                    s,
-                    "| {} | {} | {} | {} | {} |",
+            let v = |v: &Option<Value>| v.as_ref().map(|v| code(&shorten(&compact(v)))).unwrap_or_else(|| "—".into());
+            let rows = plan.diff.iter().map(|d| {
+                [
                     code(&d.field),
-                    d.change.label().get(lang),
+                    d.change.label().get(lang).to_string(),
                     v(&d.before),
                     v(&d.after),
-                    escape(lang.pick(&d.reason, &d.reason_zh))
-                );
-            }
+                    escape(lang.pick(&d.reason, &d.reason_zh)),
+                ]
+            });
+            let head = DIFF_COLUMNS.map(|(en, zh)| lang.pick(en, zh));
+            table(s, head, rows);
             let long = |v: &Option<Value>| v.as_ref().is_some_and(|v| compact(v).chars().count() > CELL_CHARS);
             if plan.diff.iter().any(|d| long(&d.before) || long(&d.after)) {
                 let _ = writeln!(
@@ -368,27 +367,17 @@ impl Ticket<'_> {
         if findings.is_empty() {
             let _ = writeln!(s, "{}\n", lang.pick("None.", "无。"));
         } else {
-            table_head(
-                s,
-                &[
-                    lang.pick("Severity", "级别"),
-                    lang.pick("Code", "代码"),
-                    lang.pick("Where", "位置"),
-                    lang.pick("Finding", "问题"),
-                    lang.pick("Fix", "处理"),
-                ],
-            );
-            for f in findings {
-                let _ = writeln!(
-                    s,
-                    "| {} | {} | {} | {} | {} |",
-                    severity(lang, f.severity),
-                    f.code,
+            let rows = findings.iter().map(|f| {
+                [
+                    severity(lang, f.severity).to_string(),
+                    f.code.to_string(),
                     where_(lang, f),
                     escape(lang.pick(&f.message, &f.message_zh)),
-                    escape(lang.pick(&f.fix, &f.fix_zh))
-                );
-            }
+                    escape(lang.pick(&f.fix, &f.fix_zh)),
+                ]
+            });
+            let head = FINDING_COLUMNS.map(|(en, zh)| lang.pick(en, zh));
+            table(s, head, rows);
             s.push('\n');
         }
     }
@@ -400,29 +389,9 @@ impl Ticket<'_> {
         let byok = self.byok;
         let _ = writeln!(s, "## {}\n", lang.pick("Irreversible", "不可撤销的事项"));
         if conf.is_some() {
-            let _ = writeln!(
-                s,
-                "- {}",
-                escape(
-                    t!(
-                        "Once encryption is configured, the key mechanism (service key or BYOK), the algorithm (encrypt_type) and every user_cmk_info value (CMK, role, region) can never change; only enable can.",
-                        "加密一经配置，密钥类型（服务密钥或自带密钥）、算法（encrypt_type）以及 user_cmk_info 的每个值（CMK、角色、地域）都无法再更改；只有 enable 可以修改。"
-                    )
-                    .get(lang)
-                )
-            );
+            self.bullet(s, &t!("Once encryption is configured, the key mechanism (service key or BYOK), the algorithm (encrypt_type) and every user_cmk_info value (CMK, role, region) can never change; only enable can.", "加密一经配置，密钥类型（服务密钥或自带密钥）、算法（encrypt_type）以及 user_cmk_info 的每个值（CMK、角色、地域）都无法再更改；只有 enable 可以修改。"));
             if byok {
-                let _ = writeln!(
-                    s,
-                    "- {}",
-                    escape(
-                        t!(
-                            "If the CMK is disabled, deleted or scheduled for deletion, every read and write on the Logstore fails until it is enabled again; a deleted CMK makes the data unreadable for good.",
-                            "一旦该 CMK 被禁用、删除或计划删除，日志库的所有读写都会失败，直到重新启用；删除后数据将永久无法读取。"
-                        )
-                        .get(lang)
-                    )
-                );
+                self.bullet(s, &t!("If the CMK is disabled, deleted or scheduled for deletion, every read and write on the Logstore fails until it is enabled again; a deleted CMK makes the data unreadable for good.", "一旦该 CMK 被禁用、删除或计划删除，日志库的所有读写都会失败，直到重新启用；删除后数据将永久无法读取。"));
             }
         } else {
             let _ = writeln!(s, "- {}", lang.pick("Nothing: no encrypt_conf is sent.", "无：不发送 encrypt_conf。"));
@@ -440,10 +409,8 @@ impl Ticket<'_> {
             let _ = writeln!(s, "{}\n", escape(lang.pick(&r.purpose, &r.purpose_zh)));
             let _ = writeln!(s, "{}\n", code(&r.request_line()));
             if !r.query.is_empty() {
-                table_head(s, &[lang.pick("Parameter", "参数"), lang.pick("Value", "值")]);
-                for (k, v) in &r.query {
-                    let _ = writeln!(s, "| {} | {} |", code(k), code(v.as_str().unwrap_or_default()));
-                }
+                let rows = r.query.iter().map(|(k, v)| [code(k), code(v.as_str().unwrap_or_default())]);
+                table(s, [lang.pick("Parameter", "参数"), lang.pick("Value", "值")], rows);
                 s.push('\n');
             }
             if let Some(body) = &r.body {
@@ -498,7 +465,6 @@ impl Ticket<'_> {
     /// What can and cannot be rolled back.
     fn rollback(&self, s: &mut String) {
         let lang = self.lang;
-        let update = self.update;
         let conf = self.plan.encrypt_conf.as_ref();
         let enabled = self.enabled;
         let ram = self.ram;
@@ -545,30 +511,9 @@ impl Ticket<'_> {
                 s.push('\n');
             }
         }
-        let other = if update {
-            t!(
-                "Every other setting is sent as it was read (see the diff), so nothing else needs rolling back; to restore a setting, send UpdateLogStore with the whole body again.",
-                "其他设置均按读取时的值发送（见差异），无需回退；如需恢复某项设置，请再次发送带完整请求体的 UpdateLogStore。"
-            )
-        } else {
-            t!(
-                "The Logstore itself can be deleted (DeleteLogStore), which deletes its data for good.",
-                "日志库本身可以删除（DeleteLogStore），但其数据会被永久删除。"
-            )
-        };
-        let _ = writeln!(s, "- {}", escape(other.get(lang)));
+        self.bullet(s, &self.by_operation(t!("Every other setting is sent as it was read (see the diff), so nothing else needs rolling back; to restore a setting, send UpdateLogStore with the whole body again.", "其他设置均按读取时的值发送（见差异），无需回退；如需恢复某项设置，请再次发送带完整请求体的 UpdateLogStore。"), t!("The Logstore itself can be deleted (DeleteLogStore), which deletes its data for good.", "日志库本身可以删除（DeleteLogStore），但其数据会被永久删除。")));
         if ram > 0 {
-            let _ = writeln!(
-                s,
-                "- {}",
-                escape(
-                    t!(
-                        "RAM: keep the role and its KMS grants as long as the Logstore holds encrypted data; without them Log Service cannot read it. The PassRole policy can be detached and deleted once the change is done (DetachPolicyFromUser, DeletePolicy).",
-                        "RAM：只要日志库中还有加密数据，就必须保留该角色及其 KMS 授权，否则日志服务无法读取数据。变更完成后可以解除并删除 PassRole 策略（DetachPolicyFromUser、DeletePolicy）。"
-                    )
-                    .get(lang)
-                )
-            );
+            self.bullet(s, &t!("RAM: keep the role and its KMS grants as long as the Logstore holds encrypted data; without them Log Service cannot read it. The PassRole policy can be detached and deleted once the change is done (DetachPolicyFromUser, DeletePolicy).", "RAM：只要日志库中还有加密数据，就必须保留该角色及其 KMS 授权，否则日志服务无法读取数据。变更完成后可以解除并删除 PassRole 策略（DetachPolicyFromUser、DeletePolicy）。"));
         }
     }
 }
