@@ -119,8 +119,50 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
     // Identity of the role and cross-document checks.
     let byok = intent.encryption.key == KeyKind::Byok;
     let arn = if byok { ram::role_arn(&intent, &mut out) } else { None };
-    if byok
-        && let (Some(cmk_region), Some(region)) = (&intent.encryption.cmk_region_id, &intent.target.region)
+    if byok {
+        cmk_region_check(&intent, &mut out);
+    }
+    let arn_text = arn.as_ref().map(ToString::to_string);
+    let wanted = encryption::wanted(&intent.encryption, arn_text.as_deref(), &mut out);
+
+    let (target, host) = plan_target(&intent);
+    plan.target = Some(target);
+
+    // The SLS side first: it tells whether the RAM side has anything to set up.
+    let sls_side = match intent.operation {
+        Operation::Update => update_side(&intent, wanted.as_ref(), host.as_deref(), &mut plan, &mut out),
+        Operation::Create => create_side(&intent, wanted.as_ref(), host.as_deref(), &mut out),
+    };
+    if byok && sls_side.ram_setup == RamSetup::New && sls_side.encrypt_conf.is_some() {
+        assumed_arn_warning(&intent, arn.as_ref(), &mut out);
+    }
+    if byok && sls_side.ram_setup != RamSetup::None {
+        let rp = ram::plan(&intent, arn.as_ref(), sls_side.ram_setup == RamSetup::New, &mut out);
+        plan.trust_policy = rp.trust_policy;
+        plan.passrole_policy = rp.passrole_policy;
+        plan.requests = rp.requests;
+    }
+    plan.requests.extend(sls_side.requests);
+    plan.encrypt_conf = sls_side.encrypt_conf;
+    for (i, r) in plan.requests.iter_mut().enumerate() {
+        r.step = i + 1;
+        r.command = Some(exports::shell::command(&intent, r));
+    }
+    exports::terraform::findings(&intent, &plan, &mut out);
+    let sent = plan.logstore_write().and_then(|r| r.body.as_ref());
+    plan.verification = crate::verify::verify(&intent, sent.and_then(Value::as_object).or(sls_side.unchanged.as_ref()), &mut out);
+    let sources: Vec<&Source> =
+        [&intent.current, &intent.logstore, &intent.ram.current_trust_policy, &intent.after].into_iter().flatten().collect();
+    locate(&mut out, doc, &sources);
+    out.extend(text_issues);
+    plan.findings = out;
+    plan.exports = exports::exports(&intent, &plan);
+    plan
+}
+
+/// KMS003: a BYOK CMK must be in the Logstore's region.
+fn cmk_region_check(intent: &Intent, out: &mut Vec<Finding>) {
+    if let (Some(cmk_region), Some(region)) = (&intent.encryption.cmk_region_id, &intent.target.region)
         && cmk_region != region
     {
         out.push(Finding::new(
@@ -133,159 +175,150 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
             t!(format!("Use a CMK created in {region}."), format!("请使用在 {region} 创建的 CMK。")),
         ));
     }
-    let arn_text = arn.as_ref().map(ToString::to_string);
-    let wanted = encryption::wanted(&intent.encryption, arn_text.as_deref(), &mut out);
+}
 
+/// The plan's target and, when the project and region are known, the SLS endpoint host.
+fn plan_target(intent: &Intent) -> (Target, Option<String>) {
     let target = &intent.target;
     let host = match (&target.project, &target.region) {
         (Some(p), Some(r)) => Some(sls_host(p.as_str(), r)),
         _ => None,
     };
-    plan.target = Some(Target {
+    let typed = Target {
         region: target.region.as_ref().map(ToString::to_string),
         account_id: target.account_id.as_ref().map(ToString::to_string),
         project: target.project.as_ref().map(ToString::to_string),
         logstore: target.logstore.as_ref().map(ToString::to_string),
         host: host.clone(),
         operation: intent.operation,
-    });
-    let logstore_name = target.logstore.as_ref().map(ToString::to_string);
+    };
+    (typed, host)
+}
 
-    // The SLS side first: it tells whether the RAM side has anything to set up.
-    // The configuration the Logstore keeps when nothing is sent: what a verification compares with.
-    let mut unchanged: Option<Map<String, Value>> = None;
-    let mut sls_requests = Vec::new();
-    let mut encrypt_conf: Option<Value> = None;
-    let mut ram_setup = RamSetup::New;
-    match intent.operation {
-        Operation::Update => {
-            if let Some(current) = &intent.current
-                && let Some(m) = merge::merge(&intent, current, wanted.clone(), &mut out)
-            {
-                encrypt_conf = m.encrypt_conf.clone();
-                ram_setup = match &m.stored {
-                    Some(s) if s.raw.get("user_cmk_info").is_some_and(|v| !v.is_null()) => RamSetup::Existing,
-                    Some(_) => RamSetup::None,
-                    None if m.conf.as_ref().is_some_and(|c| c.enable) => RamSetup::New,
-                    None => RamSetup::None,
-                };
-                plan.diff = m.diff;
-                plan.blast_radius = m.blast_radius;
-                // A body that changes nothing is not sent, unless errors make this a draft anyway.
-                let nothing = m.noop && !out.iter().any(|f| f.severity == Severity::Error);
-                if nothing {
-                    out.push(nothing_to_send(&intent));
-                    unchanged = Some(m.body.clone());
-                }
-                let has_conf = m.body.contains_key("encrypt_conf");
-                if let (Some(host), Some(name), false) = (&host, &logstore_name, nothing) {
-                    sls_requests.push(sls(
-                        Api::GetLogStore,
-                        host,
-                        format!("/logstores/{name}"),
-                        None,
-                        (
-                            "Read the Logstore again right before the update and check nothing changed since it was pasted.",
-                            "更新前再次读取日志库，确认粘贴后没有变化。",
-                        ),
-                    ));
-                    sls_requests.push(sls(
-                        Api::UpdateLogStore,
-                        host,
-                        format!("/logstores/{name}"),
-                        Some(Value::Object(m.body)),
-                        if has_conf {
-                            (
-                                "Send the whole configuration back with the complete encrypt_conf (UpdateLogStore replaces everything).",
-                                "发回完整配置及完整的 encrypt_conf（UpdateLogStore 会替换全部配置）。",
-                            )
-                        } else {
-                            (
-                                "Send the whole configuration back (UpdateLogStore replaces everything); it carries no encrypt_conf.",
-                                "发回完整配置（UpdateLogStore 会替换全部配置）；其中不含 encrypt_conf。",
-                            )
-                        },
-                    ));
-                    // The dedicated API only when its body says exactly what the Logstore body says.
-                    if let Some(c) = m.conf.as_ref().filter(|c| encrypt_conf.as_ref() == Some(&c.to_value())) {
-                        plan.alternatives.push(sls(
-                            Api::UpdateLogStoreEncryption,
-                            host,
-                            format!("/logstores/{name}/encryption"),
-                            Some(c.to_encryption_api()),
-                            (
-                                "Alternative: the dedicated encryption API changes only encryption, so no other setting can be reset. Its keys are camelCase (encryptType, userCmkInfo.keyId/roleArn/regionId); snake_case keys are silently ignored there.",
-                                "备选：专用加密接口只修改加密设置，不会重置其他设置。其键名为驼峰式（encryptType、userCmkInfo.keyId/roleArn/regionId）；下划线式键名（snake_case）会被静默忽略。",
-                            ),
-                        ));
-                    }
-                }
-            }
-        }
-        Operation::Create => {
-            if intent.target.cloud_firewall {
-                out.push(Finding::new(
-                    Code::ManagedLogstoreCreate,
-                    "/operation",
-                    t!(
-                        "Cloud Firewall's log analysis creates and manages cloudfirewall-logstore itself; a Logstore created by hand in its place is not one Cloud Firewall writes to as it expects.",
-                        "云防火墙日志分析会自行创建并管理 cloudfirewall-logstore；手动创建的同名日志库并非云防火墙预期写入的日志库。"
-                    ),
-                    t!(
-                        "Turn on log analysis in the Cloud Firewall console first, then choose Update an existing Logstore and paste its GetLogStore response.",
-                        "请先在云防火墙控制台开启日志分析，再选择「更新已有日志库」并粘贴其 GetLogStore 响应。"
-                    ),
-                ));
-            }
-            if let Some(settings) = &intent.logstore
-                && let Some(body) = create_body(&intent, settings, wanted.as_ref(), &mut out)
-            {
-                let conf = wanted.clone().filter(|c| c.enable);
-                encrypt_conf = conf.as_ref().map(EncryptConf::to_value);
-                if let Some(c) = &conf {
-                    encryption::one_way_warnings(c, true, false, intent.target.cloud_firewall, &mut out);
-                } else {
-                    ram_setup = RamSetup::None;
-                }
-                // Encryption asked for but not buildable (see the findings): no unencrypted create.
-                let buildable = wanted.is_some() || !intent.encryption.enable;
-                if let (Some(host), true) = (&host, buildable) {
-                    sls_requests.push(sls(
-                        Api::CreateLogStore,
-                        host,
-                        "/logstores".into(),
-                        Some(Value::Object(body)),
-                        ("Create the Logstore with encryption.", "创建带加密的日志库。"),
-                    ));
-                }
-            }
-        }
+/// What the plan sends to the Logstore, and what that leaves for the RAM side and the verification.
+struct SlsSide {
+    /// The requests to SLS, in order.
+    requests: Vec<Request>,
+    /// The encrypt_conf the Logstore will have.
+    encrypt_conf: Option<Value>,
+    /// What the RAM side has to do.
+    ram_setup: RamSetup,
+    /// The configuration the Logstore keeps when nothing is sent: what a verification compares with.
+    unchanged: Option<Map<String, Value>>,
+}
+
+impl SlsSide {
+    /// Nothing sent yet; a first BYOK configuration sets up the RAM side.
+    fn new() -> Self {
+        Self { requests: Vec::new(), encrypt_conf: None, ram_setup: RamSetup::New, unchanged: None }
     }
-    if byok && ram_setup == RamSetup::New && encrypt_conf.is_some() {
-        assumed_arn_warning(&intent, arn.as_ref(), &mut out);
+}
+
+/// An update: the pasted configuration merged with the wanted encryption, read again and sent
+/// back whole (with the dedicated encryption API as the alternative), or nothing when nothing changes.
+fn update_side(intent: &Intent, wanted: Option<&EncryptConf>, host: Option<&str>, plan: &mut Plan, out: &mut Vec<Finding>) -> SlsSide {
+    let mut side = SlsSide::new();
+    let Some(current) = &intent.current else { return side };
+    let Some(m) = merge::merge(intent, current, wanted.cloned(), out) else { return side };
+    side.encrypt_conf = m.encrypt_conf.clone();
+    side.ram_setup = match &m.stored {
+        Some(s) if s.raw.get("user_cmk_info").is_some_and(|v| !v.is_null()) => RamSetup::Existing,
+        Some(_) => RamSetup::None,
+        None if m.conf.as_ref().is_some_and(|c| c.enable) => RamSetup::New,
+        None => RamSetup::None,
+    };
+    plan.diff = m.diff;
+    plan.blast_radius = m.blast_radius;
+    // A body that changes nothing is not sent, unless errors make this a draft anyway.
+    let nothing = m.noop && !out.iter().any(|f| f.severity == Severity::Error);
+    if nothing {
+        out.push(nothing_to_send(intent));
+        side.unchanged = Some(m.body.clone());
     }
-    if byok && ram_setup != RamSetup::None {
-        let rp = ram::plan(&intent, arn.as_ref(), ram_setup == RamSetup::New, &mut out);
-        plan.trust_policy = rp.trust_policy;
-        plan.passrole_policy = rp.passrole_policy;
-        plan.requests = rp.requests;
+    let has_conf = m.body.contains_key("encrypt_conf");
+    let (Some(host), Some(name), false) = (host, &intent.target.logstore, nothing) else { return side };
+    side.requests.push(sls(
+        Api::GetLogStore,
+        host,
+        format!("/logstores/{name}"),
+        None,
+        (
+            "Read the Logstore again right before the update and check nothing changed since it was pasted.",
+            "更新前再次读取日志库，确认粘贴后没有变化。",
+        ),
+    ));
+    side.requests.push(sls(
+        Api::UpdateLogStore,
+        host,
+        format!("/logstores/{name}"),
+        Some(Value::Object(m.body)),
+        if has_conf {
+            (
+                "Send the whole configuration back with the complete encrypt_conf (UpdateLogStore replaces everything).",
+                "发回完整配置及完整的 encrypt_conf（UpdateLogStore 会替换全部配置）。",
+            )
+        } else {
+            (
+                "Send the whole configuration back (UpdateLogStore replaces everything); it carries no encrypt_conf.",
+                "发回完整配置（UpdateLogStore 会替换全部配置）；其中不含 encrypt_conf。",
+            )
+        },
+    ));
+    // The dedicated API only when its body says exactly what the Logstore body says.
+    if let Some(c) = m.conf.as_ref().filter(|c| side.encrypt_conf.as_ref() == Some(&c.to_value())) {
+        plan.alternatives.push(sls(
+            Api::UpdateLogStoreEncryption,
+            host,
+            format!("/logstores/{name}/encryption"),
+            Some(c.to_encryption_api()),
+            (
+                "Alternative: the dedicated encryption API changes only encryption, so no other setting can be reset. Its keys are camelCase (encryptType, userCmkInfo.keyId/roleArn/regionId); snake_case keys are silently ignored there.",
+                "备选：专用加密接口只修改加密设置，不会重置其他设置。其键名为驼峰式（encryptType、userCmkInfo.keyId/roleArn/regionId）；下划线式键名（snake_case）会被静默忽略。",
+            ),
+        ));
     }
-    plan.requests.extend(sls_requests);
-    plan.encrypt_conf = encrypt_conf;
-    for (i, r) in plan.requests.iter_mut().enumerate() {
-        r.step = i + 1;
-        r.command = Some(exports::shell::command(&intent, r));
+    side
+}
+
+/// A create: the Logstore's settings with the wanted encryption, never an unencrypted create
+/// when encryption was asked for.
+fn create_side(intent: &Intent, wanted: Option<&EncryptConf>, host: Option<&str>, out: &mut Vec<Finding>) -> SlsSide {
+    let mut side = SlsSide::new();
+    if intent.target.cloud_firewall {
+        out.push(Finding::new(
+            Code::ManagedLogstoreCreate,
+            "/operation",
+            t!(
+                "Cloud Firewall's log analysis creates and manages cloudfirewall-logstore itself; a Logstore created by hand in its place is not one Cloud Firewall writes to as it expects.",
+                "云防火墙日志分析会自行创建并管理 cloudfirewall-logstore；手动创建的同名日志库并非云防火墙预期写入的日志库。"
+            ),
+            t!(
+                "Turn on log analysis in the Cloud Firewall console first, then choose Update an existing Logstore and paste its GetLogStore response.",
+                "请先在云防火墙控制台开启日志分析，再选择「更新已有日志库」并粘贴其 GetLogStore 响应。"
+            ),
+        ));
     }
-    exports::terraform::findings(&intent, &plan, &mut out);
-    let sent = plan.logstore_write().and_then(|r| r.body.as_ref());
-    plan.verification = crate::verify::verify(&intent, sent.and_then(Value::as_object).or(unchanged.as_ref()), &mut out);
-    let sources: Vec<&Source> =
-        [&intent.current, &intent.logstore, &intent.ram.current_trust_policy, &intent.after].into_iter().flatten().collect();
-    locate(&mut out, doc, &sources);
-    out.extend(text_issues);
-    plan.findings = out;
-    plan.exports = exports::exports(&intent, &plan);
-    plan
+    let Some(settings) = &intent.logstore else { return side };
+    let Some(body) = create_body(intent, settings, wanted, out) else { return side };
+    let conf = wanted.cloned().filter(|c| c.enable);
+    side.encrypt_conf = conf.as_ref().map(EncryptConf::to_value);
+    if let Some(c) = &conf {
+        encryption::one_way_warnings(c, true, false, intent.target.cloud_firewall, out);
+    } else {
+        side.ram_setup = RamSetup::None;
+    }
+    // Encryption asked for but not buildable (see the findings): no unencrypted create.
+    let buildable = wanted.is_some() || !intent.encryption.enable;
+    if let (Some(host), true) = (host, buildable) {
+        side.requests.push(sls(
+            Api::CreateLogStore,
+            host,
+            "/logstores".into(),
+            Some(Value::Object(body)),
+            ("Create the Logstore with encryption.", "创建带加密的日志库。"),
+        ));
+    }
+    side
 }
 
 /// PLN001: the update would send the Logstore's configuration back unchanged, so nothing is sent.

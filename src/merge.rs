@@ -135,12 +135,33 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
     let obj = &*within_limits(obj, &path, target_name, out);
     logstore::check_spelling(obj, &path, out);
     logstore::check(obj, &path, false, out);
+    pasted_store_checks(intent, obj, &path, out);
+
+    let conf_path = join(&path, "encrypt_conf");
+    // A camelCase encryptConf is ignored by UpdateLogStore, but it still tells what is stored.
+    let camel = if obj.contains_key("encrypt_conf") { None } else { obj.get("encryptConf").map(snake_case_conf) };
+    let stored = encryption::stored(obj.get("encrypt_conf").or(camel.as_ref()), &conf_path, out);
+    let (conf, body_conf, refused) = merged_conf(intent, wanted, stored.as_ref(), &conf_path, out);
+    if let Some(c) = &conf {
+        encryption::one_way_warnings(c, stored.is_none(), true, intent.target.cloud_firewall, out);
+    }
+
+    let (body, diff) = body_and_diff(intent, obj, &path, body_conf.as_ref(), refused, out);
+    let blast_radius = blast_radius(obj);
+    let noop = diff
+        .iter()
+        .all(|d| d.change == Change::Kept || (d.change == Change::Dropped && logstore::classify(&d.field) == FieldClass::ReadOnly));
+    Some(Merged { body, conf, encrypt_conf: body_conf, stored, diff, blast_radius, noop })
+}
+
+/// The pasted store must be the target Logstore; a Metricstore is said to be one.
+fn pasted_store_checks(intent: &Intent, obj: &Map<String, Value>, path: &str, out: &mut Vec<Finding>) {
     if let (Some(name), Some(target)) = (obj.get("logstoreName").and_then(Value::as_str), &intent.target.logstore)
         && name != target.as_str()
     {
         out.push(Finding::new(
             Code::NameMismatch,
-            join(&path, "logstoreName"),
+            join(path, "logstoreName"),
             t!(
                 format!("The pasted Logstore is \"{}\" but the target is \"{target}\".", excerpt(name)),
                 format!("粘贴的日志库为 \"{}\"，但目标日志库为 \"{target}\"。", excerpt(name))
@@ -154,7 +175,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
     if obj.get("telemetryType").and_then(Value::as_str) == Some(TelemetryType::Metrics.as_str()) {
         out.push(Finding::new(
             Code::Metricstore,
-            join(&path, "telemetryType"),
+            join(path, "telemetryType"),
             t!(
                 "This is a Metricstore (telemetryType \"Metrics\"); encryption applies to it the same way.",
                 "这是时序库（telemetryType 为 \"Metrics\"）；加密方式相同。"
@@ -162,13 +183,19 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
             t!("Nothing to do if you meant this store.", "如确为此库则无需处理。"),
         ));
     }
+}
 
-    let conf_path = join(&path, "encrypt_conf");
-    // A camelCase encryptConf is ignored by UpdateLogStore, but it still tells what is stored.
-    let camel = if obj.contains_key("encrypt_conf") { None } else { obj.get("encryptConf").map(snake_case_conf) };
-    let stored = encryption::stored(obj.get("encrypt_conf").or(camel.as_ref()), &conf_path, out);
+/// The encrypt_conf understood and the one the body sends, from the wanted and the stored one;
+/// true when a change asked for is refused (the stored settings are permanent).
+fn merged_conf(
+    intent: &Intent,
+    wanted: Option<EncryptConf>,
+    stored: Option<&Stored>,
+    conf_path: &str,
+    out: &mut Vec<Finding>,
+) -> (Option<EncryptConf>, Option<Value>, bool) {
     let mut refused = false;
-    let (conf, body_conf): (Option<EncryptConf>, Option<Value>) = match (&wanted, &stored) {
+    let (conf, body_conf): (Option<EncryptConf>, Option<Value>) = match (&wanted, stored) {
         (_, Some(s @ Stored { conf: None, .. })) => {
             let enable = wanted.as_ref().map(|w| w.enable).or_else(|| s.raw.get("enable").and_then(Value::as_bool)).unwrap_or(true);
             (None, Some(s.with_enable(enable)))
@@ -179,7 +206,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
             let before = out.len();
             let c = encryption::permanence(w, sc, out);
             refused = out[before..].iter().any(|f| Code::REFUSED_CHANGES.contains(&f.code));
-            let value = with_stored_extras(c.to_value(), raw, &conf_path, intent.unknown_fields, out);
+            let value = with_stored_extras(c.to_value(), raw, conf_path, intent.unknown_fields, out);
             (Some(c), Some(value))
         }
         (Some(w), None) if !w.enable => {
@@ -198,14 +225,23 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
         (None, Some(Stored { conf: Some(sc), raw })) => (Some(sc.clone()), Some(Value::Object(raw.clone()))),
         (None, None) => (None, None),
     };
-    if let Some(c) = &conf {
-        encryption::one_way_warnings(c, stored.is_none(), true, intent.target.cloud_firewall, out);
-    }
+    (conf, body_conf, refused)
+}
 
+/// The UpdateLogStore body and its field-by-field diff: updatable fields sent back, the
+/// encrypt_conf replaced or added, output-only and camelCase fields dropped, unknown ones as chosen.
+fn body_and_diff(
+    intent: &Intent,
+    obj: &Map<String, Value>,
+    path: &str,
+    body_conf: Option<&Value>,
+    refused: bool,
+    out: &mut Vec<Finding>,
+) -> (Map<String, Value>, Vec<DiffEntry>) {
     let mut body = Map::new();
     let mut diff = Vec::new();
     for (key, value) in obj {
-        let at = join(&path, key);
+        let at = join(path, key);
         match logstore::classify(key) {
             _ if logstore::CAMEL_KEYS.iter().any(|(camel, _)| camel == key) => {
                 diff.push(entry(
@@ -220,32 +256,9 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                 ));
             }
             FieldClass::Updatable if key == "encrypt_conf" => {
-                if let Some(new) = body_conf.clone() {
-                    let change = if &new == value { Change::Kept } else { Change::Changed };
-                    diff.push(entry(
-                        key,
-                        change,
-                        Some(value),
-                        Some(&new),
-                        if refused {
-                            (
-                                "kept as stored: the change you asked for is refused (see the findings)",
-                                "按原样保留：您要求的更改不被允许（见检查结果）",
-                            )
-                        } else if change == Change::Kept {
-                            ("already as wanted", "已是所需设置")
-                        } else {
-                            (
-                                "the complete encrypt_conf, as every UpdateLogStore must carry",
-                                "完整的 encrypt_conf，每次 UpdateLogStore 都必须携带",
-                            )
-                        },
-                    ));
-                    body.insert(key.clone(), new);
-                } else {
-                    diff.push(entry(key, Change::Kept, Some(value), Some(value), ("sent back as stored", "按原样发回")));
-                    body.insert(key.clone(), value.clone());
-                }
+                let new = body_conf.cloned().unwrap_or_else(|| value.clone());
+                diff.push(encrypt_conf_entry(value, body_conf, refused));
+                body.insert(key.clone(), new);
             }
             FieldClass::Updatable => {
                 diff.push(entry(
@@ -262,64 +275,38 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
                 out.push(logstore::read_only_dropped(key, at));
                 diff.push(entry(key, Change::Dropped, Some(value), None, (en, zh)));
             }
-            FieldClass::Unknown => match intent.unknown_fields {
-                UnknownFields::Keep => {
-                    out.push(Finding::new(
-                        Code::UnknownKept,
-                        at,
-                        t!(
-                            format!("\"{}\" is a field this tool does not know (a newer API field?); it is kept in the body so the update does not reset it.", excerpt(key)),
-                            format!("\"{}\" 是本工具未知的字段（可能是较新的 API 字段）；已保留在请求体中，避免更新时被重置。", excerpt(key))
-                        ),
-                        t!(
-                            "Check it belongs in UpdateLogStore; to leave such fields out, choose drop in /unknown_fields.",
-                            "请确认该字段属于 UpdateLogStore；如需去掉此类字段，请在 /unknown_fields 中选择丢弃。"
-                        ),
-                    ));
-                    diff.push(entry(
-                        key,
-                        Change::Kept,
-                        Some(value),
-                        Some(value),
-                        ("unknown field, kept as chosen in /unknown_fields", "未知字段，已按 /unknown_fields 的选择保留"),
-                    ));
+            FieldClass::Unknown => {
+                out.push(unknown_field_finding(intent.unknown_fields, key, at));
+                diff.push(unknown_field_entry(intent.unknown_fields, key, value));
+                if intent.unknown_fields == UnknownFields::Keep {
                     body.insert(key.clone(), value.clone());
                 }
-                UnknownFields::Drop => {
-                    out.push(Finding::new(
-                        Code::UnknownDropped,
-                        at,
-                        t!(
-                            format!("\"{}\" is a field this tool does not know; it is dropped as you chose, so if UpdateLogStore takes it, it will be reset.", excerpt(key)),
-                            format!("\"{}\" 是本工具未知的字段；已按您的选择去掉，若 UpdateLogStore 接受该字段，它将被重置。", excerpt(key))
-                        ),
-                        t!(
-                            "Choose keep in /unknown_fields unless you know the API rejects it.",
-                            "除非确认 API 不接受，否则请在 /unknown_fields 中选择保留。"
-                        ),
-                    ));
-                    diff.push(entry(
-                        key,
-                        Change::Dropped,
-                        Some(value),
-                        None,
-                        ("unknown field, dropped as chosen in /unknown_fields", "未知字段，已按 /unknown_fields 的选择去掉"),
-                    ));
-                }
-            },
+            }
         }
     }
     if !body.contains_key("encrypt_conf")
-        && let Some(new) = body_conf.clone()
+        && let Some(new) = body_conf
     {
-        diff.push(entry("encrypt_conf", Change::Added, None, Some(&new), ("the encryption you asked for", "您要求的加密设置")));
-        body.insert("encrypt_conf".into(), new);
+        diff.push(entry("encrypt_conf", Change::Added, None, Some(new), ("the encryption you asked for", "您要求的加密设置")));
+        body.insert("encrypt_conf".into(), new.clone());
     }
-    let blast_radius = blast_radius(obj);
-    let noop = diff
-        .iter()
-        .all(|d| d.change == Change::Kept || (d.change == Change::Dropped && logstore::classify(&d.field) == FieldClass::ReadOnly));
-    Some(Merged { body, conf, encrypt_conf: body_conf, stored, diff, blast_radius, noop })
+    (body, diff)
+}
+
+/// The diff entry of the pasted `encrypt_conf`: replaced by the body's, or sent back as stored.
+fn encrypt_conf_entry(value: &Value, body_conf: Option<&Value>, refused: bool) -> DiffEntry {
+    let Some(new) = body_conf else {
+        return entry("encrypt_conf", Change::Kept, Some(value), Some(value), ("sent back as stored", "按原样发回"));
+    };
+    let change = if new == value { Change::Kept } else { Change::Changed };
+    let why = if refused {
+        ("kept as stored: the change you asked for is refused (see the findings)", "按原样保留：您要求的更改不被允许（见检查结果）")
+    } else if change == Change::Kept {
+        ("already as wanted", "已是所需设置")
+    } else {
+        ("the complete encrypt_conf, as every UpdateLogStore must carry", "完整的 encrypt_conf，每次 UpdateLogStore 都必须携带")
+    };
+    entry("encrypt_conf", change, Some(value), Some(new), why)
 }
 
 /// The settings naive partial updates would reset or lose, with their current values.
@@ -423,4 +410,60 @@ fn with_stored_extras(mut new: Value, raw: &Map<String, Value>, path: &str, poli
         }
     }
     new
+}
+
+/// MRG005/MRG006: a field this tool does not know, kept or dropped as `/unknown_fields` chose.
+fn unknown_field_finding(chosen: UnknownFields, key: &str, at: String) -> Finding {
+    match chosen {
+        UnknownFields::Keep => Finding::new(
+            Code::UnknownKept,
+            at,
+            t!(
+                format!(
+                    "\"{}\" is a field this tool does not know (a newer API field?); it is kept in the body so the update does not reset it.",
+                    excerpt(key)
+                ),
+                format!("\"{}\" 是本工具未知的字段（可能是较新的 API 字段）；已保留在请求体中，避免更新时被重置。", excerpt(key))
+            ),
+            t!(
+                "Check it belongs in UpdateLogStore; to leave such fields out, choose drop in /unknown_fields.",
+                "请确认该字段属于 UpdateLogStore；如需去掉此类字段，请在 /unknown_fields 中选择丢弃。"
+            ),
+        ),
+        UnknownFields::Drop => Finding::new(
+            Code::UnknownDropped,
+            at,
+            t!(
+                format!(
+                    "\"{}\" is a field this tool does not know; it is dropped as you chose, so if UpdateLogStore takes it, it will be reset.",
+                    excerpt(key)
+                ),
+                format!("\"{}\" 是本工具未知的字段；已按您的选择去掉，若 UpdateLogStore 接受该字段，它将被重置。", excerpt(key))
+            ),
+            t!(
+                "Choose keep in /unknown_fields unless you know the API rejects it.",
+                "除非确认 API 不接受，否则请在 /unknown_fields 中选择保留。"
+            ),
+        ),
+    }
+}
+
+/// The diff entry of an unknown field: kept in the body or dropped, as `/unknown_fields` chose.
+fn unknown_field_entry(chosen: UnknownFields, key: &str, value: &Value) -> DiffEntry {
+    match chosen {
+        UnknownFields::Keep => entry(
+            key,
+            Change::Kept,
+            Some(value),
+            Some(value),
+            ("unknown field, kept as chosen in /unknown_fields", "未知字段，已按 /unknown_fields 的选择保留"),
+        ),
+        UnknownFields::Drop => entry(
+            key,
+            Change::Dropped,
+            Some(value),
+            None,
+            ("unknown field, dropped as chosen in /unknown_fields", "未知字段，已按 /unknown_fields 的选择去掉"),
+        ),
+    }
 }

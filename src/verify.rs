@@ -272,131 +272,146 @@ fn text_of<'a>(c: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
 /// setting (mechanism, algorithm, CMK, role, region) other than the plan's; else the row's own.
 fn encryption(here: &At, row: &VerifiedField, sent: Api, out: &mut Vec<Finding>) {
     let (e, a) = (object(row.expected.as_ref()), object(row.actual.as_ref()));
-    let conf = |p: &str| (here.path("encrypt_conf") + p, here.position(&format!("/encrypt_conf{p}")));
     let before = out.len();
     if enabled(e) != enabled(a) {
-        let (path, pos) = if a.is_some_and(|a| a.contains_key("enable")) { conf("/enable") } else { conf("") };
-        let (message, fix) = if enabled(e) {
-            (
-                t!(
-                    "Encryption is off on the Logstore read after the change, but the plan turns it on.",
-                    "变更后读取的日志库未启用加密，而计划会启用加密。"
-                ),
-                t!(
-                    format!(
-                        "The {sent} request was not sent (or failed), the Logstore was read before it was applied, or another change turned encryption off in between. Send it, check its response, and read the Logstore again."
-                    ),
-                    format!(
-                        "{sent} 请求未发送（或失败），或在请求生效前读取了日志库，或期间有其他变更关闭了加密。请发送请求并检查响应，然后重新读取日志库。"
-                    )
-                ),
-            )
-        } else {
-            (
-                t!(
-                    "Encryption is still on on the Logstore read after the change, but the plan turns it off.",
-                    "变更后读取的日志库仍启用加密，而计划会关闭加密。"
-                ),
-                t!(
-                    format!(
-                        "The {sent} request was not sent (or failed), or another change turned encryption back on in between. Send it, check its response, and read the Logstore again."
-                    ),
-                    format!("{sent} 请求未发送（或失败），或期间有其他变更重新启用了加密。请发送请求并检查响应，然后重新读取日志库。")
-                ),
-            )
-        };
-        out.push(Finding::new(Code::AfterEncryptionState, path, message, fix).at(pos));
+        out.push(encryption_state(here, e, a, sent));
     }
-    let configured = |c: &Map<String, Value>| {
-        c.get("encrypt_type").is_some_and(|v| !v.is_null()) || c.get("user_cmk_info").is_some_and(|v| !v.is_null())
-    };
-    if let (Some(e), Some(a)) = (e, a)
-        && configured(e)
-        && configured(a)
-    {
-        let permanent = if sent == Api::CreateLogStore {
-            t!(
-                "Encryption settings are permanent: this Logstore already existed with them (so CreateLogStore failed), or another change created it first. It keeps these settings: find out who created it (ActionTrail), make sure this key stays enabled, or create the Logstore under another name.",
-                "加密设置不可更改：该日志库此前已存在并使用这些设置（因此 CreateLogStore 失败），或其他变更先创建了它。它将保持现有设置：请查明创建来源（操作审计 ActionTrail），确保该密钥保持启用，或以其他名称创建日志库。"
-            )
-        } else {
-            t!(
-                format!(
-                    "Encryption settings are permanent: another change configured them before the {sent} request landed, so the Logstore keeps these. Find out who changed it (ActionTrail), make sure this key stays enabled, and plan again from a fresh GetLogStore."
-                ),
-                format!(
-                    "加密设置不可更改：在 {sent} 请求生效前已有其他变更配置了加密，日志库将保持现有设置。请查明变更来源（操作审计 ActionTrail），确保该密钥保持启用，并基于新的 GetLogStore 结果重新规划。"
-                )
-            )
-        };
-        let (ei, ai) = (object(e.get("user_cmk_info")), object(a.get("user_cmk_info")));
-        let mechanism = |c: Option<&Map<String, Value>>| {
-            if c.is_some() { ("BYOK (your own CMK)", "自带密钥（BYOK）") } else { ("the service key", "服务密钥") }
-        };
-        if ei.is_some() != ai.is_some() {
-            let (path, pos) = if ai.is_some() { conf("/user_cmk_info") } else { conf("") };
-            let ((has, has_zh), (want, want_zh)) = (mechanism(ai), mechanism(ei));
-            out.push(
-                Finding::new(
-                    Code::AfterKeyMechanism,
-                    path,
-                    t!(
-                        format!("The Logstore read after the change is encrypted with {has}, but the plan uses {want}."),
-                        format!("变更后读取的日志库使用{has_zh}加密，而计划使用{want_zh}。")
-                    ),
-                    permanent.clone(),
-                )
-                .at(pos),
-            );
-        }
-        if let (Some(x), Some(y)) = (text_of(e, "encrypt_type"), text_of(a, "encrypt_type"))
-            && x != y
-        {
-            let (path, pos) = conf("/encrypt_type");
-            out.push(
-                Finding::new(
-                    Code::AfterEncryptType,
-                    path,
-                    t!(
-                        format!("The Logstore read after the change uses the algorithm \"{y}\", but the plan sends \"{x}\"."),
-                        format!("变更后读取的日志库使用加密算法 \"{y}\"，而计划发送的是 \"{x}\"。")
-                    ),
-                    permanent.clone(),
-                )
-                .at(pos),
-            );
-        }
-        if let (Some(ei), Some(ai)) = (ei, ai) {
-            for (key, code, what, what_zh) in [
-                ("cmk_key_id", Code::AfterCmk, "CMK", " CMK "),
-                ("arn", Code::AfterRole, "role", "角色"),
-                ("region_id", Code::AfterCmkRegion, "CMK region", " CMK 地域"),
-            ] {
-                let (x, y) = (text_of(ei, key), text_of(ai, key));
-                let differs = match (x, y) {
-                    (Some(x), Some(y)) if key == "arn" => !x.eq_ignore_ascii_case(y),
-                    (x, y) => x != y,
-                };
-                if differs {
-                    let (path, pos) = conf(&format!("/user_cmk_info/{key}"));
-                    let (y, x) = (y.unwrap_or("nothing"), x.unwrap_or("nothing"));
-                    out.push(
-                        Finding::new(
-                            code,
-                            path,
-                            t!(
-                                format!("The Logstore read after the change uses the {what} \"{y}\", but the plan sends \"{x}\"."),
-                                format!("变更后读取的日志库使用的{what_zh}为 \"{y}\"，而计划发送的是 \"{x}\"。")
-                            ),
-                            permanent.clone(),
-                        )
-                        .at(pos),
-                    );
-                }
-            }
-        }
+    if let (Some(e), Some(a)) = (e, a) {
+        encryption_settings(here, e, a, sent, out);
     }
     if out.len() == before {
         out.push(row_finding(here, row, sent));
+    }
+}
+
+/// A pointer into the read Logstore's `encrypt_conf` (`p` empty or starting with `/`), with its position.
+fn conf(here: &At, p: &str) -> (String, Option<(usize, usize)>) {
+    (here.path("encrypt_conf") + p, here.position(&format!("/encrypt_conf{p}")))
+}
+
+/// Encryption is on where the plan turns it off, or off where it turns it on.
+fn encryption_state(here: &At, e: Option<&Map<String, Value>>, a: Option<&Map<String, Value>>, sent: Api) -> Finding {
+    let (path, pos) = if a.is_some_and(|a| a.contains_key("enable")) { conf(here, "/enable") } else { conf(here, "") };
+    let (message, fix) = if enabled(e) {
+        (
+            t!(
+                "Encryption is off on the Logstore read after the change, but the plan turns it on.",
+                "变更后读取的日志库未启用加密，而计划会启用加密。"
+            ),
+            t!(
+                format!(
+                    "The {sent} request was not sent (or failed), the Logstore was read before it was applied, or another change turned encryption off in between. Send it, check its response, and read the Logstore again."
+                ),
+                format!(
+                    "{sent} 请求未发送（或失败），或在请求生效前读取了日志库，或期间有其他变更关闭了加密。请发送请求并检查响应，然后重新读取日志库。"
+                )
+            ),
+        )
+    } else {
+        (
+            t!(
+                "Encryption is still on on the Logstore read after the change, but the plan turns it off.",
+                "变更后读取的日志库仍启用加密，而计划会关闭加密。"
+            ),
+            t!(
+                format!(
+                    "The {sent} request was not sent (or failed), or another change turned encryption back on in between. Send it, check its response, and read the Logstore again."
+                ),
+                format!("{sent} 请求未发送（或失败），或期间有其他变更重新启用了加密。请发送请求并检查响应，然后重新读取日志库。")
+            ),
+        )
+    };
+    Finding::new(Code::AfterEncryptionState, path, message, fix).at(pos)
+}
+
+/// Both sides have encryption configured: the key mechanism, algorithm, CMK, role and region must match
+/// (they are permanent, so a difference means another change got there first).
+fn encryption_settings(here: &At, e: &Map<String, Value>, a: &Map<String, Value>, sent: Api, out: &mut Vec<Finding>) {
+    let configured = |c: &Map<String, Value>| {
+        c.get("encrypt_type").is_some_and(|v| !v.is_null()) || c.get("user_cmk_info").is_some_and(|v| !v.is_null())
+    };
+    if !(configured(e) && configured(a)) {
+        return;
+    }
+    let permanent = if sent == Api::CreateLogStore {
+        t!(
+            "Encryption settings are permanent: this Logstore already existed with them (so CreateLogStore failed), or another change created it first. It keeps these settings: find out who created it (ActionTrail), make sure this key stays enabled, or create the Logstore under another name.",
+            "加密设置不可更改：该日志库此前已存在并使用这些设置（因此 CreateLogStore 失败），或其他变更先创建了它。它将保持现有设置：请查明创建来源（操作审计 ActionTrail），确保该密钥保持启用，或以其他名称创建日志库。"
+        )
+    } else {
+        t!(
+            format!(
+                "Encryption settings are permanent: another change configured them before the {sent} request landed, so the Logstore keeps these. Find out who changed it (ActionTrail), make sure this key stays enabled, and plan again from a fresh GetLogStore."
+            ),
+            format!(
+                "加密设置不可更改：在 {sent} 请求生效前已有其他变更配置了加密，日志库将保持现有设置。请查明变更来源（操作审计 ActionTrail），确保该密钥保持启用，并基于新的 GetLogStore 结果重新规划。"
+            )
+        )
+    };
+    let (ei, ai) = (object(e.get("user_cmk_info")), object(a.get("user_cmk_info")));
+    let mechanism = |c: Option<&Map<String, Value>>| {
+        if c.is_some() { ("BYOK (your own CMK)", "自带密钥（BYOK）") } else { ("the service key", "服务密钥") }
+    };
+    if ei.is_some() != ai.is_some() {
+        let (path, pos) = if ai.is_some() { conf(here, "/user_cmk_info") } else { conf(here, "") };
+        let ((has, has_zh), (want, want_zh)) = (mechanism(ai), mechanism(ei));
+        out.push(
+            Finding::new(
+                Code::AfterKeyMechanism,
+                path,
+                t!(
+                    format!("The Logstore read after the change is encrypted with {has}, but the plan uses {want}."),
+                    format!("变更后读取的日志库使用{has_zh}加密，而计划使用{want_zh}。")
+                ),
+                permanent.clone(),
+            )
+            .at(pos),
+        );
+    }
+    if let (Some(x), Some(y)) = (text_of(e, "encrypt_type"), text_of(a, "encrypt_type"))
+        && x != y
+    {
+        let (path, pos) = conf(here, "/encrypt_type");
+        out.push(
+            Finding::new(
+                Code::AfterEncryptType,
+                path,
+                t!(
+                    format!("The Logstore read after the change uses the algorithm \"{y}\", but the plan sends \"{x}\"."),
+                    format!("变更后读取的日志库使用加密算法 \"{y}\"，而计划发送的是 \"{x}\"。")
+                ),
+                permanent.clone(),
+            )
+            .at(pos),
+        );
+    }
+    if let (Some(ei), Some(ai)) = (ei, ai) {
+        for (key, code, what, what_zh) in [
+            ("cmk_key_id", Code::AfterCmk, "CMK", " CMK "),
+            ("arn", Code::AfterRole, "role", "角色"),
+            ("region_id", Code::AfterCmkRegion, "CMK region", " CMK 地域"),
+        ] {
+            let (x, y) = (text_of(ei, key), text_of(ai, key));
+            let differs = match (x, y) {
+                (Some(x), Some(y)) if key == "arn" => !x.eq_ignore_ascii_case(y),
+                (x, y) => x != y,
+            };
+            if differs {
+                let (path, pos) = conf(here, &format!("/user_cmk_info/{key}"));
+                let (y, x) = (y.unwrap_or("nothing"), x.unwrap_or("nothing"));
+                out.push(
+                    Finding::new(
+                        code,
+                        path,
+                        t!(
+                            format!("The Logstore read after the change uses the {what} \"{y}\", but the plan sends \"{x}\"."),
+                            format!("变更后读取的日志库使用的{what_zh}为 \"{y}\"，而计划发送的是 \"{x}\"。")
+                        ),
+                        permanent.clone(),
+                    )
+                    .at(pos),
+                );
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@
 use super::shell::GetLogStoreCommand;
 use super::{project, region, shell_quote};
 use crate::finding::t;
-use crate::finding::{Finding, Lang, Severity};
+use crate::finding::{Finding, Lang, Severity, Text};
 use crate::intent::{Intent, Operation};
 use crate::plan::{Api, FieldStatus, Plan, Verification};
 use serde_json::Value;
@@ -113,360 +113,409 @@ fn verification_section(lang: Lang, v: &Verification) -> String {
     s
 }
 
+/// The diff table's columns.
+const DIFF_COLUMNS: [(&str, &str); 5] = [("Field", "字段"), ("Change", "变化"), ("Before", "之前"), ("After", "之后"), ("Why", "原因")];
+
+/// The findings table's columns.
+const FINDING_COLUMNS: [(&str, &str); 5] =
+    [("Severity", "级别"), ("Code", "代码"), ("Where", "位置"), ("Finding", "问题"), ("Fix", "处理")];
+
+/// A table: the header row, its separator row, then one row a line (each row as many cells as the header).
+fn table<const N: usize>(s: &mut String, head: [&str; N], rows: impl IntoIterator<Item = [String; N]>) {
+    let _ = writeln!(s, "| {} |\n|{}", head.join(" | "), "---|".repeat(N));
+    for row in rows {
+        let _ = writeln!(s, "| {} |", row.join(" | "));
+    }
+}
+
 /// The change ticket for `plan`, in `intent.lang`, with the verification result when the plan
 /// has one (its own section after "Verify afterwards").
 pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
-    let lang = intent.lang;
-    let update = intent.operation == Operation::Update;
-    let project = project(intent);
-    let region = region(intent);
-    let logstore = intent.target.logstore.as_ref().map(ToString::to_string).unwrap_or_else(|| "<logstore>".into());
     let conf = plan.encrypt_conf.as_ref();
-    let enabled = conf.and_then(|c| c.get("enable")).and_then(Value::as_bool) == Some(true);
-    let byok = conf.is_some_and(|c| c.get("user_cmk_info").is_some_and(|i| !i.is_null()));
+    let ticket = Ticket {
+        intent,
+        plan,
+        lang: intent.lang,
+        update: intent.operation == Operation::Update,
+        project: project(intent),
+        region: region(intent),
+        logstore: intent.target.logstore.as_ref().map(ToString::to_string).unwrap_or_else(|| "<logstore>".into()),
+        enabled: conf.and_then(|c| c.get("enable")).and_then(Value::as_bool) == Some(true),
+        byok: conf.is_some_and(|c| c.get("user_cmk_info").is_some_and(|i| !i.is_null())),
+        ram: plan.requests.iter().filter(|r| r.api.is_ram()).count(),
+    };
     let mut findings: Vec<&Finding> = plan.findings.iter().collect();
     findings.sort_by_key(|f| f.severity);
     let errors: Vec<&str> = findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.code.as_str()).collect();
     let mut s = String::new();
+    ticket.title(&mut s, &errors);
+    ticket.what_changes(&mut s);
+    ticket.diff(&mut s);
+    ticket.findings(&mut s, &findings);
+    ticket.irreversible(&mut s);
+    ticket.requests(&mut s);
+    ticket.verify_afterwards(&mut s);
+    ticket.rollback(&mut s);
+    s
+}
 
-    let _ = writeln!(
-        s,
-        "# {}\n",
-        t!(
-            format!("Change ticket: encryption of Logstore {} (project {}, {})", code(&logstore), code(&project), code(&region)),
-            format!("变更单：日志库 {} 的加密（项目 {}，{}）", code(&logstore), code(&project), code(&region))
-        )
-        .get(lang)
-    );
-    if !errors.is_empty() {
+/// What every section of a change ticket reads.
+struct Ticket<'a> {
+    /// The intent the plan was compiled from.
+    intent: &'a Intent,
+    /// The plan the ticket describes.
+    plan: &'a Plan,
+    /// The ticket's language (the intent's).
+    lang: Lang,
+    /// An update of an existing Logstore (else a create).
+    update: bool,
+    /// The target's project.
+    project: String,
+    /// The target's region.
+    region: String,
+    /// The target's Logstore (`<logstore>` when not given).
+    logstore: String,
+    /// The encrypt_conf sent turns encryption on.
+    enabled: bool,
+    /// The encrypt_conf sent uses the customer's CMK.
+    byok: bool,
+    /// How many RAM requests the plan has.
+    ram: usize,
+}
+
+impl Ticket<'_> {
+    /// A bullet: `text` in the ticket's language, escaped.
+    fn bullet(&self, s: &mut String, text: &Text) {
+        let _ = writeln!(s, "- {}", escape(text.get(self.lang)));
+    }
+
+    /// The text for an update, or the one for a create.
+    fn by_operation(&self, update: Text, create: Text) -> Text {
+        if self.update { update } else { create }
+    }
+
+    /// The title, and the draft warning when the plan has errors.
+    fn title(&self, s: &mut String, errors: &[&str]) {
+        let lang = self.lang;
+        let project = &self.project;
+        let region = &self.region;
+        let logstore = &self.logstore;
         let _ = writeln!(
             s,
-            "> **{}**\n",
+            "# {}\n",
             t!(
-                format!("DRAFT: this plan has errors ({}). Do not carry it out; fix them in sls-encrypt first.", errors.join(", ")),
-                format!("草稿：此方案有错误（{}）。请勿执行；请先在 sls-encrypt 中修正。", errors.join("、"))
+                format!("Change ticket: encryption of Logstore {} (project {}, {})", code(logstore), code(project), code(region)),
+                format!("变更单：日志库 {} 的加密（项目 {}，{}）", code(logstore), code(project), code(region))
             )
             .get(lang)
         );
-    }
-
-    // What changes and why.
-    let _ = writeln!(s, "## {}\n", lang.pick("What changes and why", "变更内容与原因"));
-    let colon = lang.pick(": ", "：");
-    let op = if update {
-        t!(
-            "Update an existing Logstore: read it, then send the whole configuration back with the complete encrypt_conf (UpdateLogStore replaces everything).",
-            "更新已有日志库：先读取，再发回完整配置及完整的 encrypt_conf（UpdateLogStore 会替换全部配置）。"
-        )
-    } else {
-        t!("Create a new Logstore with its encryption (CreateLogStore).", "创建带加密的新日志库（CreateLogStore）。")
-    };
-    let _ = writeln!(s, "- {}{colon}{}", lang.pick("Operation", "操作"), escape(op.get(lang)));
-    if let Some(host) = plan.target.as_ref().and_then(|t| t.host.as_ref()) {
-        let _ = writeln!(s, "- {}{colon}{}", lang.pick("Endpoint", "服务地址"), code(host));
-    }
-    let key = match conf.and_then(|c| c.get("user_cmk_info")) {
-        Some(Value::Object(i)) => {
-            let f = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-            t!(
-                format!("BYOK: CMK {} in {}, used through the role {}", code(&f("cmk_key_id")), code(&f("region_id")), code(&f("arn"))),
-                format!(
-                    "自带密钥（BYOK）：{} 中的 CMK {}，通过角色 {} 使用",
-                    code(&f("region_id")),
-                    code(&f("cmk_key_id")),
-                    code(&f("arn"))
+        if !errors.is_empty() {
+            let _ = writeln!(
+                s,
+                "> **{}**\n",
+                t!(
+                    format!("DRAFT: this plan has errors ({}). Do not carry it out; fix them in sls-encrypt first.", errors.join(", ")),
+                    format!("草稿：此方案有错误（{}）。请勿执行；请先在 sls-encrypt 中修正。", errors.join("、"))
                 )
-            )
-        }
-        _ => t!("the service key (managed by Log Service)", "服务密钥（由日志服务管理）"),
-    };
-    match conf {
-        Some(c) => {
-            let algo = c.get("encrypt_type").and_then(Value::as_str).unwrap_or_default();
-            let state = if enabled { lang.pick("on", "开启") } else { lang.pick("off", "关闭") };
-            let semi = lang.pick("; ", "；");
-            let _ = writeln!(
-                s,
-                "- {}{colon}{state}{semi}{}{colon}{}{semi}{}{colon}{}",
-                lang.pick("Encryption", "加密"),
-                lang.pick("algorithm", "算法"),
-                code(algo),
-                lang.pick("key", "密钥"),
-                key.get(lang)
-            );
-        }
-        None => {
-            let _ = writeln!(
-                s,
-                "- {}{colon}{}",
-                lang.pick("Encryption", "加密"),
-                lang.pick("no encrypt_conf is sent.", "不发送 encrypt_conf。")
+                .get(lang)
             );
         }
     }
-    let why = if update {
-        t!(
-            "Why: apply the requested encryption while keeping every other setting exactly as read (see the diff); a partial update would reset them.",
-            "原因：应用所请求的加密，同时原样保留读取到的其他所有设置（见差异）；部分更新会重置这些设置。"
-        )
-    } else {
-        t!("Why: a Logstore encrypted from its creation never holds unencrypted data.", "原因：从创建起即加密的日志库不会存有未加密数据。")
-    };
-    let _ = writeln!(s, "- {}", escape(why.get(lang)));
-    let ram = plan.requests.iter().filter(|r| r.api.is_ram()).count();
-    if ram > 0 {
-        let _ = writeln!(
-            s,
-            "- {}",
-            t!(
-                format!("RAM: {ram} request(s) set up the role Log Service assumes, its KMS grants and the PassRole policy."),
-                format!("RAM：{ram} 个请求用于配置日志服务扮演的角色、其 KMS 授权和 PassRole 策略。")
-            )
-            .get(lang)
-        );
-    }
-    if let Some(c) = conf {
-        let _ =
-            writeln!(s, "\n{}\n\n{}", lang.pick("The complete encrypt_conf sent:", "发送的完整 encrypt_conf："), fence("json", &pretty(c)));
-    } else {
-        s.push('\n');
-    }
 
-    // The diff.
-    let _ = writeln!(s, "## {}\n", lang.pick("Diff", "差异"));
-    if plan.diff.is_empty() {
-        let _ = writeln!(
-            s,
-            "{}\n",
-            if update {
-                lang.pick(
-                    "No diff: the pasted Logstore could not be merged (see the findings).",
-                    "无差异：粘贴的日志库未能合并（见发现的问题）。",
-                )
-            } else {
-                lang.pick(
-                    "A new Logstore: nothing exists to compare; its body is in the requests below.",
-                    "新日志库：没有可比较的现有配置；其请求体见下方请求。",
+    /// What changes and why: the operation, the endpoint, the encryption and its key, the RAM side, the encrypt_conf sent.
+    fn what_changes(&self, s: &mut String) {
+        let lang = self.lang;
+        let update = self.update;
+        let conf = self.plan.encrypt_conf.as_ref();
+        let enabled = self.enabled;
+        let plan = self.plan;
+        let _ = writeln!(s, "## {}\n", lang.pick("What changes and why", "变更内容与原因"));
+        let colon = lang.pick(": ", "：");
+        let op = if update {
+            t!(
+                "Update an existing Logstore: read it, then send the whole configuration back with the complete encrypt_conf (UpdateLogStore replaces everything).",
+                "更新已有日志库：先读取，再发回完整配置及完整的 encrypt_conf（UpdateLogStore 会替换全部配置）。"
+            )
+        } else {
+            t!("Create a new Logstore with its encryption (CreateLogStore).", "创建带加密的新日志库（CreateLogStore）。")
+        };
+        let _ = writeln!(s, "- {}{colon}{}", lang.pick("Operation", "操作"), escape(op.get(lang)));
+        if let Some(host) = plan.target.as_ref().and_then(|t| t.host.as_ref()) {
+            let _ = writeln!(s, "- {}{colon}{}", lang.pick("Endpoint", "服务地址"), code(host));
+        }
+        let key = match conf.and_then(|c| c.get("user_cmk_info")) {
+            Some(Value::Object(i)) => {
+                let f = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+                t!(
+                    format!("BYOK: CMK {} in {}, used through the role {}", code(&f("cmk_key_id")), code(&f("region_id")), code(&f("arn"))),
+                    format!(
+                        "自带密钥（BYOK）：{} 中的 CMK {}，通过角色 {} 使用",
+                        code(&f("region_id")),
+                        code(&f("cmk_key_id")),
+                        code(&f("arn"))
+                    )
                 )
             }
-        );
-    } else {
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
-            lang.pick("Field", "字段"),
-            lang.pick("Change", "变化"),
-            lang.pick("Before", "之前"),
-            lang.pick("After", "之后"),
-            lang.pick("Why", "原因")
-        );
-        for d in &plan.diff {
-            let v = |v: &Option<Value>| v.as_ref().map(|v| code(&shorten(&compact(v)))).unwrap_or_else(|| "—".into());
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} | {} |",
-                code(&d.field),
-                d.change.label().get(lang),
-                v(&d.before),
-                v(&d.after),
-                escape(lang.pick(&d.reason, &d.reason_zh))
-            );
+            _ => t!("the service key (managed by Log Service)", "服务密钥（由日志服务管理）"),
+        };
+        match conf {
+            Some(c) => {
+                let algo = c.get("encrypt_type").and_then(Value::as_str).unwrap_or_default();
+                let state = if enabled { lang.pick("on", "开启") } else { lang.pick("off", "关闭") };
+                let semi = lang.pick("; ", "；");
+                let _ = writeln!(
+                    s,
+                    "- {}{colon}{state}{semi}{}{colon}{}{semi}{}{colon}{}",
+                    lang.pick("Encryption", "加密"),
+                    lang.pick("algorithm", "算法"),
+                    code(algo),
+                    lang.pick("key", "密钥"),
+                    key.get(lang)
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    s,
+                    "- {}{colon}{}",
+                    lang.pick("Encryption", "加密"),
+                    lang.pick("no encrypt_conf is sent.", "不发送 encrypt_conf。")
+                );
+            }
         }
-        let long = |v: &Option<Value>| v.as_ref().is_some_and(|v| compact(v).chars().count() > CELL_CHARS);
-        if plan.diff.iter().any(|d| long(&d.before) || long(&d.after)) {
-            let _ = writeln!(
-                s,
-                "\n{}",
-                t!(
-                    format!("Values longer than {CELL_CHARS} characters are shortened here (…); the request body below has them whole."),
-                    format!("超过 {CELL_CHARS} 个字符的值在此处被截短（…）；下方请求体中为完整值。")
-                )
-                .get(lang)
-            );
-        }
-        s.push('\n');
-    }
-
-    // Every finding.
-    let _ = writeln!(s, "## {}\n", lang.pick("Findings", "发现的问题"));
-    if findings.is_empty() {
-        let _ = writeln!(s, "{}\n", lang.pick("None.", "无。"));
-    } else {
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
-            lang.pick("Severity", "级别"),
-            lang.pick("Code", "代码"),
-            lang.pick("Where", "位置"),
-            lang.pick("Finding", "问题"),
-            lang.pick("Fix", "处理")
-        );
-        for f in &findings {
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} | {} |",
-                severity(lang, f.severity),
-                f.code,
-                where_(lang, f),
-                escape(lang.pick(&f.message, &f.message_zh)),
-                escape(lang.pick(&f.fix, &f.fix_zh))
-            );
-        }
-        s.push('\n');
-    }
-
-    // The irreversible facts.
-    let _ = writeln!(s, "## {}\n", lang.pick("Irreversible", "不可撤销的事项"));
-    if conf.is_some() {
-        let _ = writeln!(
-            s,
-            "- {}",
-            escape(
-                t!(
-                    "Once encryption is configured, the key mechanism (service key or BYOK), the algorithm (encrypt_type) and every user_cmk_info value (CMK, role, region) can never change; only enable can.",
-                    "加密一经配置，密钥类型（服务密钥或自带密钥）、算法（encrypt_type）以及 user_cmk_info 的每个值（CMK、角色、地域）都无法再更改；只有 enable 可以修改。"
-                )
-                .get(lang)
-            )
-        );
-        if byok {
+        self.bullet(s, &self.by_operation(t!("Why: apply the requested encryption while keeping every other setting exactly as read (see the diff); a partial update would reset them.", "原因：应用所请求的加密，同时原样保留读取到的其他所有设置（见差异）；部分更新会重置这些设置。"), t!("Why: a Logstore encrypted from its creation never holds unencrypted data.", "原因：从创建起即加密的日志库不会存有未加密数据。")));
+        let ram = self.ram;
+        if ram > 0 {
             let _ = writeln!(
                 s,
                 "- {}",
+                t!(
+                    format!("RAM: {ram} request(s) set up the role Log Service assumes, its KMS grants and the PassRole policy."),
+                    format!("RAM：{ram} 个请求用于配置日志服务扮演的角色、其 KMS 授权和 PassRole 策略。")
+                )
+                .get(lang)
+            );
+        }
+        if let Some(c) = conf {
+            let _ = writeln!(
+                s,
+                "\n{}\n\n{}",
+                lang.pick("The complete encrypt_conf sent:", "发送的完整 encrypt_conf："),
+                fence("json", &pretty(c))
+            );
+        } else {
+            s.push('\n');
+        }
+    }
+
+    /// The field-by-field diff (long values shortened).
+    fn diff(&self, s: &mut String) {
+        let lang = self.lang;
+        let update = self.update;
+        let plan = self.plan;
+        let _ = writeln!(s, "## {}\n", lang.pick("Diff", "差异"));
+        if plan.diff.is_empty() {
+            let _ = writeln!(
+                s,
+                "{}\n",
+                if update {
+                    lang.pick(
+                        "No diff: the pasted Logstore could not be merged (see the findings).",
+                        "无差异：粘贴的日志库未能合并（见发现的问题）。",
+                    )
+                } else {
+                    lang.pick(
+                        "A new Logstore: nothing exists to compare; its body is in the requests below.",
+                        "新日志库：没有可比较的现有配置；其请求体见下方请求。",
+                    )
+                }
+            );
+        } else {
+            let v = |v: &Option<Value>| v.as_ref().map(|v| code(&shorten(&compact(v)))).unwrap_or_else(|| "—".into());
+            let rows = plan.diff.iter().map(|d| {
+                [
+                    code(&d.field),
+                    d.change.label().get(lang).to_string(),
+                    v(&d.before),
+                    v(&d.after),
+                    escape(lang.pick(&d.reason, &d.reason_zh)),
+                ]
+            });
+            let head = DIFF_COLUMNS.map(|(en, zh)| lang.pick(en, zh));
+            table(s, head, rows);
+            let long = |v: &Option<Value>| v.as_ref().is_some_and(|v| compact(v).chars().count() > CELL_CHARS);
+            if plan.diff.iter().any(|d| long(&d.before) || long(&d.after)) {
+                let _ = writeln!(
+                    s,
+                    "\n{}",
+                    t!(
+                        format!(
+                            "Values longer than {CELL_CHARS} characters are shortened here (…); the request body below has them whole."
+                        ),
+                        format!("超过 {CELL_CHARS} 个字符的值在此处被截短（…）；下方请求体中为完整值。")
+                    )
+                    .get(lang)
+                );
+            }
+            s.push('\n');
+        }
+    }
+
+    /// Every finding, most severe first.
+    fn findings(&self, s: &mut String, findings: &[&Finding]) {
+        let lang = self.lang;
+        let _ = writeln!(s, "## {}\n", lang.pick("Findings", "发现的问题"));
+        if findings.is_empty() {
+            let _ = writeln!(s, "{}\n", lang.pick("None.", "无。"));
+        } else {
+            let rows = findings.iter().map(|f| {
+                [
+                    severity(lang, f.severity).to_string(),
+                    f.code.to_string(),
+                    where_(lang, f),
+                    escape(lang.pick(&f.message, &f.message_zh)),
+                    escape(lang.pick(&f.fix, &f.fix_zh)),
+                ]
+            });
+            let head = FINDING_COLUMNS.map(|(en, zh)| lang.pick(en, zh));
+            table(s, head, rows);
+            s.push('\n');
+        }
+    }
+
+    /// The irreversible facts.
+    fn irreversible(&self, s: &mut String) {
+        let lang = self.lang;
+        let conf = self.plan.encrypt_conf.as_ref();
+        let byok = self.byok;
+        let _ = writeln!(s, "## {}\n", lang.pick("Irreversible", "不可撤销的事项"));
+        if conf.is_some() {
+            self.bullet(s, &t!("Once encryption is configured, the key mechanism (service key or BYOK), the algorithm (encrypt_type) and every user_cmk_info value (CMK, role, region) can never change; only enable can.", "加密一经配置，密钥类型（服务密钥或自带密钥）、算法（encrypt_type）以及 user_cmk_info 的每个值（CMK、角色、地域）都无法再更改；只有 enable 可以修改。"));
+            if byok {
+                self.bullet(s, &t!("If the CMK is disabled, deleted or scheduled for deletion, every read and write on the Logstore fails until it is enabled again; a deleted CMK makes the data unreadable for good.", "一旦该 CMK 被禁用、删除或计划删除，日志库的所有读写都会失败，直到重新启用；删除后数据将永久无法读取。"));
+            }
+        } else {
+            let _ = writeln!(s, "- {}", lang.pick("Nothing: no encrypt_conf is sent.", "无：不发送 encrypt_conf。"));
+        }
+        s.push('\n');
+    }
+
+    /// Each request, in order, with its parameters and body.
+    fn requests(&self, s: &mut String) {
+        let lang = self.lang;
+        let plan = self.plan;
+        let _ = writeln!(s, "## {}\n", lang.pick("Requests, in order", "请求（按顺序）"));
+        for r in &plan.requests {
+            let _ = writeln!(s, "### {}. {}\n", r.step, r.api);
+            let _ = writeln!(s, "{}\n", escape(lang.pick(&r.purpose, &r.purpose_zh)));
+            let _ = writeln!(s, "{}\n", code(&r.request_line()));
+            if !r.query.is_empty() {
+                let rows = r.query.iter().map(|(k, v)| [code(k), code(v.as_str().unwrap_or_default())]);
+                table(s, [lang.pick("Parameter", "参数"), lang.pick("Value", "值")], rows);
+                s.push('\n');
+            }
+            if let Some(body) = &r.body {
+                s.push_str(&fence("json", &pretty(body)));
+                s.push('\n');
+            }
+        }
+    }
+
+    /// How to verify afterwards, and the verification result when the plan has one.
+    fn verify_afterwards(&self, s: &mut String) {
+        let lang = self.lang;
+        let conf = self.plan.encrypt_conf.as_ref();
+        let plan = self.plan;
+        let intent = self.intent;
+        let project = &self.project;
+        let region = &self.region;
+        let logstore = &self.logstore;
+        let _ = writeln!(s, "## {}\n", lang.pick("Verify afterwards", "事后验证"));
+        let _ = writeln!(
+            s,
+            "{}\n\n{}",
+            lang.pick("Read the Logstore back:", "读回日志库："),
+            fence("sh", &GetLogStoreCommand::new(region, project, logstore).api)
+        );
+        if let Some(c) = conf {
+            let _ = writeln!(
+                s,
+                "{}\n\n{}",
+                lang.pick(
+                    "Its encrypt_conf must equal the following, and every other field the request body above (output-only fields such as createTime aside):",
+                    "其 encrypt_conf 必须与下面一致，其他字段必须与上面的请求体一致（createTime 等只读字段除外）："
+                ),
+                fence("json", &pretty(c))
+            );
+        }
+        if let Some(role) = plan.request(Api::AttachPolicyToRole).and(crate::ram::role(intent)) {
+            let _ = writeln!(
+                s,
+                "{}\n\n{}",
+                lang.pick("The role must hold both KMS policies:", "该角色必须拥有两个 KMS 策略："),
+                fence("sh", &format!("aliyun ram ListPoliciesForRole --RoleName {}", shell_quote(role.as_str())))
+            );
+        }
+
+        // The place for a verification result (its own section, filled when one exists).
+        if let Some(v) = &plan.verification {
+            let _ = writeln!(s, "## {}\n\n{}", lang.pick("Verification result", "验证结果"), verification_section(lang, v).trim_end());
+        }
+    }
+
+    /// What can and cannot be rolled back.
+    fn rollback(&self, s: &mut String) {
+        let lang = self.lang;
+        let conf = self.plan.encrypt_conf.as_ref();
+        let enabled = self.enabled;
+        let ram = self.ram;
+        let plan = self.plan;
+        let _ = writeln!(s, "## {}\n", lang.pick("Rollback", "回退"));
+        if conf.is_some() {
+            let _ = writeln!(
+                s,
+                "- **{}** {}",
+                lang.pick("Cannot be rolled back:", "无法回退："),
                 escape(
                     t!(
-                        "If the CMK is disabled, deleted or scheduled for deletion, every read and write on the Logstore fails until it is enabled again; a deleted CMK makes the data unreadable for good.",
-                        "一旦该 CMK 被禁用、删除或计划删除，日志库的所有读写都会失败，直到重新启用；删除后数据将永久无法读取。"
+                        "the encryption settings. The Logstore keeps its key mechanism, algorithm and (BYOK) CMK, role and region for good, and never returns to having no encrypt_conf.",
+                        "加密设置。日志库将永久保留其密钥类型、算法以及（BYOK 的）CMK、角色和地域，也无法恢复为没有 encrypt_conf 的状态。"
                     )
                     .get(lang)
                 )
             );
-        }
-    } else {
-        let _ = writeln!(s, "- {}", lang.pick("Nothing: no encrypt_conf is sent.", "无：不发送 encrypt_conf。"));
-    }
-    s.push('\n');
-
-    // Each request, in order.
-    let _ = writeln!(s, "## {}\n", lang.pick("Requests, in order", "请求（按顺序）"));
-    for r in &plan.requests {
-        let _ = writeln!(s, "### {}. {}\n", r.step, r.api);
-        let _ = writeln!(s, "{}\n", escape(lang.pick(&r.purpose, &r.purpose_zh)));
-        let _ = writeln!(s, "{}\n", code(&r.request_line()));
-        if !r.query.is_empty() {
-            let _ = writeln!(s, "| {} | {} |\n|---|---|", lang.pick("Parameter", "参数"), lang.pick("Value", "值"));
-            for (k, v) in &r.query {
-                let _ = writeln!(s, "| {} | {} |", code(k), code(v.as_str().unwrap_or_default()));
+            let (label, text) = if enabled {
+                (
+                    lang.pick("Can be rolled back:", "可以回退："),
+                    t!(
+                        "enable. To switch encryption off, send UpdateLogStore with the whole body and the same encrypt_conf with \"enable\": false (below). Data written while it was on stays encrypted and still needs the key.",
+                        "enable。如需关闭加密，发送 UpdateLogStore，携带完整请求体及相同的 encrypt_conf，并设置 \"enable\": false（见下）。开启期间写入的数据仍保持加密，仍需要该密钥。"
+                    ),
+                )
+            } else {
+                (
+                    lang.pick("Can be rolled back:", "可以回退："),
+                    t!(
+                        "enable. To switch encryption back on, send the same encrypt_conf with \"enable\": true (below).",
+                        "enable。如需重新开启加密，发送相同的 encrypt_conf 并设置 \"enable\": true（见下）。"
+                    ),
+                )
+            };
+            let _ = writeln!(s, "- **{label}** {}", escape(text.get(lang)));
+            if let Some(mut body) =
+                plan.request(Api::UpdateLogStore).or_else(|| plan.request(Api::CreateLogStore)).and_then(|r| r.body.clone())
+                && let Some(c) = body.get_mut("encrypt_conf").and_then(Value::as_object_mut)
+            {
+                c.insert("enable".into(), Value::Bool(!enabled));
+                let _ = writeln!(s, "\n{}", fence("json", &pretty(&body)));
+            } else {
+                s.push('\n');
             }
-            s.push('\n');
         }
-        if let Some(body) = &r.body {
-            s.push_str(&fence("json", &pretty(body)));
-            s.push('\n');
-        }
-    }
-
-    // How to verify afterwards.
-    let _ = writeln!(s, "## {}\n", lang.pick("Verify afterwards", "事后验证"));
-    let _ = writeln!(
-        s,
-        "{}\n\n{}",
-        lang.pick("Read the Logstore back:", "读回日志库："),
-        fence("sh", &GetLogStoreCommand::new(&region, &project, &logstore).api)
-    );
-    if let Some(c) = conf {
-        let _ = writeln!(
-            s,
-            "{}\n\n{}",
-            lang.pick(
-                "Its encrypt_conf must equal the following, and every other field the request body above (output-only fields such as createTime aside):",
-                "其 encrypt_conf 必须与下面一致，其他字段必须与上面的请求体一致（createTime 等只读字段除外）："
-            ),
-            fence("json", &pretty(c))
-        );
-    }
-    if let Some(role) = plan.request(Api::AttachPolicyToRole).and(crate::ram::role(intent)) {
-        let _ = writeln!(
-            s,
-            "{}\n\n{}",
-            lang.pick("The role must hold both KMS policies:", "该角色必须拥有两个 KMS 策略："),
-            fence("sh", &format!("aliyun ram ListPoliciesForRole --RoleName {}", shell_quote(role.as_str())))
-        );
-    }
-
-    // The place for a verification result (its own section, filled when one exists).
-    if let Some(v) = &plan.verification {
-        let _ = writeln!(s, "## {}\n\n{}", lang.pick("Verification result", "验证结果"), verification_section(lang, v).trim_end());
-    }
-
-    // What can and cannot be rolled back.
-    let _ = writeln!(s, "## {}\n", lang.pick("Rollback", "回退"));
-    if conf.is_some() {
-        let _ = writeln!(
-            s,
-            "- **{}** {}",
-            lang.pick("Cannot be rolled back:", "无法回退："),
-            escape(
-                t!(
-                    "the encryption settings. The Logstore keeps its key mechanism, algorithm and (BYOK) CMK, role and region for good, and never returns to having no encrypt_conf.",
-                    "加密设置。日志库将永久保留其密钥类型、算法以及（BYOK 的）CMK、角色和地域，也无法恢复为没有 encrypt_conf 的状态。"
-                )
-                .get(lang)
-            )
-        );
-        let (label, text) = if enabled {
-            (
-                lang.pick("Can be rolled back:", "可以回退："),
-                t!(
-                    "enable. To switch encryption off, send UpdateLogStore with the whole body and the same encrypt_conf with \"enable\": false (below). Data written while it was on stays encrypted and still needs the key.",
-                    "enable。如需关闭加密，发送 UpdateLogStore，携带完整请求体及相同的 encrypt_conf，并设置 \"enable\": false（见下）。开启期间写入的数据仍保持加密，仍需要该密钥。"
-                ),
-            )
-        } else {
-            (
-                lang.pick("Can be rolled back:", "可以回退："),
-                t!(
-                    "enable. To switch encryption back on, send the same encrypt_conf with \"enable\": true (below).",
-                    "enable。如需重新开启加密，发送相同的 encrypt_conf 并设置 \"enable\": true（见下）。"
-                ),
-            )
-        };
-        let _ = writeln!(s, "- **{label}** {}", escape(text.get(lang)));
-        if let Some(mut body) = plan.request(Api::UpdateLogStore).or_else(|| plan.request(Api::CreateLogStore)).and_then(|r| r.body.clone())
-            && let Some(c) = body.get_mut("encrypt_conf").and_then(Value::as_object_mut)
-        {
-            c.insert("enable".into(), Value::Bool(!enabled));
-            let _ = writeln!(s, "\n{}", fence("json", &pretty(&body)));
-        } else {
-            s.push('\n');
+        self.bullet(s, &self.by_operation(t!("Every other setting is sent as it was read (see the diff), so nothing else needs rolling back; to restore a setting, send UpdateLogStore with the whole body again.", "其他设置均按读取时的值发送（见差异），无需回退；如需恢复某项设置，请再次发送带完整请求体的 UpdateLogStore。"), t!("The Logstore itself can be deleted (DeleteLogStore), which deletes its data for good.", "日志库本身可以删除（DeleteLogStore），但其数据会被永久删除。")));
+        if ram > 0 {
+            self.bullet(s, &t!("RAM: keep the role and its KMS grants as long as the Logstore holds encrypted data; without them Log Service cannot read it. The PassRole policy can be detached and deleted once the change is done (DetachPolicyFromUser, DeletePolicy).", "RAM：只要日志库中还有加密数据，就必须保留该角色及其 KMS 授权，否则日志服务无法读取数据。变更完成后可以解除并删除 PassRole 策略（DetachPolicyFromUser、DeletePolicy）。"));
         }
     }
-    let other = if update {
-        t!(
-            "Every other setting is sent as it was read (see the diff), so nothing else needs rolling back; to restore a setting, send UpdateLogStore with the whole body again.",
-            "其他设置均按读取时的值发送（见差异），无需回退；如需恢复某项设置，请再次发送带完整请求体的 UpdateLogStore。"
-        )
-    } else {
-        t!(
-            "The Logstore itself can be deleted (DeleteLogStore), which deletes its data for good.",
-            "日志库本身可以删除（DeleteLogStore），但其数据会被永久删除。"
-        )
-    };
-    let _ = writeln!(s, "- {}", escape(other.get(lang)));
-    if ram > 0 {
-        let _ = writeln!(
-            s,
-            "- {}",
-            escape(
-                t!(
-                    "RAM: keep the role and its KMS grants as long as the Logstore holds encrypted data; without them Log Service cannot read it. The PassRole policy can be detached and deleted once the change is done (DetachPolicyFromUser, DeletePolicy).",
-                    "RAM：只要日志库中还有加密数据，就必须保留该角色及其 KMS 授权，否则日志服务无法读取数据。变更完成后可以解除并删除 PassRole 策略（DetachPolicyFromUser、DeletePolicy）。"
-                )
-                .get(lang)
-            )
-        );
-    }
-    s
 }
 
 #[cfg(test)]

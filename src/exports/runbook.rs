@@ -1,10 +1,38 @@
 //! What the runnable exports (the shell runbook and the Python script) check before and while
 //! they send the plan: the CMK, the role, and the Logstore's configuration since it was pasted.
 
+use super::cite;
+use crate::finding::Lang;
 use crate::intent::Intent;
 use crate::logstore::READ_ONLY;
 use crate::plan::{Api, Plan};
 use serde_json::{Map, Value};
+
+/// The options both runbooks take (environment variables), as header comment lines.
+pub(super) const OPTIONS: &[(&str, &str)] = &[
+    ("Options (environment variables):", "选项（环境变量）："),
+    (
+        "  SLS_ENCRYPT_PROTECT_CMK=1   also turn on KMS deletion protection for the CMK (finding «cmk_lifecycle»)",
+        "  SLS_ENCRYPT_PROTECT_CMK=1   同时为 CMK 开启 KMS 删除保护（检查结果 «cmk_lifecycle»）",
+    ),
+    (
+        "  SLS_ENCRYPT_RAM_WAIT=60     seconds to keep retrying the first SLS change while new RAM grants propagate",
+        "  SLS_ENCRYPT_RAM_WAIT=60     新授予的 RAM 权限生效前，重试第一个 SLS 修改请求的最长秒数",
+    ),
+    ("  SLS_ENCRYPT_RETRY_EVERY=10  seconds between those retries", "  SLS_ENCRYPT_RETRY_EVERY=10  两次重试之间的秒数"),
+];
+
+/// One comment line: line breaks in `s` become spaces, so nothing can leave the comment.
+pub(super) fn comment(s: &str) -> String {
+    format!("# {}\n", cite(s).replace(['\n', '\r'], " "))
+}
+
+/// Comment lines, each in the script's language.
+pub(super) fn comments(s: &mut String, lang: Lang, lines: &[(&str, &str)]) {
+    for (en, zh) in lines {
+        s.push_str(&comment(lang.pick(en, zh)));
+    }
+}
 
 /// The CMK the body names, checked with KMS DescribeKey before any change.
 #[derive(Debug, Clone, PartialEq)]

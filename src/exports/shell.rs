@@ -2,7 +2,7 @@
 //! change, skips RAM steps that already happened, and stops when the Logstore changed since it
 //! was pasted.
 
-use super::runbook::{self, Checks, DRIFT_JQ, TRUST_JQ};
+use super::runbook::{self, Checks, CmkCheck, DRIFT_JQ, RoleCheck, TRUST_JQ, comment, comments};
 use super::{body_text, cite, project, region, shell_quote};
 use crate::finding::Lang;
 use crate::intent::Intent;
@@ -24,11 +24,6 @@ fn dq(s: &str) -> String {
     out
 }
 
-/// One comment line: line breaks in `s` become spaces, so nothing can leave the comment.
-fn comment(s: &str) -> String {
-    format!("# {}\n", cite(s).replace(['\n', '\r'], " "))
-}
-
 /// The script's header comment, line by line, in English and Simplified Chinese.
 const HEADER: &[(&str, &str)] = &[
     (
@@ -47,16 +42,6 @@ const HEADER: &[(&str, &str)] = &[
         "can be run again after a partial run), and stops without sending anything if the Logstore changed.",
         "并在日志库已被修改时停止，不发送任何内容。",
     ),
-    ("Options (environment variables):", "选项（环境变量）："),
-    (
-        "  SLS_ENCRYPT_PROTECT_CMK=1   also turn on KMS deletion protection for the CMK (finding «cmk_lifecycle»)",
-        "  SLS_ENCRYPT_PROTECT_CMK=1   同时为 CMK 开启 KMS 删除保护（检查结果 «cmk_lifecycle»）",
-    ),
-    (
-        "  SLS_ENCRYPT_RAM_WAIT=60     seconds to keep retrying the first SLS change while new RAM grants propagate",
-        "  SLS_ENCRYPT_RAM_WAIT=60     新授予的 RAM 权限生效前，重试第一个 SLS 修改请求的最长秒数",
-    ),
-    ("  SLS_ENCRYPT_RETRY_EVERY=10  seconds between those retries", "  SLS_ENCRYPT_RETRY_EVERY=10  两次重试之间的秒数"),
 ];
 
 /// The shell script; a `draft` (why the plan has errors) makes it stop before the first call.
@@ -65,9 +50,8 @@ pub(super) fn aliyun_cli(intent: &Intent, plan: &Plan, draft: Option<&str>) -> S
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
     let checks = runbook::checks(intent, plan);
     let mut s = String::from("#!/usr/bin/env bash\n");
-    for (en, zh) in HEADER {
-        s.push_str(&comment(l(en, zh)));
-    }
+    comments(&mut s, lang, HEADER);
+    comments(&mut s, lang, runbook::OPTIONS);
     if let Some(why) = draft {
         let _ = writeln!(s, "echo {} >&2\nexit 1", shell_quote(&format!("sls-encrypt: {why}")));
     }
@@ -133,124 +117,145 @@ fn precheck(s: &mut String, lang: Lang, checks: &Checks) {
     s.push_str(&comment(l("Checks before any change.", "修改之前的检查。")));
     s.push_str("ram_changed=0\nrole_exists=0\ntrust_current=0\n");
     if let Some(cmk) = &checks.cmk {
-        s.push_str(&comment(l(
-            "The CMK: it must exist, be Enabled and be in the Logstore's region (its ARN names the region).",
-            "CMK：必须存在、处于启用（Enabled）状态，并与日志库位于同一地域（其 ARN 中包含地域）。",
-        )));
-        let _ = writeln!(s, "CMK_ID={}\nCMK_REGION={}", shell_quote(&cmk.key_id), shell_quote(&cmk.region));
-        let _ = writeln!(
-            s,
-            "key_json=$(aliyun kms DescribeKey --KeyId \"$CMK_ID\" --region \"$CMK_REGION\" 2>&1) || {{ printf '%s\\n' \"$key_json\" >&2; die \"{}$CMK_ID{}$CMK_REGION{}\"; }}",
-            dq(l("the CMK ", "找不到 CMK ")),
-            dq(l(" was not found in ", "（地域：")),
-            dq(l(" (KMS DescribeKey failed, see above). Nothing was changed.", "）（KMS DescribeKey 失败，见上文）。未做任何修改。")),
-        );
-        s.push_str("key_state=$(jq -r '.KeyMetadata.KeyState // \"\"' <<<\"$key_json\") || key_state=''\n");
-        s.push_str("key_arn=$(jq -r '.KeyMetadata.Arn // \"\"' <<<\"$key_json\") || key_arn=''\n");
-        let _ = writeln!(
-            s,
-            "[ \"$key_state\" = Enabled ] || die \"{}$CMK_ID{}${{key_state:-?}}{}\"",
-            dq(l("the CMK ", "CMK ")),
-            dq(l(" is ", " 的状态为 ")),
-            dq(l(
-                ", not Enabled: Log Service could not use it. Enable it in KMS first. Nothing was changed.",
-                "，不是 Enabled：日志服务无法使用它。请先在 KMS 中启用。未做任何修改。"
-            )),
-        );
-        s.push_str("key_region=$(cut -d: -f3 <<<\"$key_arn\")\n");
-        let _ = writeln!(
-            s,
-            "[ \"$key_region\" = \"$REGION\" ] || die \"{}$CMK_ID{}${{key_region:-?}}{}$REGION{}\"",
-            dq(l("the CMK ", "CMK ")),
-            dq(l(" is in region ", " 位于地域 ")),
-            dq(l(", but the Logstore is in ", "，但日志库位于 ")),
-            dq(l(
-                ": Log Service only uses a CMK of its own region. Nothing was changed.",
-                "：日志服务只能使用同一地域的 CMK。未做任何修改。"
-            )),
-        );
+        precheck_cmk(s, lang, cmk);
     }
     if let Some(role) = &checks.role {
-        s.push_str(&comment(l(
-            "The role: Log Service must be allowed to assume it (trust policy principal log.aliyuncs.com).",
-            "角色：其信任策略必须允许日志服务（log.aliyuncs.com）扮演它。",
-        )));
-        let _ = writeln!(s, "ROLE_NAME={}", shell_quote(&role.name));
-        let _ = writeln!(s, "trusts_log_service() {{ jq -e {} >/dev/null 2>&1 <<<\"$1\"; }}", shell_quote(TRUST_JQ));
-        let _ = writeln!(
-            s,
-            "if role_json=$(aliyun ram GetRole --RoleName \"$ROLE_NAME\" 2>&1); then\n  role_exists=1\nelse\n  case \"$role_json\" in\n    *EntityNotExist*) role_exists=0 ;;\n    *) printf '%s\\n' \"$role_json\" >&2; die \"{}\" ;;\n  esac\nfi",
-            dq(l("RAM GetRole failed (see above). Nothing was changed.", "RAM GetRole 失败（见上文）。未做任何修改。"))
-        );
-        if role.created {
-            let _ = writeln!(
-                s,
-                "if [ \"$role_exists\" = 1 ] && ! trusts_log_service \"$role_json\"; then\n  die \"{}$ROLE_NAME{}\"\nfi",
-                dq(l("the role ", "角色 ")),
-                dq(l(
-                    " already exists and its trust policy does not let log.aliyuncs.com assume it. Choose another role name, or use it as an existing role and paste its trust policy. Nothing was changed.",
-                    " 已存在，且其信任策略不允许 log.aliyuncs.com 扮演。请换一个角色名，或将其作为现有角色使用并粘贴其信任策略。未做任何修改。"
-                )),
-            );
-        } else {
-            let _ = writeln!(
-                s,
-                "[ \"$role_exists\" = 1 ] || die \"{}$ROLE_NAME{}\"",
-                dq(l("the role ", "角色 ")),
-                dq(l(
-                    " does not exist. Create it (choose \"create the role\") or correct the role name. Nothing was changed.",
-                    " 不存在。请创建它（选择“创建角色”）或更正角色名。未做任何修改。"
-                )),
-            );
-            match &role.update {
-                Some((pasted, new)) => {
-                    let _ =
-                        writeln!(s, "ROLE_TRUST_PASTED={}\nROLE_TRUST_NEW={}", shell_quote(&compact(pasted)), shell_quote(&compact(new)));
-                    let _ = writeln!(
-                        s,
-                        "live_trust=$(jq -c '.Role.AssumeRolePolicyDocument | fromjson' <<<\"$role_json\") || live_trust='null'\n\
-if jq -e --argjson a \"$live_trust\" --argjson b \"$ROLE_TRUST_NEW\" -n '$a == $b' >/dev/null; then\n  trust_current=1\n\
-elif ! jq -e --argjson a \"$live_trust\" --argjson b \"$ROLE_TRUST_PASTED\" -n '$a == $b' >/dev/null; then\n  die \"{}$ROLE_NAME{}\"\nfi",
-                        dq(l("the trust policy of role ", "角色 ")),
-                        dq(l(
-                            " changed since it was pasted; paste it again (aliyun ram GetRole) so nothing in it is lost. Nothing was changed.",
-                            " 的信任策略在粘贴后已被修改；请重新粘贴（aliyun ram GetRole），以免丢失其中的内容。未做任何修改。"
-                        )),
-                    );
-                }
-                None => {
-                    let _ = writeln!(
-                        s,
-                        "trusts_log_service \"$role_json\" || die \"{}$ROLE_NAME{}\"",
-                        dq(l("the trust policy of role ", "角色 ")),
-                        dq(l(
-                            " does not let log.aliyuncs.com assume it; paste its trust policy so the plan adds Log Service. Nothing was changed.",
-                            " 的信任策略不允许 log.aliyuncs.com 扮演；请粘贴其信任策略，以便计划添加日志服务。未做任何修改。"
-                        )),
-                    );
-                }
-            }
-        }
+        precheck_role(s, lang, role);
     }
     if checks.cmk.is_some() {
-        s.push('\n');
-        s.push_str(&comment(l(
-            "Finding «cmk_lifecycle»: deletion protection keeps the CMK (and so the Logstore's data) from being deleted.",
-            "检查结果 «cmk_lifecycle»：删除保护可防止 CMK 被删除（从而保护日志库中的数据）。",
-        )));
-        s.push_str(&comment(l(
-            "Opt-in: run with SLS_ENCRYPT_PROTECT_CMK=1 to turn it on here.",
-            "可选：以 SLS_ENCRYPT_PROTECT_CMK=1 运行即可在此开启。",
-        )));
-        let _ = writeln!(
-            s,
-            "if [ \"$(jq -r '.KeyMetadata.DeletionProtection // \"\"' <<<\"$key_json\")\" != Enabled ]; then\n  if [ \"${{SLS_ENCRYPT_PROTECT_CMK:-}}\" = 1 ]; then\n    aliyun kms SetDeletionProtection --ProtectedResourceArn \"$key_arn\" --EnableDeletionProtection true --DeletionProtectionDescription 'sls-encrypt: encrypts SLS data' --region \"$CMK_REGION\"\n  else\n    note \"{}$key_arn --EnableDeletionProtection true --region $CMK_REGION\"\n  fi\nfi",
-            dq(l(
-                "«cmk_lifecycle»: the CMK has no deletion protection. To add it: SLS_ENCRYPT_PROTECT_CMK=1, or: aliyun kms SetDeletionProtection --ProtectedResourceArn ",
-                "«cmk_lifecycle»：该 CMK 未开启删除保护。开启方法：设置 SLS_ENCRYPT_PROTECT_CMK=1，或运行：aliyun kms SetDeletionProtection --ProtectedResourceArn "
-            )),
-        );
+        deletion_protection(s, lang);
     }
+}
+
+/// The CMK exists, is Enabled and is in the Logstore's region.
+fn precheck_cmk(s: &mut String, lang: Lang, cmk: &CmkCheck) {
+    let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
+    s.push_str(&comment(l(
+        "The CMK: it must exist, be Enabled and be in the Logstore's region (its ARN names the region).",
+        "CMK：必须存在、处于启用（Enabled）状态，并与日志库位于同一地域（其 ARN 中包含地域）。",
+    )));
+    let _ = writeln!(s, "CMK_ID={}\nCMK_REGION={}", shell_quote(&cmk.key_id), shell_quote(&cmk.region));
+    let _ = writeln!(
+        s,
+        "key_json=$(aliyun kms DescribeKey --KeyId \"$CMK_ID\" --region \"$CMK_REGION\" 2>&1) || {{ printf '%s\\n' \"$key_json\" >&2; die \"{}$CMK_ID{}$CMK_REGION{}\"; }}",
+        dq(l("the CMK ", "找不到 CMK ")),
+        dq(l(" was not found in ", "（地域：")),
+        dq(l(" (KMS DescribeKey failed, see above). Nothing was changed.", "）（KMS DescribeKey 失败，见上文）。未做任何修改。")),
+    );
+    s.push_str("key_state=$(jq -r '.KeyMetadata.KeyState // \"\"' <<<\"$key_json\") || key_state=''\n");
+    s.push_str("key_arn=$(jq -r '.KeyMetadata.Arn // \"\"' <<<\"$key_json\") || key_arn=''\n");
+    let _ = writeln!(
+        s,
+        "[ \"$key_state\" = Enabled ] || die \"{}$CMK_ID{}${{key_state:-?}}{}\"",
+        dq(l("the CMK ", "CMK ")),
+        dq(l(" is ", " 的状态为 ")),
+        dq(l(
+            ", not Enabled: Log Service could not use it. Enable it in KMS first. Nothing was changed.",
+            "，不是 Enabled：日志服务无法使用它。请先在 KMS 中启用。未做任何修改。"
+        )),
+    );
+    s.push_str("key_region=$(cut -d: -f3 <<<\"$key_arn\")\n");
+    let _ = writeln!(
+        s,
+        "[ \"$key_region\" = \"$REGION\" ] || die \"{}$CMK_ID{}${{key_region:-?}}{}$REGION{}\"",
+        dq(l("the CMK ", "CMK ")),
+        dq(l(" is in region ", " 位于地域 ")),
+        dq(l(", but the Logstore is in ", "，但日志库位于 ")),
+        dq(l(": Log Service only uses a CMK of its own region. Nothing was changed.", "：日志服务只能使用同一地域的 CMK。未做任何修改。")),
+    );
+}
+
+/// The role exists (or does not, when the plan creates it) and Log Service may assume it.
+fn precheck_role(s: &mut String, lang: Lang, role: &RoleCheck) {
+    let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
+    s.push_str(&comment(l(
+        "The role: Log Service must be allowed to assume it (trust policy principal log.aliyuncs.com).",
+        "角色：其信任策略必须允许日志服务（log.aliyuncs.com）扮演它。",
+    )));
+    let _ = writeln!(s, "ROLE_NAME={}", shell_quote(&role.name));
+    let _ = writeln!(s, "trusts_log_service() {{ jq -e {} >/dev/null 2>&1 <<<\"$1\"; }}", shell_quote(TRUST_JQ));
+    let _ = writeln!(
+        s,
+        "if role_json=$(aliyun ram GetRole --RoleName \"$ROLE_NAME\" 2>&1); then\n  role_exists=1\nelse\n  case \"$role_json\" in\n    *EntityNotExist*) role_exists=0 ;;\n    *) printf '%s\\n' \"$role_json\" >&2; die \"{}\" ;;\n  esac\nfi",
+        dq(l("RAM GetRole failed (see above). Nothing was changed.", "RAM GetRole 失败（见上文）。未做任何修改。"))
+    );
+    // Each stop names the role: "<subject>$ROLE_NAME<problem>".
+    let die = |subject: (&'static str, &'static str), problem: (&'static str, &'static str)| {
+        format!("die \"{}$ROLE_NAME{}\"", dq(l(subject.0, subject.1)), dq(l(problem.0, problem.1)))
+    };
+    let (the_role, its_trust) = (("the role ", "角色 "), ("the trust policy of role ", "角色 "));
+    if role.created {
+        let die = die(
+            the_role,
+            (
+                " already exists and its trust policy does not let log.aliyuncs.com assume it. Choose another role name, or use it as an existing role and paste its trust policy. Nothing was changed.",
+                " 已存在，且其信任策略不允许 log.aliyuncs.com 扮演。请换一个角色名，或将其作为现有角色使用并粘贴其信任策略。未做任何修改。",
+            ),
+        );
+        let _ = writeln!(s, "if [ \"$role_exists\" = 1 ] && ! trusts_log_service \"$role_json\"; then\n  {die}\nfi");
+        return;
+    }
+    let die_absent = die(
+        the_role,
+        (
+            " does not exist. Create it (choose \"create the role\") or correct the role name. Nothing was changed.",
+            " 不存在。请创建它（选择“创建角色”）或更正角色名。未做任何修改。",
+        ),
+    );
+    let _ = writeln!(s, "[ \"$role_exists\" = 1 ] || {die_absent}");
+    match &role.update {
+        Some((pasted, new)) => {
+            let die = die(
+                its_trust,
+                (
+                    " changed since it was pasted; paste it again (aliyun ram GetRole) so nothing in it is lost. Nothing was changed.",
+                    " 的信任策略在粘贴后已被修改；请重新粘贴（aliyun ram GetRole），以免丢失其中的内容。未做任何修改。",
+                ),
+            );
+            let _ = writeln!(s, "ROLE_TRUST_PASTED={}\nROLE_TRUST_NEW={}", shell_quote(&compact(pasted)), shell_quote(&compact(new)));
+            let _ = writeln!(
+                s,
+                "live_trust=$(jq -c '.Role.AssumeRolePolicyDocument | fromjson' <<<\"$role_json\") || live_trust='null'\n\
+if jq -e --argjson a \"$live_trust\" --argjson b \"$ROLE_TRUST_NEW\" -n '$a == $b' >/dev/null; then\n  trust_current=1\n\
+elif ! jq -e --argjson a \"$live_trust\" --argjson b \"$ROLE_TRUST_PASTED\" -n '$a == $b' >/dev/null; then\n  {die}\nfi",
+            );
+        }
+        None => {
+            let die = die(
+                its_trust,
+                (
+                    " does not let log.aliyuncs.com assume it; paste its trust policy so the plan adds Log Service. Nothing was changed.",
+                    " 的信任策略不允许 log.aliyuncs.com 扮演；请粘贴其信任策略，以便计划添加日志服务。未做任何修改。",
+                ),
+            );
+            let _ = writeln!(s, "trusts_log_service \"$role_json\" || {die}");
+        }
+    }
+}
+
+/// Finding «cmk_lifecycle»: opt-in KMS deletion protection for the CMK.
+fn deletion_protection(s: &mut String, lang: Lang) {
+    let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
+    s.push('\n');
+    comments(
+        s,
+        lang,
+        &[
+            (
+                "Finding «cmk_lifecycle»: deletion protection keeps the CMK (and so the Logstore's data) from being deleted.",
+                "检查结果 «cmk_lifecycle»：删除保护可防止 CMK 被删除（从而保护日志库中的数据）。",
+            ),
+            ("Opt-in: run with SLS_ENCRYPT_PROTECT_CMK=1 to turn it on here.", "可选：以 SLS_ENCRYPT_PROTECT_CMK=1 运行即可在此开启。"),
+        ],
+    );
+    let _ = writeln!(
+        s,
+        "if [ \"$(jq -r '.KeyMetadata.DeletionProtection // \"\"' <<<\"$key_json\")\" != Enabled ]; then\n  if [ \"${{SLS_ENCRYPT_PROTECT_CMK:-}}\" = 1 ]; then\n    aliyun kms SetDeletionProtection --ProtectedResourceArn \"$key_arn\" --EnableDeletionProtection true --DeletionProtectionDescription 'sls-encrypt: encrypts SLS data' --region \"$CMK_REGION\"\n  else\n    note \"{}$key_arn --EnableDeletionProtection true --region $CMK_REGION\"\n  fi\nfi",
+        dq(l(
+            "«cmk_lifecycle»: the CMK has no deletion protection. To add it: SLS_ENCRYPT_PROTECT_CMK=1, or: aliyun kms SetDeletionProtection --ProtectedResourceArn ",
+            "«cmk_lifecycle»：该 CMK 未开启删除保护。开启方法：设置 SLS_ENCRYPT_PROTECT_CMK=1，或运行：aliyun kms SetDeletionProtection --ProtectedResourceArn "
+        )),
+    );
 }
 
 fn compact(v: &serde_json::Value) -> String {
@@ -333,14 +338,20 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
     let update = r.api == Api::UpdateLogStore && checks.want.is_some();
     if update {
-        s.push_str(&comment(l(
-            "The API form (--body) sends the whole body: the plugin command update-log-store is not",
-            "使用 API 形式（--body）发送完整请求体：插件命令 update-log-store 未记载支持",
-        )));
-        s.push_str(&comment(l(
-            "documented to take --encrypt-conf, and it resets every field it is not given.",
-            "--encrypt-conf，且会重置所有未提供的字段。",
-        )));
+        comments(
+            s,
+            lang,
+            &[
+                (
+                    "The API form (--body) sends the whole body: the plugin command update-log-store is not",
+                    "使用 API 形式（--body）发送完整请求体：插件命令 update-log-store 未记载支持",
+                ),
+                (
+                    "documented to take --encrypt-conf, and it resets every field it is not given.",
+                    "--encrypt-conf，且会重置所有未提供的字段。",
+                ),
+            ],
+        );
         let want = serde_json::Value::Object(checks.want.clone().unwrap_or_default());
         let known = serde_json::Value::from(checks.known.clone());
         let _ = writeln!(

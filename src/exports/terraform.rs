@@ -278,17 +278,28 @@ pub(super) fn terraform(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Op
         "terraform {{\n  required_version = \">= 1.5.0\"\n  required_providers {{\n    alicloud = {{\n      source  = \"aliyun/alicloud\"\n      version = \"{PROVIDER_FLOOR}\"\n    }}\n  }}\n}}\n\nprovider \"alicloud\" {{\n  region = {}\n}}\n",
         hcl_string(&region(intent))
     );
+    let mut depends: Vec<String> = Vec::new();
+    role_resources(&mut s, intent, plan, &mut depends);
+    passrole_resources(&mut s, intent, plan, &mut depends);
+    logstore_resource(&mut s, intent, body, &depends);
+    Some(s)
+}
+
+/// The role the plan creates and the KMS policies attached to it (all kept from destruction), or a
+/// comment that an existing role is updated by the runbook.
+fn role_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mut Vec<String>) {
+    let lang = intent.lang;
+    let update = intent.operation == Operation::Update;
     let keep = t!(
         "The Logstore needs this to read its encrypted data: never destroy it while the Logstore exists.",
         "日志库读取已加密数据需要它：日志库存在期间切勿销毁。"
     );
-    let mut depends: Vec<String> = Vec::new();
     let create_role = plan.request(Api::CreateRole);
     if let Some(r) = create_role {
         if update {
-            import(&mut s, "alicloud_ram_role.sls_byok", query(r, "RoleName"));
+            import(s, "alicloud_ram_role.sls_byok", query(r, "RoleName"));
         }
-        comment(&mut s, 0, keep.get(lang));
+        comment(s, 0, keep.get(lang));
         let mut lines = vec![("role_name", hcl_string(query(r, "RoleName")))];
         if r.query.contains_key("Description") {
             lines.push(("description", hcl_string(query(r, "Description"))));
@@ -297,12 +308,12 @@ pub(super) fn terraform(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Op
             plan.trust_policy.as_ref().map(|t| policy_doc(t, 2)).unwrap_or_else(|| hcl_string(query(r, "AssumeRolePolicyDocument")));
         lines.push(("assume_role_policy_document", trust));
         s.push_str("resource \"alicloud_ram_role\" \"sls_byok\" {\n");
-        attrs(&mut s, 2, &lines);
+        attrs(s, 2, &lines);
         s.push_str("\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n\n");
         depends.push("alicloud_ram_role.sls_byok".into());
     } else if let (Some(role), Some(_)) = (crate::ram::role(intent), plan.request(Api::UpdateRole)) {
         comment(
-            &mut s,
+            s,
             0,
             t!(
                 format!("The role {role} exists; the runbook merges log.aliyuncs.com into its trust policy. It is not managed here."),
@@ -317,69 +328,70 @@ pub(super) fn terraform(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Op
         let (name, role) = (query(r, "PolicyName"), query(r, "RoleName"));
         let address = format!("alicloud_ram_role_policy_attachment.kms_{i}");
         if update {
-            import(&mut s, &address, &format!("role:{name}:{}:{role}", query(r, "PolicyType")));
+            import(s, &address, &format!("role:{name}:{}:{role}", query(r, "PolicyType")));
         }
-        comment(&mut s, 0, keep.get(lang));
+        comment(s, 0, keep.get(lang));
         let _ = writeln!(s, "resource \"alicloud_ram_role_policy_attachment\" \"kms_{i}\" {{");
         let role_value = if role_ref.is_empty() { hcl_string(role) } else { role_ref.clone() };
-        attrs(
-            &mut s,
-            2,
-            &[("role_name", role_value), ("policy_name", hcl_string(name)), ("policy_type", hcl_string(query(r, "PolicyType")))],
-        );
+        attrs(s, 2, &[("role_name", role_value), ("policy_name", hcl_string(name)), ("policy_type", hcl_string(query(r, "PolicyType")))]);
         s.push_str("\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n\n");
         depends.push(address);
     }
-    if let Some(r) = plan.request(Api::CreatePolicy) {
-        let name = query(r, "PolicyName");
-        if update {
-            import(&mut s, "alicloud_ram_policy.passrole", name);
-        }
-        let doc = plan.passrole_policy.as_ref().map(|p| policy_doc(p, 2)).unwrap_or_else(|| hcl_string(query(r, "PolicyDocument")));
-        let mut lines = vec![("policy_name", hcl_string(name))];
-        if r.query.contains_key("Description") {
-            lines.push(("description", hcl_string(query(r, "Description"))));
-        }
-        lines.push(("policy_document", doc));
-        s.push_str("resource \"alicloud_ram_policy\" \"passrole\" {\n");
-        attrs(&mut s, 2, &lines);
-        s.push_str("}\n\n");
-        match plan.request(Api::AttachPolicyToUser) {
-            Some(a) => {
-                let user = query(a, "UserName");
-                if update {
-                    import(
-                        &mut s,
-                        "alicloud_ram_user_policy_attachment.passrole",
-                        &format!("user:{name}:{}:{user}", query(a, "PolicyType")),
-                    );
-                }
-                s.push_str("resource \"alicloud_ram_user_policy_attachment\" \"passrole\" {\n");
-                attrs(
-                    &mut s,
-                    2,
-                    &[
-                        ("user_name", hcl_string(user)),
-                        ("policy_name", "alicloud_ram_policy.passrole.policy_name".into()),
-                        ("policy_type", hcl_string(query(a, "PolicyType"))),
-                    ],
-                );
-                s.push_str("}\n\n");
-                depends.push("alicloud_ram_user_policy_attachment.passrole".into());
-            }
-            None => depends.push("alicloud_ram_policy.passrole".into()),
-        }
-    }
+}
 
+/// The PassRole policy the plan creates and its attachment to the user.
+fn passrole_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mut Vec<String>) {
+    let update = intent.operation == Operation::Update;
+    let Some(r) = plan.request(Api::CreatePolicy) else { return };
+    let name = query(r, "PolicyName");
+    if update {
+        import(s, "alicloud_ram_policy.passrole", name);
+    }
+    let doc = plan.passrole_policy.as_ref().map(|p| policy_doc(p, 2)).unwrap_or_else(|| hcl_string(query(r, "PolicyDocument")));
+    let mut lines = vec![("policy_name", hcl_string(name))];
+    if r.query.contains_key("Description") {
+        lines.push(("description", hcl_string(query(r, "Description"))));
+    }
+    lines.push(("policy_document", doc));
+    s.push_str("resource \"alicloud_ram_policy\" \"passrole\" {\n");
+    attrs(s, 2, &lines);
+    s.push_str("}\n\n");
+    match plan.request(Api::AttachPolicyToUser) {
+        Some(a) => {
+            let user = query(a, "UserName");
+            if update {
+                import(s, "alicloud_ram_user_policy_attachment.passrole", &format!("user:{name}:{}:{user}", query(a, "PolicyType")));
+            }
+            s.push_str("resource \"alicloud_ram_user_policy_attachment\" \"passrole\" {\n");
+            attrs(
+                s,
+                2,
+                &[
+                    ("user_name", hcl_string(user)),
+                    ("policy_name", "alicloud_ram_policy.passrole.policy_name".into()),
+                    ("policy_type", hcl_string(query(a, "PolicyType"))),
+                ],
+            );
+            s.push_str("}\n\n");
+            depends.push("alicloud_ram_user_policy_attachment.passrole".into());
+        }
+        None => depends.push("alicloud_ram_policy.passrole".into()),
+    }
+}
+
+/// The Logstore itself: the settings the provider carries, the permanent encrypt_conf, after the RAM resources.
+fn logstore_resource(s: &mut String, intent: &Intent, body: &Map<String, Value>, depends: &[String]) {
+    let lang = intent.lang;
+    let update = intent.operation == Operation::Update;
     let name = body.get("logstoreName").and_then(Value::as_str).map(String::from).unwrap_or_else(|| "<logstore>".into());
     let project = project(intent);
     if update {
-        import(&mut s, "alicloud_log_store.this", &format!("{project}:{name}"));
+        import(s, "alicloud_log_store.this", &format!("{project}:{name}"));
     }
     let lost = outside_schema(body);
     if !lost.is_empty() {
         comment(
-            &mut s,
+            s,
             0,
             t!(
                 format!(
@@ -399,48 +411,51 @@ pub(super) fn terraform(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Op
             lines.push((attr, hcl_value(v)));
         }
     }
-    attrs(&mut s, 2, &lines);
-    if let Some(Value::Object(conf)) = body.get("encrypt_conf") {
-        s.push('\n');
-        comment(
-            &mut s,
-            2,
-            if update {
-                t!(
-                    "Exactly as the Logstore stores it after the runbook: encrypt_type and user_cmk_info can never change (ForceNew).",
-                    "与运行手册执行后日志库存储的完全一致：encrypt_type 和 user_cmk_info 永远不能更改（ForceNew）。"
-                )
-            } else {
-                t!(
-                    "Set at creation and permanent: encrypt_type and user_cmk_info can never change (ForceNew).",
-                    "创建时设置且不可更改：encrypt_type 和 user_cmk_info 永远不能更改（ForceNew）。"
-                )
-            }
-            .get(lang),
-        );
-        s.push_str("  encrypt_conf {\n");
-        let mut conf_lines = Vec::new();
-        for k in ["enable", "encrypt_type"] {
-            if let Some(v) = conf.get(k) {
-                conf_lines.push((k, hcl_value(v)));
-            }
-        }
-        attrs(&mut s, 4, &conf_lines);
-        if let Some(Value::Object(info)) = conf.get("user_cmk_info") {
-            s.push_str("\n    user_cmk_info {\n");
-            let info_lines: Vec<(&str, String)> = CMK_KEYS.iter().filter_map(|k| info.get(*k).map(|v| (*k, hcl_value(v)))).collect();
-            attrs(&mut s, 6, &info_lines);
-            s.push_str("    }\n");
-        }
-        s.push_str("  }\n");
-    }
+    attrs(s, 2, &lines);
+    encrypt_conf_block(s, lang, update, body);
     if !depends.is_empty() {
         s.push_str("\n  depends_on = [\n");
-        for d in &depends {
+        for d in depends {
             let _ = writeln!(s, "    {d},");
         }
         s.push_str("  ]\n");
     }
     s.push_str("\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n");
-    Some(s)
+}
+
+/// The Logstore's `encrypt_conf` block, with `user_cmk_info` for BYOK.
+fn encrypt_conf_block(s: &mut String, lang: Lang, update: bool, body: &Map<String, Value>) {
+    let Some(Value::Object(conf)) = body.get("encrypt_conf") else { return };
+    s.push('\n');
+    comment(
+        s,
+        2,
+        if update {
+            t!(
+                "Exactly as the Logstore stores it after the runbook: encrypt_type and user_cmk_info can never change (ForceNew).",
+                "与运行手册执行后日志库存储的完全一致：encrypt_type 和 user_cmk_info 永远不能更改（ForceNew）。"
+            )
+        } else {
+            t!(
+                "Set at creation and permanent: encrypt_type and user_cmk_info can never change (ForceNew).",
+                "创建时设置且不可更改：encrypt_type 和 user_cmk_info 永远不能更改（ForceNew）。"
+            )
+        }
+        .get(lang),
+    );
+    s.push_str("  encrypt_conf {\n");
+    let mut conf_lines = Vec::new();
+    for k in ["enable", "encrypt_type"] {
+        if let Some(v) = conf.get(k) {
+            conf_lines.push((k, hcl_value(v)));
+        }
+    }
+    attrs(s, 4, &conf_lines);
+    if let Some(Value::Object(info)) = conf.get("user_cmk_info") {
+        s.push_str("\n    user_cmk_info {\n");
+        let info_lines: Vec<(&str, String)> = CMK_KEYS.iter().filter_map(|k| info.get(*k).map(|v| (*k, hcl_value(v)))).collect();
+        attrs(s, 6, &info_lines);
+        s.push_str("    }\n");
+    }
+    s.push_str("  }\n");
 }

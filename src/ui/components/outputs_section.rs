@@ -89,111 +89,15 @@ fn runbook(ctx: &AppContext) -> Html {
 pub fn outputs_section() -> Html {
     let chosen = use_state(|| "script");
     let ctx = crate::ui::hooks::use_app();
-    let lang = ctx.lang();
     let plan = &ctx.plan;
-    let mut panels: Vec<(&'static str, Vec<Html>)> = TABS.iter().map(|(id, _)| (*id, Vec::new())).collect();
-    let mut put = |tab: &str, h: Html| {
-        if let Some((_, v)) = panels.iter_mut().find(|(id, _)| *id == tab) {
-            v.push(h);
-        }
-    };
-    for e in crate::exports::list(plan) {
-        put(
-            tab_of_export(e.kind),
-            html! {
-                <OutputBlock key={e.name} name={e.name} title={e.title.get(lang).to_string()} text={AttrValue::from(e.text)} plain={true}
-                    file={Some((e.file_name, e.media_type))} />
-            },
-        );
-    }
-    if let Some(conf) = &plan.encrypt_conf {
-        put(
-            "bodies",
-            html! { <OutputBlock name="encrypt_conf" title={ctx.t(S::OutEncryptConf)} description={ctx.t(S::OutEncryptConfDesc)} text={pretty(conf)} /> },
-        );
-    }
-    for (api, name, title, desc) in [
-        (Api::UpdateLogStore, "update_logstore_body", S::OutUpdateBody, S::OutUpdateBodyDesc),
-        (Api::CreateLogStore, "create_logstore_body", S::OutCreateBody, S::OutCreateBodyDesc),
-    ] {
-        if let Some(body) = plan.request(api).and_then(|r| r.body.as_ref()) {
-            put("bodies", html! { <OutputBlock {name} title={ctx.t(title)} description={ctx.t(desc)} text={pretty(body)} /> });
-        }
-    }
-    if let Some(p) = &plan.trust_policy {
-        put(
-            "bodies",
-            html! { <OutputBlock name="trust_policy" title={ctx.t(S::OutTrust)} description={ctx.t(S::OutTrustDesc)} text={pretty(p)} /> },
-        );
-    }
-    if let Some(p) = &plan.passrole_policy {
-        put(
-            "bodies",
-            html! { <OutputBlock name="passrole_policy" title={ctx.t(S::OutPassrole)} description={ctx.t(S::OutPassroleDesc)} text={pretty(p)} /> },
-        );
-    }
-    for alt in &plan.alternatives {
-        if let (Some(body), Api::UpdateLogStoreEncryption) = (&alt.body, alt.api) {
-            put(
-                "bodies",
-                html! {
-                    <OutputBlock name="update_logstore_encryption_body" title={ctx.t(S::OutAlternative)}
-                        description={lang.pick(&alt.purpose, &alt.purpose_zh).to_string()}
-                        detail={alt.request_line()} text={pretty(body)} />
-                },
-            );
-        }
-    }
-    if !plan.requests.is_empty() {
-        let requests: Vec<Html> = plan
-            .requests
-            .iter()
-            .map(|r| {
-                html! {
-                    <li key={r.step}>
-                        <OutputBlock name={format!("request-{}", r.step)} title={i18n::step(lang, r.step, r.api)}
-                            description={lang.pick(&r.purpose, &r.purpose_zh).to_string()}
-                            detail={r.request_line()} text={pretty(&r.wire())} />
-                    </li>
-                }
-            })
-            .collect();
-        put("bodies", html! { <><h4 class="panel-sub">{ ctx.t(S::RequestsTitle) }</h4><ol class="requests">{ for requests }</ol></> });
-    }
-    put(
-        "intent",
-        html! { <OutputBlock name="intent" title="intent" description={ctx.t(S::IntentDesc)} text={pretty(&shown_intent(&ctx))} /> },
-    );
-
+    let panels = panels(&ctx);
     let present: Vec<&'static str> = panels.iter().filter(|(_, v)| !v.is_empty()).map(|(id, _)| *id).collect();
     let selected = if present.contains(&*chosen) { *chosen } else { present.first().copied().unwrap_or("intent") };
     let select = |id: &'static str| {
         let chosen = chosen.clone();
         Callback::from(move |_: MouseEvent| chosen.set(id))
     };
-    let onkeydown = {
-        let (chosen, present) = (chosen.clone(), present.clone());
-        Callback::from(move |e: KeyboardEvent| {
-            let at = present.iter().position(|id| *id == selected).unwrap_or(0);
-            let next = match e.key().as_str() {
-                "ArrowRight" => (at + 1) % present.len(),
-                "ArrowLeft" => (at + present.len() - 1) % present.len(),
-                "Home" => 0,
-                "End" => present.len() - 1,
-                _ => return,
-            };
-            e.prevent_default();
-            chosen.set(present[next]);
-            if let Some(tab) =
-                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("tab-{}", present[next])))
-            {
-                use wasm_bindgen::JsCast;
-                if let Some(el) = tab.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        })
-    };
+    let onkeydown = tab_keys(chosen.clone(), present.clone(), selected);
     let nothing = plan.state == PlanState::NothingToSend;
     let empty = plan.requests.is_empty() && plan.encrypt_conf.is_none() && plan.exports.is_empty();
     html! {
@@ -237,4 +141,115 @@ pub fn outputs_section() -> Html {
             }) }
         </section>
     }
+}
+
+/// Every output block, by tab: the exports, the bodies and requests, the intent.
+fn panels(ctx: &AppContext) -> Vec<(&'static str, Vec<Html>)> {
+    let lang = ctx.lang();
+    let plan = &ctx.plan;
+    let mut panels: Vec<(&'static str, Vec<Html>)> = TABS.iter().map(|(id, _)| (*id, Vec::new())).collect();
+    let mut put = |tab: &str, h: Html| {
+        if let Some((_, v)) = panels.iter_mut().find(|(id, _)| *id == tab) {
+            v.push(h);
+        }
+    };
+    for e in crate::exports::list(plan) {
+        put(
+            tab_of_export(e.kind),
+            html! {
+                <OutputBlock key={e.name} name={e.name} title={e.title.get(lang).to_string()} text={AttrValue::from(e.text)} plain={true}
+                    file={Some((e.file_name, e.media_type))} />
+            },
+        );
+    }
+    for h in bodies(ctx) {
+        put("bodies", h);
+    }
+    put(
+        "intent",
+        html! { <OutputBlock name="intent" title="intent" description={ctx.t(S::IntentDesc)} text={pretty(&shown_intent(ctx))} /> },
+    );
+
+    panels
+}
+
+/// The JSON the plan sends, each in its block: the encrypt_conf, the Logstore body, the RAM
+/// documents, the dedicated encryption API's body, and every request in order.
+fn bodies(ctx: &AppContext) -> Vec<Html> {
+    let lang = ctx.lang();
+    let plan = &ctx.plan;
+    let mut out = Vec::new();
+    if let Some(conf) = &plan.encrypt_conf {
+        out.push(
+            html! { <OutputBlock name="encrypt_conf" title={ctx.t(S::OutEncryptConf)} description={ctx.t(S::OutEncryptConfDesc)} text={pretty(conf)} /> },
+        );
+    }
+    for (api, name, title, desc) in [
+        (Api::UpdateLogStore, "update_logstore_body", S::OutUpdateBody, S::OutUpdateBodyDesc),
+        (Api::CreateLogStore, "create_logstore_body", S::OutCreateBody, S::OutCreateBodyDesc),
+    ] {
+        if let Some(body) = plan.request(api).and_then(|r| r.body.as_ref()) {
+            out.push(html! { <OutputBlock {name} title={ctx.t(title)} description={ctx.t(desc)} text={pretty(body)} /> });
+        }
+    }
+    if let Some(p) = &plan.trust_policy {
+        out.push(
+            html! { <OutputBlock name="trust_policy" title={ctx.t(S::OutTrust)} description={ctx.t(S::OutTrustDesc)} text={pretty(p)} /> },
+        );
+    }
+    if let Some(p) = &plan.passrole_policy {
+        out.push(
+            html! { <OutputBlock name="passrole_policy" title={ctx.t(S::OutPassrole)} description={ctx.t(S::OutPassroleDesc)} text={pretty(p)} /> },
+        );
+    }
+    for alt in &plan.alternatives {
+        if let (Some(body), Api::UpdateLogStoreEncryption) = (&alt.body, alt.api) {
+            out.push(html! {
+                <OutputBlock name="update_logstore_encryption_body" title={ctx.t(S::OutAlternative)}
+                    description={lang.pick(&alt.purpose, &alt.purpose_zh).to_string()}
+                    detail={alt.request_line()} text={pretty(body)} />
+            });
+        }
+    }
+    if !plan.requests.is_empty() {
+        let requests: Vec<Html> = plan
+            .requests
+            .iter()
+            .map(|r| {
+                html! {
+                    <li key={r.step}>
+                        <OutputBlock name={format!("request-{}", r.step)} title={i18n::step(lang, r.step, r.api)}
+                            description={lang.pick(&r.purpose, &r.purpose_zh).to_string()}
+                            detail={r.request_line()} text={pretty(&r.wire())} />
+                    </li>
+                }
+            })
+            .collect();
+        out.push(html! { <><h4 class="panel-sub">{ ctx.t(S::RequestsTitle) }</h4><ol class="requests">{ for requests }</ol></> });
+    }
+    out
+}
+
+/// The tab list's keys: the arrows move to the next or previous tab present, Home and End to the
+/// first and last; the tab chosen gets the focus.
+fn tab_keys(chosen: UseStateHandle<&'static str>, present: Vec<&'static str>, selected: &'static str) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        let at = present.iter().position(|id| *id == selected).unwrap_or(0);
+        let next = match e.key().as_str() {
+            "ArrowRight" => (at + 1) % present.len(),
+            "ArrowLeft" => (at + present.len() - 1) % present.len(),
+            "Home" => 0,
+            "End" => present.len() - 1,
+            _ => return,
+        };
+        e.prevent_default();
+        chosen.set(present[next]);
+        if let Some(tab) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("tab-{}", present[next])))
+        {
+            use wasm_bindgen::JsCast;
+            if let Some(el) = tab.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    })
 }
