@@ -11,6 +11,7 @@
 import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { launch } from '../tests/e2e/harness.mjs';
 import { example, pasted } from '../tests/e2e/helpers.mjs';
@@ -73,8 +74,27 @@ async function loadOnce(browser, base) {
   return ms;
 }
 
-/** Keystroke-to-settled times on the control at `pointer`, alternating between two values. */
-async function keystrokes(page, pointer, [a, b], count = 41) {
+/** The renderer main thread's CPU time so far, in ms (CDP Performance.getMetrics ThreadTime). */
+async function threadTime(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'ThreadTime').value * 1000;
+}
+
+/**
+ * Keystroke-to-settled times on the control at `pointer`, alternating between two values, plus
+ * `cpu`: the main thread's CPU time per keystroke (mean; steadier than wall time on a busy machine).
+ */
+async function keystrokes(page, pointer, values, count = 41) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const t0 = await threadTime(cdp);
+  const times = await typeInto(page, pointer, values, count);
+  const cpu = ((await threadTime(cdp)) - t0) / (count + 6);
+  await cdp.detach();
+  return Object.assign(times, { cpu });
+}
+
+async function typeInto(page, pointer, [a, b], count) {
   return page.evaluate(async ({ pointer, a, b, count }) => {
     const el = document.querySelector(`[data-field="${pointer}"]`);
     const macrotask = () => new Promise((r) => setTimeout(r, 0));
@@ -163,6 +183,10 @@ try {
   for (const [name, xs] of appKeys) {
     row(`keystroke to settled, median / p95: ${name.split(' (')[0]}`, `${fmtMs(median(xs))} / ${fmtMs(p95(xs))} ms`, hk, ratio(median(xs), median(helloKeys)));
   }
+  for (const [name, xs] of appKeys) {
+    row(`  main-thread CPU per keystroke, mean: ${name.split(' (')[0]}`, `${fmtMs(xs.cpu)} ms`, `${fmtMs(helloKeys.cpu)} ms`, ratio(xs.cpu, helloKeys.cpu));
+  }
+  console.log(`  (machine load average while measuring: ${loadavg().map((x) => x.toFixed(2)).join(' ')}; wall times grow with it)`);
   if (coreLine) row('native compile of the BYOK update, median', coreLine, '', '');
 } finally {
   await browser.close();

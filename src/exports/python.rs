@@ -326,12 +326,34 @@ pub(super) fn python_sdk(intent: &Intent, plan: &Plan, draft: Option<&str>) -> O
         py_json(&data),
         py_json(&messages(lang))
     );
-    let mut code = CODE.replace("«data»", &data);
-    for (marker, en, zh) in COMMENTS {
-        code = code.replace(&format!("«{marker}»"), lang.pick(en, zh));
-    }
-    s.push_str(&code);
+    fill_markers(&mut s, &data, lang);
     Some(s)
+}
+
+/// Appends [`CODE`] to `s` with each `«marker»` filled in one pass: `«data»` by `data`, the others
+/// by their comment from [`COMMENTS`] in `lang`.
+fn fill_markers(s: &mut String, data: &str, lang: Lang) {
+    s.reserve(CODE.len() + data.len());
+    let mut rest = CODE;
+    while let Some((before, after)) = rest.split_once('«') {
+        s.push_str(before);
+        let Some((marker, tail)) = after.split_once('»') else {
+            s.push('«');
+            rest = after;
+            continue;
+        };
+        match (marker, COMMENTS.iter().find(|(m, _, _)| *m == marker)) {
+            ("data", _) => s.push_str(data),
+            (_, Some((_, en, zh))) => s.push_str(lang.pick(en, zh)),
+            _ => {
+                s.push('«');
+                s.push_str(marker);
+                s.push('»');
+            }
+        }
+        rest = tail;
+    }
+    s.push_str(rest);
 }
 
 /// A Python string literal (JSON's escapes are Python's too).

@@ -118,8 +118,14 @@ test('BYOK update of a Cloud Firewall Logstore from a pasted GetLogStore: every 
   assert.ok(await page.locator('[data-blast-radius] [data-client="encrypt_conf_only"]').count());
   // The CMK fact is stated for BYOK, with the outputs.
   assert.match(await page.locator('#outputs [data-fact="cmk"]').textContent(), /disabled or deleted/);
-  // Syntax colouring by tokens, not HTML.
+  // Syntax colouring by tokens, not HTML, in the tab on screen; a hidden tab holds the same text uncoloured.
+  const conf = await page.locator('[data-output="encrypt_conf"] pre').textContent();
+  await page.locator('[data-tab="script"]').click();
+  assert.equal(await page.locator('[data-output="encrypt_conf"] pre .j-key').count(), 0);
+  assert.equal(await page.locator('[data-output="encrypt_conf"] pre').textContent(), conf);
+  await page.locator('[data-tab="bodies"]').click();
   assert.ok(await page.locator('[data-output="encrypt_conf"] pre .j-key').count() > 0);
+  assert.equal(await page.locator('[data-output="encrypt_conf"] pre').textContent(), conf);
   // Wide screens: the form left, the plan right, each scrolling on its own; the page itself does not.
   const layout = await page.evaluate(() => {
     const form = document.querySelector('.form-col').getBoundingClientRect();
