@@ -19,7 +19,16 @@ use terraform::terraform;
 
 /// Quotes `s` for a POSIX shell: single quotes, with `'` written as `'\''`.
 pub fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    for (i, piece) in s.split('\'').enumerate() {
+        if i > 0 {
+            out.push_str(r"'\''");
+        }
+        out.push_str(piece);
+    }
+    out.push('\'');
+    out
 }
 
 /// Every export of the plan, keyed by name (`aliyun_cli`, `terraform`, `python_sdk`, `markdown`).

@@ -29,7 +29,11 @@ fn dq(s: &str) -> String {
 
 /// One comment line: line breaks in `s` become spaces, so nothing can leave the comment.
 fn comment(s: &str) -> String {
-    format!("# {}\n", s.replace(['\n', '\r'], " "))
+    let mut out = String::with_capacity(s.len() + 3);
+    out.push_str("# ");
+    out.extend(s.chars().map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c }));
+    out.push('\n');
+    out
 }
 
 /// The script's header comment, line by line, in English and Simplified Chinese.
