@@ -256,6 +256,29 @@ test('a reload restores the state (from the URL hash and from localStorage); Res
   await context.close();
 });
 
+test('typing is saved once it pauses, yet a reload or a share right after a keystroke keeps it', async () => {
+  const { page, context, problems } = await openApp(browser, server.base);
+  const region = field(page, '/target/region');
+  await region.fill('cn-hangzhou');
+  await page.waitForFunction(() => (localStorage.getItem('sls-encrypt/v1') || '').includes('cn-hangzhou'));
+  // A reload straight after typing (before the pause) brings back what was typed last.
+  await region.fill('cn-shanghai');
+  await page.reload();
+  await page.waitForSelector('[data-shell="ready"]');
+  assert.equal(await field(page, '/target/region').inputValue(), 'cn-shanghai');
+  assert.equal(await page.locator('[data-notice]').count(), 0, 'no "opened from a link" notice: it is this browser\'s own state');
+  // Leaving the field for Share saves at once: the link holds the last keystroke.
+  await field(page, '/target/region').fill('cn-beijing');
+  await page.locator('[data-action="share"]').click();
+  await page.locator('[data-action="share-copy"]').click();
+  await page.locator('.share [role="status"]', { hasText: 'Copied' }).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const state = JSON.parse(Buffer.from(new URL(link).hash.slice(4), 'base64url').toString('utf8'));
+  assert.equal(state.region, 'cn-beijing');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a shared link reproduces the plan in a fresh browser; redaction leaves the account id out', async () => {
   const { intent } = await byokExample();
   const first = await openApp(browser, server.base);

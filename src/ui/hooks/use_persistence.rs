@@ -70,6 +70,21 @@ fn save_now(unsaved: &RefCell<Option<(Rc<Form>, bool, Lang)>>, last_hash: &RefCe
     }
 }
 
+/// Saves what typing left unsaved as the page goes away. A reload loads the address as it was
+/// before this save, so the saved state is marked as belonging to that address: the newest state
+/// comes back, not the older one in the link.
+fn save_before_leaving(unsaved: &RefCell<Option<(Rc<Form>, bool, Lang)>>, last_hash: &RefCell<String>) {
+    if unsaved.borrow().is_none() {
+        return;
+    }
+    let address = hash::current();
+    save_now(unsaved, last_hash);
+    if let Some(mut saved) = storage::load() {
+        saved.hash = address;
+        storage::save(&saved);
+    }
+}
+
 /// Writes the hash (replaceState, no history entries) and localStorage after each change (typing
 /// once it pauses for [`SAVE_PAUSE_MS`], or the field is left, or the page hidden), and loads a
 /// link pasted into the address bar of an open page.
@@ -106,7 +121,11 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
                 let (unsaved, last_hash) = (unsaved.clone(), last_hash.clone());
                 EventListener::new(&window, event, move |_| save_now(&unsaved, &last_hash))
             };
-            let saves = [flush("change"), flush("pagehide")];
+            let leaving = {
+                let (unsaved, last_hash) = (unsaved.clone(), last_hash.clone());
+                EventListener::new(&window, "pagehide", move |_| save_before_leaving(&unsaved, &last_hash))
+            };
+            let saves = [flush("change"), leaving];
             let links = EventListener::new(&window, "hashchange", move |_| {
                 let here = hash::current();
                 if here == *last_hash.borrow() {
