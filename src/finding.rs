@@ -432,6 +432,9 @@ impl Finding {
 /// Chinese text quotes a value with “”: every `"value"` pair becomes `“value”`, except inside a
 /// JSON snippet (`{…}`, `[…]`) and a key written as JSON (`"enable": true`), which stay as typed.
 pub fn chinese_quotes(s: &str) -> String {
+    if !s.contains('"') {
+        return s.to_string(); // nothing quoted: the common case, copied whole
+    }
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     let mut rest = s;

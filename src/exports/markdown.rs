@@ -14,27 +14,57 @@ use std::fmt::Write;
 /// Escapes text for a Markdown table cell or paragraph: Markdown's active characters are
 /// backslash-escaped, a line break becomes a space.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' => {
+    // Every character acted on is ASCII: copy the runs between them whole.
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let put = match b {
+            b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'>' | b'|' => None,
+            b'\n' | b'\r' => Some(" "),
+            _ => continue,
+        };
+        out.push_str(&s[run..i]);
+        match put {
+            Some(space) => out.push_str(space),
+            None => {
                 out.push('\\');
-                out.push(c);
+                out.push(b as char);
             }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
         }
+        run = i + 1;
     }
+    out.push_str(&s[run..]);
     out
 }
 
 /// An inline code span that survives backticks in `s`, with `|` escaped for table cells.
 fn code(s: &str) -> String {
-    let s = s.replace(['\n', '\r'], " ");
-    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let ticks = "`".repeat(longest + 1);
+    let (mut longest, mut now) = (0, 0);
+    for b in s.bytes() {
+        now = if b == b'`' { now + 1 } else { 0 };
+        longest = longest.max(now);
+    }
     let pad = if s.starts_with('`') || s.ends_with('`') || s.is_empty() { " " } else { "" };
-    format!("{ticks}{pad}{s}{pad}{ticks}").replace('|', "\\|")
+    let mut out = String::with_capacity(s.len() + 2 * (longest + 2) + 4);
+    let ticks = |out: &mut String| (0..=longest).for_each(|_| out.push('`'));
+    ticks(&mut out);
+    out.push_str(pad);
+    // Line breaks become spaces, `|` is escaped for table cells; all ASCII, so runs copy whole.
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let put = match b {
+            b'\n' | b'\r' => " ",
+            b'|' => "\\|",
+            _ => continue,
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(put);
+        run = i + 1;
+    }
+    out.push_str(&s[run..]);
+    out.push_str(pad);
+    ticks(&mut out);
+    out
 }
 
 /// A fenced code block that survives backtick runs in `text`.

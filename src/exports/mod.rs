@@ -26,7 +26,16 @@ pub(crate) fn cite(s: &str) -> String {
 
 /// Quotes `s` for a POSIX shell: single quotes, with `'` written as `'\''`.
 pub fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    for (i, piece) in s.split('\'').enumerate() {
+        if i > 0 {
+            out.push_str(r"'\''");
+        }
+        out.push_str(piece);
+    }
+    out.push('\'');
+    out
 }
 
 /// The kinds of export, in the order the plan lists them.

@@ -233,7 +233,29 @@ say("done")
 /// Writes `v` as a Python expression that yields it: `json.loads('''…''')` of its pretty JSON.
 fn py_json(v: &Value) -> String {
     let text = serde_json::to_string_pretty(v).unwrap_or_default();
-    format!("json.loads('''{}''')", text.replace('\\', "\\\\").replace("'''", "\\'\\'\\'"))
+    // One pass: `\` doubled, `'''` escaped (as `replace` would, left to right, never overlapping).
+    let mut out = String::with_capacity(text.len() + text.len() / 8 + 20);
+    out.push_str("json.loads('''");
+    let mut run = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (put, skip) = match bytes[i] {
+            b'\\' => ("\\\\", 1),
+            b'\'' if bytes[i..].starts_with(b"'''") => ("\\'\\'\\'", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(put);
+        i += skip;
+        run = i;
+    }
+    out.push_str(&text[run..]);
+    out.push_str("''')");
+    out
 }
 
 /// The script's header comment, line by line (the pip line goes after the first).
@@ -321,12 +343,34 @@ pub(super) fn python_sdk(intent: &Intent, plan: &Plan, draft: Option<&str>) -> O
         py_json(&data),
         py_json(&messages(lang))
     );
-    let mut code = CODE.replace("«data»", &data);
-    for (marker, en, zh) in COMMENTS {
-        code = code.replace(&format!("«{marker}»"), &cite(lang.pick(en, zh)));
-    }
-    s.push_str(&code);
+    fill_markers(&mut s, &data, lang);
     Some(s)
+}
+
+/// Appends [`CODE`] to `s` with each `«marker»` filled in one pass: `«data»` by `data`, the others
+/// by their comment from [`COMMENTS`] in `lang`.
+fn fill_markers(s: &mut String, data: &str, lang: Lang) {
+    s.reserve(CODE.len() + data.len());
+    let mut rest = CODE;
+    while let Some((before, after)) = rest.split_once('«') {
+        s.push_str(before);
+        let Some((marker, tail)) = after.split_once('»') else {
+            s.push('«');
+            rest = after;
+            continue;
+        };
+        match (marker, COMMENTS.iter().find(|(m, _, _)| *m == marker)) {
+            ("data", _) => s.push_str(data),
+            (_, Some((_, en, zh))) => s.push_str(&cite(lang.pick(en, zh))),
+            _ => {
+                s.push('«');
+                s.push_str(marker);
+                s.push('»');
+            }
+        }
+        rest = tail;
+    }
+    s.push_str(rest);
 }
 
 /// A Python string literal (JSON's escapes are Python's too).

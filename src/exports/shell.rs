@@ -14,13 +14,17 @@ const MIN_ALIYUN: (u32, u32, u32) = (3, 0, 308);
 
 /// Quotes `s` for the inside of a double-quoted shell word (`"`, `\`, `$` and `` ` `` escaped).
 fn dq(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in cite(s).chars() {
-        if matches!(c, '"' | '\\' | '$' | '`') {
+    let s = cite(s);
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if matches!(b, b'"' | b'\\' | b'$' | b'`') {
+            out.push_str(&s[run..i]);
             out.push('\\');
+            run = i;
         }
-        out.push(c);
     }
+    out.push_str(&s[run..]);
     out
 }
 

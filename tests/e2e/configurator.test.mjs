@@ -118,8 +118,14 @@ test('BYOK update of a Cloud Firewall Logstore from a pasted GetLogStore: every 
   assert.ok(await page.locator('[data-blast-radius] [data-client="encrypt_conf_only"]').count());
   // The CMK fact is stated for BYOK, with the outputs.
   assert.match(await page.locator('#outputs [data-fact="cmk"]').textContent(), /disabled or deleted/);
-  // Syntax colouring by tokens, not HTML.
+  // Syntax colouring by tokens, not HTML, in the tab on screen; a hidden tab holds the same text uncoloured.
+  const conf = await page.locator('[data-output="encrypt_conf"] pre').textContent();
+  await page.locator('[data-tab="script"]').click();
+  assert.equal(await page.locator('[data-output="encrypt_conf"] pre .j-key').count(), 0);
+  assert.equal(await page.locator('[data-output="encrypt_conf"] pre').textContent(), conf);
+  await page.locator('[data-tab="bodies"]').click();
   assert.ok(await page.locator('[data-output="encrypt_conf"] pre .j-key').count() > 0);
+  assert.equal(await page.locator('[data-output="encrypt_conf"] pre').textContent(), conf);
   // Wide screens: the form left, the plan right, each scrolling on its own; the page itself does not.
   const layout = await page.evaluate(() => {
     const form = document.querySelector('.form-col').getBoundingClientRect();
@@ -246,6 +252,29 @@ test('a reload restores the state (from the URL hash and from localStorage); Res
   await page.locator('[data-action="undo"]').click();
   assert.equal(await field(page, '/target/account_id').inputValue(), ACCOUNT);
   assert.equal(await outputText(page, 'update_logstore_body'), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('typing is saved once it pauses, yet a reload or a share right after a keystroke keeps it', async () => {
+  const { page, context, problems } = await openApp(browser, server.base);
+  const region = field(page, '/target/region');
+  await region.fill('cn-hangzhou');
+  await page.waitForFunction(() => (localStorage.getItem('sls-encrypt/v1') || '').includes('cn-hangzhou'));
+  // A reload straight after typing (before the pause) brings back what was typed last.
+  await region.fill('cn-shanghai');
+  await page.reload();
+  await page.waitForSelector('[data-shell="ready"]');
+  assert.equal(await field(page, '/target/region').inputValue(), 'cn-shanghai');
+  assert.equal(await page.locator('[data-notice]').count(), 0, 'no "opened from a link" notice: it is this browser\'s own state');
+  // Leaving the field for Share saves at once: the link holds the last keystroke.
+  await field(page, '/target/region').fill('cn-beijing');
+  await page.locator('[data-action="share"]').click();
+  await page.locator('[data-action="share-copy"]').click();
+  await page.locator('.share [role="status"]', { hasText: 'Copied' }).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const state = JSON.parse(Buffer.from(new URL(link).hash.slice(4), 'base64url').toString('utf8'));
+  assert.equal(state.region, 'cn-beijing');
   assert.deepEqual(problems, []);
   await context.close();
 });

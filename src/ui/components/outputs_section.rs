@@ -7,6 +7,7 @@ use crate::exports::ExportKind;
 use crate::plan::{Api, PlanState};
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::irreversible_facts::IrreversibleFacts;
+use crate::ui::components::json_view::Shown;
 use crate::ui::components::output_block::OutputBlock;
 use crate::ui::i18n::{self, S};
 use crate::ui::state::{AppContext, Field};
@@ -136,7 +137,7 @@ pub fn outputs_section() -> Html {
             </div>
             { for panels.into_iter().filter(|(_, v)| !v.is_empty()).map(|(id, content)| html! {
                 <div role="tabpanel" class="tab-panel" id={format!("panel-{id}")} aria-labelledby={format!("tab-{id}")} data-panel={id} hidden={id != selected}>
-                    { for content }
+                    <ContextProvider<Shown> context={Shown(id == selected)}>{ for content }</ContextProvider<Shown>>
                 </div>
             }) }
         </section>
