@@ -10,7 +10,7 @@ use crate::ui::components::summary_bar::SummaryBar;
 use crate::ui::components::target_section::TargetSection;
 use crate::ui::components::top_bar::TopBar;
 use crate::ui::components::verify_section::VerifySection;
-use crate::ui::hooks::{initial_state, use_document_lang, use_embed, use_persistence};
+use crate::ui::hooks::{Ambient, initial_state, use_document_lang, use_embed, use_persistence};
 use crate::ui::i18n::S;
 use crate::ui::services::focus;
 use crate::ui::state::AppContext;
@@ -26,6 +26,7 @@ pub fn app() -> Html {
     use_persistence(&state);
     use_document_lang(state.lang);
     use_embed(&state, plan.clone());
+    let ambient = Ambient { lang: state.lang, draft: !plan.ok };
     let ctx = AppContext { state: Rc::new((*state).clone()), dispatcher: state.dispatcher(), plan };
     let t = |s: S| s.text(state.lang);
     let skip = Callback::from(|e: MouseEvent| {
@@ -34,6 +35,7 @@ pub fn app() -> Html {
     });
     html! {
         <ContextProvider<AppContext> context={ctx}>
+        <ContextProvider<Ambient> context={ambient}>
             <div class="shell" data-shell="ready" data-lang={state.lang.code()}>
                 <a class="skip" href="#plan" onclick={skip}>{ t(S::SkipToPlan) }</a>
                 <TopBar />
@@ -54,6 +56,7 @@ pub fn app() -> Html {
                     </section>
                 </main>
             </div>
+        </ContextProvider<Ambient>>
         </ContextProvider<AppContext>>
     }
 }

@@ -3,7 +3,6 @@
 use crate::ui::hooks::{CopyState, use_copy};
 use crate::ui::i18n::S;
 use crate::ui::services::download;
-use crate::ui::state::AppContext;
 use yew::prelude::*;
 
 /// Props of [`CopyButton`].
@@ -22,9 +21,9 @@ pub struct CopyButtonProps {
 /// The Copy button, an optional Download button, and a live region saying "Copied".
 #[function_component(CopyButton)]
 pub fn copy_button(props: &CopyButtonProps) -> Html {
-    let ctx = use_context::<AppContext>();
+    let lang = crate::ui::hooks::use_ambient().lang;
     let (state, copy) = use_copy();
-    let t = |s: S| ctx.as_ref().map(|c| c.t(s)).unwrap_or_else(|| s.text(crate::ui::i18n::Lang::En));
+    let t = |s: S| s.text(lang);
     let onclick = {
         let text = props.text.to_string();
         Callback::from(move |_: MouseEvent| copy.emit(text.clone()))

@@ -30,8 +30,7 @@ pub fn location(lang: Lang, f: &Finding) -> String {
 /// the field (or selects the line and column in pasted text).
 #[function_component(FindingItem)]
 pub fn finding_item(props: &FindingItemProps) -> Html {
-    let ctx = crate::ui::hooks::use_app();
-    let lang = ctx.lang();
+    let lang = crate::ui::hooks::use_ambient().lang;
     let f = &props.finding;
     let onclick = {
         let (path, line, column) = (f.path.clone(), f.line, f.column);
@@ -48,7 +47,7 @@ pub fn finding_item(props: &FindingItemProps) -> Html {
                     <span class="location" data-location="">{ location(lang, f) }</span>
                 </span>
                 <span class="message">{ i18n::humanize(lang, lang.pick(&f.message, &f.message_zh)) }</span>
-                <span class="fix"><span class="fix-label">{ ctx.t(S::FindingFix) }</span>{ gap }{ i18n::humanize(lang, lang.pick(&f.fix, &f.fix_zh)) }</span>
+                <span class="fix"><span class="fix-label">{ S::FindingFix.text(lang) }</span>{ gap }{ i18n::humanize(lang, lang.pick(&f.fix, &f.fix_zh)) }</span>
             </button>
         </li>
     }

@@ -63,8 +63,11 @@ pub fn findings_list() -> Html {
                     <section class={classes!("group", s.as_str())} aria-labelledby={id.clone()} data-group={s.as_str()}>
                         <h4 id={id}><SeverityIcon severity={*s} />{ i18n::severity_group(lang, *s, group.len()) }</h4>
                         <ul>
-                            { for group.into_iter().enumerate().map(|(i, f)| html! {
-                                <FindingItem key={format!("{}-{}-{i}", f.code, f.path)} finding={(*f).clone()} />
+                            // Keyed by code and path (and which of that pair it is), so a finding
+                            // that comes or goes leaves the others' items in place.
+                            { for group.iter().enumerate().map(|(i, f)| {
+                                let nth = group[..i].iter().filter(|g| g.code == f.code && g.path == f.path).count();
+                                html! { <FindingItem key={format!("{}-{}-{nth}", f.code, f.path)} finding={(**f).clone()} /> }
                             }) }
                         </ul>
                     </section>

@@ -33,7 +33,7 @@ pub struct OutputBlockProps {
 #[function_component(OutputBlock)]
 pub fn output_block(props: &OutputBlockProps) -> Html {
     // While the plan has errors every download is named a draft, so it is never taken for final.
-    let draft = use_context::<crate::ui::state::AppContext>().is_some_and(|ctx| !ctx.plan.ok);
+    let draft = crate::ui::hooks::use_ambient().draft;
     let (name, mime) = match props.file {
         Some((name, mime)) => (name.to_string(), mime),
         None => download::json_file(&props.name),
