@@ -338,15 +338,6 @@ pub fn humanize(lang: Lang, text: &str) -> String {
     out
 }
 
-/// What the intent view shows instead of a paste over the limit.
-pub fn paste_left_out(lang: Lang, bytes: usize) -> String {
-    let size = crate::limits::grouped(bytes);
-    match lang {
-        Lang::En => format!("({size} bytes pasted, over the limit: left out here)"),
-        Lang::Zh => format!("（粘贴了 {size} 字节，超过上限：此处略去）"),
-    }
-}
-
 /// The box shown instead of a textarea holding a paste over the limit (its text is kept, not shown).
 pub fn paste_too_large(lang: Lang, bytes: usize) -> String {
     let (size, limit) = (crate::limits::grouped(bytes), crate::limits::grouped(crate::limits::MAX_PASTED_BYTES));

@@ -10,27 +10,12 @@ use crate::ui::components::irreversible_facts::IrreversibleFacts;
 use crate::ui::components::json_view::Shown;
 use crate::ui::components::output_block::OutputBlock;
 use crate::ui::i18n::{self, S};
-use crate::ui::state::{AppContext, Field};
+use crate::ui::state::AppContext;
 use serde_json::Value;
 use yew::prelude::*;
 
 fn pretty(v: &Value) -> AttrValue {
     AttrValue::from(serde_json::to_string_pretty(v).unwrap_or_default())
-}
-
-/// The page's intent as the intent view shows it: a paste over the limit (which the core refuses
-/// unread) is replaced by a note of its size, so megabytes are never laid out twice.
-fn shown_intent(ctx: &AppContext) -> Value {
-    let mut intent = ctx.state.form.intent();
-    for pointer in Field::ALL.iter().filter(|f| f.is_pasted()).map(|f| f.pointer()) {
-        if let Some(v @ Value::String(_)) = intent.pointer_mut(pointer) {
-            let bytes = v.as_str().map_or(0, str::len);
-            if bytes > crate::limits::MAX_PASTED_BYTES {
-                *v = Value::String(i18n::paste_left_out(ctx.lang(), bytes));
-            }
-        }
-    }
-    intent
 }
 
 /// The id of the tab that holds the Terraform export: the export's name.
@@ -168,7 +153,7 @@ fn panels(ctx: &AppContext) -> Vec<(&'static str, Vec<Html>)> {
     }
     put(
         "intent",
-        html! { <OutputBlock name="intent" title="intent" description={ctx.t(S::IntentDesc)} text={pretty(&shown_intent(ctx))} /> },
+        html! { <OutputBlock name="intent" title="intent" description={ctx.t(S::IntentDesc)} text={pretty(&ctx.state.form.intent())} /> },
     );
 
     panels
