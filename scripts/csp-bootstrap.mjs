@@ -8,7 +8,7 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('csp-bootstrap: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)');
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
-const inline = /<script type="module"[^>]*>([\s\S]*?)<\/script>/g;
+const inline = /<script type="?module"?(?:\s[^>]*)?>([\s\S]*?)<\/script>/g; // quoted or not (minified)
 let count = 0;
 html = html.replace(inline, (whole, body) => {
   if (/\bsrc=/.test(whole.split('>')[0])) return whole;

@@ -271,7 +271,7 @@ pub fn missing(path: &str, what: &str, what_zh: &str) -> Finding {
     };
     let mut what_en = what.to_string();
     if let Some(first) = what_en.get(0..1) {
-        what_en.replace_range(0..1, &first.to_uppercase());
+        what_en.replace_range(0..1, &first.to_ascii_uppercase());
     }
     let verb = if what.ends_with("settings") { "are" } else { "is" };
     let gap = if what_zh.starts_with(|c: char| c.is_ascii_alphanumeric()) { " " } else { "" };

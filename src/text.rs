@@ -634,7 +634,7 @@ impl Reader<'_> {
         } else {
             None
         }
-        .or_else(|| lexeme.parse::<f64>().ok().and_then(Number::from_f64));
+        .or_else(|| parse_f64(lexeme).and_then(Number::from_f64));
         match number {
             Some(n) => Ok(Value::Number(n)),
             None => {
@@ -658,6 +658,20 @@ impl Reader<'_> {
 
 fn short(s: &str) -> String {
     crate::limits::truncate(s, 24).to_string()
+}
+
+/// A JSON number lexeme as the nearest `f64` (correctly rounded; out of range is infinite).
+/// In wasm the JS engine's parser does it (also correctly rounded): Rust's own would add its
+/// 10 KB table of powers of five to the page (docs/PERFORMANCE.md, "Bytes").
+#[cfg(target_arch = "wasm32")]
+fn parse_f64(lexeme: &str) -> Option<f64> {
+    Some(js_sys::Number::parse_float(lexeme)).filter(|f| !f.is_nan())
+}
+
+/// A JSON number lexeme as the nearest `f64` (correctly rounded; out of range is infinite).
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_f64(lexeme: &str) -> Option<f64> {
+    lexeme.parse().ok()
 }
 
 #[cfg(test)]

@@ -33,6 +33,37 @@ fn js_api_round_trips_json() {
     assert_eq!(sls_encrypt::api::format_version(), 1);
 }
 
+#[wasm_bindgen_test]
+fn pasted_decimals_read_as_natively() {
+    // In wasm the text reader parses decimals with the JS engine (fewer bytes); both round correctly.
+    let lexemes = [
+        "0.1",
+        "0.30000000000000004",
+        "-0.0",
+        "1E2",
+        "2.5e-3",
+        "2.2250738585072011e-308",
+        "4.9e-324",
+        "2e-400",
+        "1.7976931348623157e308",
+        "9007199254740993.0",
+        "123456789012345678901234567890.123456789e-10",
+        "0.1000000000000000055511151231257827021181583404541015625",
+        "7.038531e-26",
+    ];
+    let text = format!("[{}]", lexemes.join(", "));
+    let read = sls_encrypt::text::read(&text);
+    assert!(read.issues.is_empty(), "{:?}", read.issues);
+    let values = read.document.unwrap().value;
+    for (i, lexeme) in lexemes.iter().enumerate() {
+        let got = values[i].as_f64().unwrap();
+        assert_eq!(got.to_bits(), lexeme.parse::<f64>().unwrap().to_bits(), "{lexeme}");
+    }
+    let too_large = sls_encrypt::text::read("[1.5e400]");
+    assert!(too_large.document.is_none());
+    assert_eq!(too_large.issues[0].code, "TXT006");
+}
+
 mod ui {
     use serde_json::json;
     use sls_encrypt::ui::highlight::{Token, tokens};

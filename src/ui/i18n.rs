@@ -385,7 +385,7 @@ pub fn severity_name(lang: Lang, s: Severity) -> &'static str {
 /// A count of findings of one severity ("2 warnings", "2 个警告").
 pub fn severity_count(lang: Lang, s: Severity, n: usize) -> String {
     let (one, many, zh) = severity_words(s);
-    let (one, many) = (one.to_lowercase(), many.to_lowercase());
+    let (one, many) = (one.to_ascii_lowercase(), many.to_ascii_lowercase());
     match lang {
         Lang::En => format!("{n} {}", if n == 1 { one } else { many }),
         Lang::Zh => format!("{n} 个{zh}"),
