@@ -20,8 +20,9 @@ use terraform::hcl_string;
 use terraform::terraform;
 
 /// Writes the finding codes the exports' texts cite (`«cmk_lifecycle»`) as the codes themselves.
-pub(crate) fn cite(s: &str) -> String {
-    s.replace("«cmk_lifecycle»", crate::finding::Code::CmkLifecycle.as_str())
+pub(crate) fn cite(s: &str) -> std::borrow::Cow<'_, str> {
+    const MARK: &str = "«cmk_lifecycle»";
+    if s.contains('«') { s.replace(MARK, crate::finding::Code::CmkLifecycle.as_str()).into() } else { s.into() }
 }
 
 /// Quotes `s` for a POSIX shell: single quotes, with `'` written as `'\''`.

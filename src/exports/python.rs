@@ -232,30 +232,42 @@ say("done")
 
 /// Writes `v` as a Python expression that yields it: `json.loads('''…''')` of its pretty JSON.
 fn py_json(v: &Value) -> String {
-    let text = serde_json::to_string_pretty(v).unwrap_or_default();
-    // One pass: `\` doubled, `'''` escaped (as `replace` would, left to right, never overlapping).
-    let mut out = String::with_capacity(text.len() + text.len() / 8 + 20);
-    out.push_str("json.loads('''");
-    let mut run = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let (put, skip) = match bytes[i] {
-            b'\\' => ("\\\\", 1),
-            b'\'' if bytes[i..].starts_with(b"'''") => ("\\'\\'\\'", 3),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.push_str(&text[run..i]);
-        out.push_str(put);
-        i += skip;
-        run = i;
-    }
-    out.push_str(&text[run..]);
-    out.push_str("''')");
+    let mut out = String::new();
+    push_py_json(&mut out, v);
     out
+}
+
+/// Appends [`py_json`]`(v)` to `s`.
+fn push_py_json(s: &mut String, v: &Value) {
+    s.push_str("json.loads('''");
+    let mut bytes = std::mem::take(s).into_bytes();
+    let start = bytes.len();
+    let _ = serde_json::to_writer_pretty(&mut bytes, v);
+    // Serialized JSON is UTF-8, and the buffer before it was a String.
+    *s = String::from_utf8(bytes).unwrap_or_default();
+    // `\` doubled, `'''` escaped (as `replace` would, left to right, never overlapping); most
+    // texts have neither, and are left as written.
+    let needs = |b: &u8| matches!(b, b'\\' | b'\'');
+    if let Some(first) = s.as_bytes()[start..].iter().position(needs) {
+        let text = s.split_off(start + first);
+        let mut rest = text.as_str();
+        while let Some(i) = rest.as_bytes().iter().position(needs) {
+            s.push_str(&rest[..i]);
+            rest = &rest[i..];
+            if rest.starts_with('\\') {
+                s.push_str("\\\\");
+                rest = &rest[1..];
+            } else if rest.starts_with("'''") {
+                s.push_str("\\'\\'\\'");
+                rest = &rest[3..];
+            } else {
+                s.push('\'');
+                rest = &rest[1..];
+            }
+        }
+        s.push_str(rest);
+    }
+    s.push_str("''')");
 }
 
 /// The script's header comment, line by line (the pip line goes after the first).
@@ -323,35 +335,69 @@ pub(super) fn python_sdk(intent: &Intent, plan: &Plan, draft: Option<&str>) -> O
         "known": checks.known,
         "steps": steps,
     });
-    let mut s = String::from("#!/usr/bin/env python3\n");
-    comments(&mut s, lang, &HEADER[..1]);
-    s.push_str(&comment(&format!("  pip install {PIP_INSTALL}")));
-    comments(&mut s, lang, &HEADER[1..]);
-    comments(&mut s, lang, runbook::OPTIONS);
-    comments(&mut s, lang, PROTOCOL_OPTION);
-    s.push_str(&comment(lang.pick("Steps:", "步骤：")));
+    let parts = parts(lang);
+    let mut s = String::with_capacity(parts.header.len() + parts.before_data.len() + parts.after_data.len() + 8192);
+    s.push_str(&parts.header);
     for r in &plan.requests {
-        s.push_str(&comment(&format!("  {}. {} — {}", r.step, r.api, lang.pick(&r.purpose, &r.purpose_zh))));
+        runbook::push_comment(&mut s, &format!("  {}. {} — {}", r.step, r.api, lang.pick(&r.purpose, &r.purpose_zh)));
     }
     if let Some(why) = draft {
         s.push_str(&format!("raise SystemExit({})  # DRAFT\n", py_str(&format!("sls-encrypt: {why}"))));
     }
     s.push('\n');
-    let data = format!(
-        "# {}\nPLAN = {}\n\nMESSAGES = {}\n",
-        l("The plan: its requests exactly, and what the checks compare.", "计划：原样的请求，以及检查所比较的内容。"),
-        py_json(&data),
-        py_json(&messages(lang))
-    );
-    fill_markers(&mut s, &data, lang);
+    s.push_str(&parts.before_data);
+    s.push_str("# ");
+    s.push_str(l("The plan: its requests exactly, and what the checks compare.", "计划：原样的请求，以及检查所比较的内容。"));
+    s.push_str("\nPLAN = ");
+    push_py_json(&mut s, &data);
+    s.push_str("\n\nMESSAGES = ");
+    s.push_str(&parts.messages);
+    s.push('\n');
+    s.push_str(&parts.after_data);
     Some(s)
 }
 
-/// Appends [`CODE`] to `s` with each `«marker»` filled in one pass: `«data»` by `data`, the others
-/// by their comment from [`COMMENTS`] in `lang`.
-fn fill_markers(s: &mut String, data: &str, lang: Lang) {
-    s.reserve(CODE.len() + data.len());
-    let mut rest = CODE;
+/// The parts of the script that depend only on its language, written once per language.
+struct Parts {
+    /// From the shebang to the "Steps:" comment line.
+    header: String,
+    /// [`CODE`] up to its `«data»` marker, comments filled in.
+    before_data: String,
+    /// [`py_json`] of the script's [`messages`].
+    messages: String,
+    /// [`CODE`] after its `«data»` marker, comments filled in.
+    after_data: String,
+}
+
+/// The [`Parts`] in `lang`.
+fn parts(lang: Lang) -> &'static Parts {
+    static EN: std::sync::OnceLock<Parts> = std::sync::OnceLock::new();
+    static ZH: std::sync::OnceLock<Parts> = std::sync::OnceLock::new();
+    let write = || {
+        let mut header = String::from("#!/usr/bin/env python3\n");
+        comments(&mut header, lang, &HEADER[..1]);
+        header.push_str(&comment(&format!("  pip install {PIP_INSTALL}")));
+        comments(&mut header, lang, &HEADER[1..]);
+        comments(&mut header, lang, runbook::OPTIONS);
+        comments(&mut header, lang, PROTOCOL_OPTION);
+        header.push_str(&comment(lang.pick("Steps:", "步骤：")));
+        let (before, after) = CODE.split_once("«data»").unwrap_or((CODE, ""));
+        let (mut before_data, mut after_data) = (String::new(), String::new());
+        fill_markers(&mut before_data, before, lang);
+        fill_markers(&mut after_data, after, lang);
+        Parts { header, before_data, messages: py_json(&messages(lang)), after_data }
+    };
+    match lang {
+        Lang::En => EN.get_or_init(write),
+        Lang::Zh => ZH.get_or_init(write),
+    }
+}
+
+/// Appends `code` (a part of [`CODE`] without `«data»`) to `s` with each `«marker»` filled in one
+/// pass by its comment from [`COMMENTS`] in `lang`.
+fn fill_markers(s: &mut String, code: &str, lang: Lang) {
+    s.reserve(code.len());
+    let mut rest = code;
     while let Some((before, after)) = rest.split_once('«') {
         s.push_str(before);
         let Some((marker, tail)) = after.split_once('»') else {
@@ -359,10 +405,9 @@ fn fill_markers(s: &mut String, data: &str, lang: Lang) {
             rest = after;
             continue;
         };
-        match (marker, COMMENTS.iter().find(|(m, _, _)| *m == marker)) {
-            ("data", _) => s.push_str(data),
-            (_, Some((_, en, zh))) => s.push_str(&cite(lang.pick(en, zh))),
-            _ => {
+        match COMMENTS.iter().find(|(m, _, _)| *m == marker) {
+            Some((_, en, zh)) => s.push_str(&cite(lang.pick(en, zh))),
+            None => {
                 s.push('«');
                 s.push_str(marker);
                 s.push('»');
@@ -493,5 +538,5 @@ const MESSAGES: &[(&str, &str, &str)] = &[
 
 /// The script's messages in `lang`.
 fn messages(lang: Lang) -> Value {
-    Value::Object(MESSAGES.iter().map(|(k, en, zh)| (k.to_string(), Value::String(cite(lang.pick(en, zh))))).collect())
+    Value::Object(MESSAGES.iter().map(|(k, en, zh)| (k.to_string(), Value::String(cite(lang.pick(en, zh)).into_owned()))).collect())
 }

@@ -16,15 +16,14 @@ const MIN_ALIYUN: (u32, u32, u32) = (3, 0, 308);
 fn dq(s: &str) -> String {
     let s = cite(s);
     let mut out = String::with_capacity(s.len() + 8);
-    let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
-        if matches!(b, b'"' | b'\\' | b'$' | b'`') {
-            out.push_str(&s[run..i]);
-            out.push('\\');
-            run = i;
-        }
+    let mut rest = s.as_ref();
+    while let Some(i) = rest.as_bytes().iter().position(|b| matches!(b, b'"' | b'\\' | b'$' | b'`')) {
+        out.push_str(&rest[..i]);
+        out.push('\\');
+        out.push_str(&rest[i..=i]);
+        rest = &rest[i + 1..];
     }
-    out.push_str(&s[run..]);
+    out.push_str(rest);
     out
 }
 
