@@ -126,7 +126,12 @@ fn where_(lang: Lang, f: &Finding) -> String {
     let path = if f.path.is_empty() { "/".to_string() } else { f.path.clone() };
     match (f.line, f.column) {
         (Some(l), Some(c)) => {
-            format!("{}{}", code(&path), lang.pick(&format!(" (line {l}, column {c})"), &format!("（第 {l} 行第 {c} 列）")))
+            let mut s = code(&path);
+            let _ = match lang {
+                Lang::En => write!(s, " (line {l}, column {c})"),
+                Lang::Zh => write!(s, "（第 {l} 行第 {c} 列）"),
+            };
+            s
         }
         _ => code(&path),
     }
@@ -397,7 +402,17 @@ impl Ticket<'_> {
                 }
             );
         } else {
-            let v = |v: &Option<Value>| v.as_ref().map(|v| code(&shorten(&compact(v)))).unwrap_or_else(|| "—".into());
+            let long = std::cell::Cell::new(false);
+            let v = |v: &Option<Value>| {
+                let Some(v) = v else { return "—".into() };
+                let text = compact(v);
+                // More characters than bytes is impossible: a short text is neither long nor shortened.
+                if text.len() <= CELL_CHARS {
+                    return code(&text);
+                }
+                long.set(long.get() || text.chars().count() > CELL_CHARS);
+                code(&shorten(&text))
+            };
             let rows = plan.diff.iter().map(|d| {
                 [
                     code(&d.field),
@@ -409,8 +424,7 @@ impl Ticket<'_> {
             });
             let head = DIFF_COLUMNS.map(|(en, zh)| lang.pick(en, zh));
             table(s, head, rows);
-            let long = |v: &Option<Value>| v.as_ref().is_some_and(|v| compact(v).chars().count() > CELL_CHARS);
-            if plan.diff.iter().any(|d| long(&d.before) || long(&d.after)) {
+            if long.get() {
                 let _ = writeln!(
                     s,
                     "\n{}",

@@ -2,12 +2,13 @@
 //! checks as the shell runbook (the CMK, the role, drift before UpdateLogStore, RAM steps that
 //! already happened skipped) and the SLS body sent exactly as the plan has it.
 
-use super::runbook::{self, comment, comments};
+use super::runbook::{self, Checks, comment, comments};
 use super::{cite, project, region};
 use crate::finding::Lang;
 use crate::intent::Intent;
-use crate::plan::Plan;
-use serde_json::{Value, json};
+use crate::plan::{Api, Plan};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 /// The SDK packages and the versions the script was tested with (scripts/py-requirements.txt).
 pub const PIP_INSTALL: &str = "alibabacloud_sls20201230==5.15.1 alibabacloud_ram20150501==1.3.0 alibabacloud_kms20160120==3.3.1";
@@ -231,14 +232,14 @@ say("done")
 "#;
 
 /// Writes `v` as a Python expression that yields it: `json.loads('''…''')` of its pretty JSON.
-fn py_json(v: &Value) -> String {
+fn py_json(v: &impl Serialize) -> String {
     let mut out = String::new();
     push_py_json(&mut out, v);
     out
 }
 
 /// Appends [`py_json`]`(v)` to `s`.
-fn push_py_json(s: &mut String, v: &Value) {
+fn push_py_json(s: &mut String, v: &impl Serialize) {
     s.push_str("json.loads('''");
     let mut bytes = std::mem::take(s).into_bytes();
     let start = bytes.len();
@@ -304,37 +305,33 @@ const PROTOCOL_OPTION: &[(&str, &str)] = &[
 ];
 
 /// The Python script; a `draft` (why the plan has errors) makes it stop before the first call.
-pub(super) fn python_sdk(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Option<String> {
+pub(super) fn python_sdk(intent: &Intent, plan: &Plan, checks: &Checks, draft: Option<&str>) -> Option<String> {
     let lang = intent.lang;
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
-    let checks = runbook::checks(intent, plan);
     // Only a plan with an SLS request has a script: the endpoint is its region's.
     plan.requests.iter().find(|r| !r.api.is_ram())?;
     let sls_endpoint = crate::logstore::endpoint(intent.target.region.as_ref()?);
-    let steps: Vec<Value> = plan
-        .requests
-        .iter()
-        .map(|r| {
-            let mut step = json!({"step": r.step, "api": r.api, "host": r.host, "path": r.path});
-            if !r.query.is_empty() {
-                step["query"] = Value::Object(r.query.clone());
-            }
-            if let Some(b) = &r.body {
-                step["body"] = b.clone();
-            }
-            step
-        })
-        .collect();
-    let data = json!({
-        "region": region(intent),
-        "project": project(intent),
-        "sls_endpoint": sls_endpoint,
-        "cmk": checks.cmk.as_ref().map(|c| json!({"key_id": c.key_id, "region": c.region})),
-        "role": checks.role.as_ref().map(|r| json!({"name": r.name, "created": r.created, "update": r.update.as_ref().map(|(a, b)| json!([a, b]))})),
-        "want": checks.want.clone().map(Value::Object),
-        "known": checks.known,
-        "steps": steps,
-    });
+    let data = Data {
+        region: region(intent),
+        project: project(intent),
+        sls_endpoint,
+        cmk: checks.cmk.as_ref().map(|c| CmkData { key_id: &c.key_id, region: &c.region }),
+        role: checks.role.as_ref().map(|r| RoleData { name: &r.name, created: r.created, update: r.update.as_ref().map(|(a, b)| (a, b)) }),
+        want: checks.want.as_ref(),
+        known: &checks.known,
+        steps: plan
+            .requests
+            .iter()
+            .map(|r| Step {
+                step: r.step,
+                api: r.api,
+                host: &r.host,
+                path: &r.path,
+                query: (!r.query.is_empty()).then_some(&r.query),
+                body: r.body.as_ref(),
+            })
+            .collect(),
+    };
     let parts = parts(lang);
     let mut s = String::with_capacity(parts.header.len() + parts.before_data.len() + parts.after_data.len() + 8192);
     s.push_str(&parts.header);
@@ -355,6 +352,47 @@ pub(super) fn python_sdk(intent: &Intent, plan: &Plan, draft: Option<&str>) -> O
     s.push('\n');
     s.push_str(&parts.after_data);
     Some(s)
+}
+
+/// The script's `PLAN`: its requests exactly, and what the checks compare.
+#[derive(Serialize)]
+struct Data<'a> {
+    region: String,
+    project: String,
+    sls_endpoint: String,
+    cmk: Option<CmkData<'a>>,
+    role: Option<RoleData<'a>>,
+    want: Option<&'a Map<String, Value>>,
+    known: &'a [String],
+    steps: Vec<Step<'a>>,
+}
+
+/// The CMK the script checks.
+#[derive(Serialize)]
+struct CmkData<'a> {
+    key_id: &'a str,
+    region: &'a str,
+}
+
+/// The role the script checks.
+#[derive(Serialize)]
+struct RoleData<'a> {
+    name: &'a str,
+    created: bool,
+    update: Option<(&'a Value, &'a Value)>,
+}
+
+/// One request of the plan, as the script sends it.
+#[derive(Serialize)]
+struct Step<'a> {
+    step: usize,
+    api: Api,
+    host: &'a str,
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    query: Option<&'a Map<String, Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a Value>,
 }
 
 /// The parts of the script that depend only on its language, written once per language.

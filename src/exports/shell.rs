@@ -48,10 +48,9 @@ const HEADER: &[(&str, &str)] = &[
 ];
 
 /// The shell script; a `draft` (why the plan has errors) makes it stop before the first call.
-pub(super) fn aliyun_cli(intent: &Intent, plan: &Plan, draft: Option<&str>) -> String {
+pub(super) fn aliyun_cli(intent: &Intent, plan: &Plan, checks: &Checks, draft: Option<&str>) -> String {
     let lang = intent.lang;
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
-    let checks = runbook::checks(intent, plan);
     let mut s = String::from("#!/usr/bin/env bash\n");
     comments(&mut s, lang, HEADER);
     comments(&mut s, lang, runbook::OPTIONS);
@@ -90,7 +89,7 @@ if [ \"$v1\" -lt {a} ] || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -lt {b} ]; }} || {
         ))
     );
 
-    precheck(&mut s, lang, &checks);
+    precheck(&mut s, lang, checks);
 
     for r in &plan.requests {
         s.push('\n');
@@ -102,7 +101,7 @@ if [ \"$v1\" -lt {a} ] || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -lt {b} ]; }} || {
             r.api,
             lang.pick(&r.purpose, &r.purpose_zh)
         )));
-        step(&mut s, lang, intent, &checks, r);
+        step(&mut s, lang, intent, checks, r);
     }
     s.push('\n');
     let _ = writeln!(
