@@ -22,21 +22,32 @@ pub fn escape(s: &str) -> String {
 /// Appends [`escape`]`(text)` to `s`.
 fn push_escaped(s: &mut String, text: &str) {
     // Every character acted on is ASCII: copy the runs between them whole.
-    let mut rest = text;
-    while let Some(i) =
-        rest.as_bytes().iter().position(|b| matches!(b, b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'>' | b'|' | b'\n' | b'\r'))
-    {
-        s.push_str(&rest[..i]);
-        match rest.as_bytes()[i] {
-            b'\n' | b'\r' => s.push(' '),
-            b => {
+    const ACTED_ON: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 10 {
+            t[b"\\`*[]<>|\n\r"[i] as usize] = true;
+            i += 1;
+        }
+        t
+    };
+    let bytes = text.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if ACTED_ON[b as usize] {
+            s.push_str(&text[run..i]);
+            if matches!(b, b'\n' | b'\r') {
+                s.push(' ');
+            } else {
                 s.push('\\');
                 s.push(b as char);
             }
+            run = i + 1;
         }
-        rest = &rest[i + 1..];
+        i += 1;
     }
-    s.push_str(rest);
+    s.push_str(&text[run..]);
 }
 
 /// An inline code span that survives backticks in `s`, with `|` escaped for table cells.

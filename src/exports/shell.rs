@@ -354,15 +354,9 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
                 ),
             ],
         );
-        let want = serde_json::Value::Object(checks.want.clone().unwrap_or_default());
-        let known = serde_json::Value::from(checks.known.clone());
-        let _ = writeln!(
-            s,
-            "WANT={}\nKNOWN={}\nBODY={}",
-            shell_quote(&compact(&want)),
-            shell_quote(&compact(&known)),
-            shell_quote(&body_text(r))
-        );
+        let want = checks.want.as_ref().map(|w| serde_json::to_string(w).unwrap_or_default()).unwrap_or_else(|| "{}".into());
+        let known = serde_json::to_string(&checks.known).unwrap_or_default();
+        let _ = writeln!(s, "WANT={}\nKNOWN={}\nBODY={}", shell_quote(&want), shell_quote(&known), shell_quote(&body_text(r)));
     }
     let _ =
         writeln!(s, "retry_every=\"${{SLS_ENCRYPT_RETRY_EVERY:-10}}\"\ndeadline=$((SECONDS + ${{SLS_ENCRYPT_RAM_WAIT:-60}}))\nwhile :; do");
