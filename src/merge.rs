@@ -241,7 +241,8 @@ fn body_and_diff(
     let mut body = Map::new();
     let mut diff = Vec::new();
     for (key, value) in obj {
-        let at = join(path, key);
+        // The key's pointer, for its findings (most keys have none).
+        let at = || join(path, key);
         match logstore::classify(key) {
             _ if logstore::CAMEL_KEYS.iter().any(|(camel, _)| camel == key) => {
                 diff.push(entry(
@@ -272,11 +273,11 @@ fn body_and_diff(
             }
             FieldClass::ReadOnly => {
                 let (en, zh) = logstore::read_only_reason(key).unwrap_or(("output only", "只读字段"));
-                out.push(logstore::read_only_dropped(key, at));
+                out.push(logstore::read_only_dropped(key, at()));
                 diff.push(entry(key, Change::Dropped, Some(value), None, (en, zh)));
             }
             FieldClass::Unknown => {
-                out.push(unknown_field_finding(intent.unknown_fields, key, at));
+                out.push(unknown_field_finding(intent.unknown_fields, key, at()));
                 diff.push(unknown_field_entry(intent.unknown_fields, key, value));
                 if intent.unknown_fields == UnknownFields::Keep {
                     body.insert(key.clone(), value.clone());

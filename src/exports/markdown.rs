@@ -14,64 +14,98 @@ use std::fmt::Write;
 /// Escapes text for a Markdown table cell or paragraph: Markdown's active characters are
 /// backslash-escaped, a line break becomes a space.
 pub fn escape(s: &str) -> String {
-    // Every character acted on is ASCII: copy the runs between them whole.
     let mut out = String::with_capacity(s.len() + 8);
-    let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let put = match b {
-            b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'>' | b'|' => None,
-            b'\n' | b'\r' => Some(" "),
-            _ => continue,
-        };
-        out.push_str(&s[run..i]);
-        match put {
-            Some(space) => out.push_str(space),
-            None => {
-                out.push('\\');
-                out.push(b as char);
-            }
-        }
-        run = i + 1;
-    }
-    out.push_str(&s[run..]);
+    push_escaped(&mut out, s);
     out
+}
+
+/// Appends [`escape`]`(text)` to `s`.
+fn push_escaped(s: &mut String, text: &str) {
+    // Every character acted on is ASCII: copy the runs between them whole.
+    const ACTED_ON: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 10 {
+            t[b"\\`*[]<>|\n\r"[i] as usize] = true;
+            i += 1;
+        }
+        t
+    };
+    let bytes = text.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if ACTED_ON[b as usize] {
+            s.push_str(&text[run..i]);
+            if matches!(b, b'\n' | b'\r') {
+                s.push(' ');
+            } else {
+                s.push('\\');
+                s.push(b as char);
+            }
+            run = i + 1;
+        }
+        i += 1;
+    }
+    s.push_str(&text[run..]);
 }
 
 /// An inline code span that survives backticks in `s`, with `|` escaped for table cells.
 fn code(s: &str) -> String {
-    let (mut longest, mut now) = (0, 0);
-    for b in s.bytes() {
-        now = if b == b'`' { now + 1 } else { 0 };
-        longest = longest.max(now);
-    }
-    let pad = if s.starts_with('`') || s.ends_with('`') || s.is_empty() { " " } else { "" };
-    let mut out = String::with_capacity(s.len() + 2 * (longest + 2) + 4);
-    let ticks = |out: &mut String| (0..=longest).for_each(|_| out.push('`'));
-    ticks(&mut out);
-    out.push_str(pad);
-    // Line breaks become spaces, `|` is escaped for table cells; all ASCII, so runs copy whole.
-    let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let put = match b {
-            b'\n' | b'\r' => " ",
-            b'|' => "\\|",
-            _ => continue,
-        };
-        out.push_str(&s[run..i]);
-        out.push_str(put);
-        run = i + 1;
-    }
-    out.push_str(&s[run..]);
-    out.push_str(pad);
-    ticks(&mut out);
+    let mut out = String::with_capacity(s.len() + 8);
+    push_code(&mut out, s);
     out
+}
+
+/// The length of the longest run of backticks in `s`.
+fn longest_backticks(s: &str) -> usize {
+    let (mut longest, mut rest) = (0, s.as_bytes());
+    while let Some(i) = rest.iter().position(|&b| b == b'`') {
+        let run = rest[i..].iter().position(|&b| b != b'`').unwrap_or(rest.len() - i);
+        longest = longest.max(run);
+        rest = &rest[i + run..];
+    }
+    longest
+}
+
+/// Appends [`code`]`(text)` to `s`.
+fn push_code(s: &mut String, text: &str) {
+    let longest = longest_backticks(text);
+    let pad = if text.starts_with('`') || text.ends_with('`') || text.is_empty() { " " } else { "" };
+    s.reserve(text.len() + 2 * (longest + 2) + 4);
+    let ticks = |out: &mut String| (0..=longest).for_each(|_| out.push('`'));
+    ticks(s);
+    s.push_str(pad);
+    // Line breaks become spaces, `|` is escaped for table cells; all ASCII, so runs copy whole.
+    let mut rest = text;
+    while let Some(i) = rest.as_bytes().iter().position(|b| matches!(b, b'\n' | b'\r' | b'|')) {
+        s.push_str(&rest[..i]);
+        s.push_str(if rest.as_bytes()[i] == b'|' { "\\|" } else { " " });
+        rest = &rest[i + 1..];
+    }
+    s.push_str(rest);
+    s.push_str(pad);
+    ticks(s);
 }
 
 /// A fenced code block that survives backtick runs in `text`.
 fn fence(info: &str, text: &str) -> String {
-    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let ticks = "`".repeat((longest + 1).max(3));
-    format!("{ticks}{info}\n{}\n{ticks}\n", text.trim_end_matches('\n'))
+    let mut s = String::with_capacity(text.len() + info.len() + 10);
+    push_fence(&mut s, info, text);
+    s
+}
+
+/// Appends [`fence`]`(info, text)` to `s`.
+fn push_fence(s: &mut String, info: &str, text: &str) {
+    let ticks = (longest_backticks(text) + 1).max(3);
+    let put_ticks = |s: &mut String| (0..ticks).for_each(|_| s.push('`'));
+    put_ticks(s);
+    s.push_str(info);
+    s.push('\n');
+    s.push_str(text.trim_end_matches('\n'));
+    s.push('\n');
+    put_ticks(s);
+    s.push('\n');
 }
 
 fn pretty(v: &Value) -> String {
@@ -103,7 +137,12 @@ fn where_(lang: Lang, f: &Finding) -> String {
     let path = if f.path.is_empty() { "/".to_string() } else { f.path.clone() };
     match (f.line, f.column) {
         (Some(l), Some(c)) => {
-            format!("{}{}", code(&path), lang.pick(&format!(" (line {l}, column {c})"), &format!("（第 {l} 行第 {c} 列）")))
+            let mut s = code(&path);
+            let _ = match lang {
+                Lang::En => write!(s, " (line {l}, column {c})"),
+                Lang::Zh => write!(s, "（第 {l} 行第 {c} 列）"),
+            };
+            s
         }
         _ => code(&path),
     }
@@ -152,9 +191,21 @@ const FINDING_COLUMNS: [(&str, &str); 5] =
 
 /// A table: the header row, its separator row, then one row a line (each row as many cells as the header).
 fn table<const N: usize>(s: &mut String, head: [&str; N], rows: impl IntoIterator<Item = [String; N]>) {
-    let _ = writeln!(s, "| {} |\n|{}", head.join(" | "), "---|".repeat(N));
+    let cells = |s: &mut String, row: &[&str]| {
+        s.push('|');
+        for cell in row {
+            s.push(' ');
+            s.push_str(cell);
+            s.push_str(" |");
+        }
+        s.push('\n');
+    };
+    cells(s, &head);
+    s.push('|');
+    (0..N).for_each(|_| s.push_str("---|"));
+    s.push('\n');
     for row in rows {
-        let _ = writeln!(s, "| {} |", row.join(" | "));
+        cells(s, &row.each_ref().map(String::as_str));
     }
 }
 
@@ -216,7 +267,9 @@ struct Ticket<'a> {
 impl Ticket<'_> {
     /// A bullet: `text` in the ticket's language, escaped.
     fn bullet(&self, s: &mut String, text: &Text) {
-        let _ = writeln!(s, "- {}", escape(text.get(self.lang)));
+        s.push_str("- ");
+        push_escaped(s, text.get(self.lang));
+        s.push('\n');
     }
 
     /// The text for an update, or the one for a create.
@@ -233,11 +286,11 @@ impl Ticket<'_> {
         let _ = writeln!(
             s,
             "# {}\n",
-            t!(
-                format!("Change ticket: encryption of Logstore {} (project {}, {})", code(logstore), code(project), code(region)),
-                format!("变更单：日志库 {} 的加密（项目 {}，{}）", code(logstore), code(project), code(region))
-            )
-            .get(lang)
+            match lang {
+                Lang::En =>
+                    format!("Change ticket: encryption of Logstore {} (project {}, {})", code(logstore), code(project), code(region)),
+                Lang::Zh => format!("变更单：日志库 {} 的加密（项目 {}，{}）", code(logstore), code(project), code(region)),
+            }
         );
         if !errors.is_empty() {
             let _ = writeln!(
@@ -360,7 +413,17 @@ impl Ticket<'_> {
                 }
             );
         } else {
-            let v = |v: &Option<Value>| v.as_ref().map(|v| code(&shorten(&compact(v)))).unwrap_or_else(|| "—".into());
+            let long = std::cell::Cell::new(false);
+            let v = |v: &Option<Value>| {
+                let Some(v) = v else { return "—".into() };
+                let text = compact(v);
+                // More characters than bytes is impossible: a short text is neither long nor shortened.
+                if text.len() <= CELL_CHARS {
+                    return code(&text);
+                }
+                long.set(long.get() || text.chars().count() > CELL_CHARS);
+                code(&shorten(&text))
+            };
             let rows = plan.diff.iter().map(|d| {
                 [
                     code(&d.field),
@@ -372,8 +435,7 @@ impl Ticket<'_> {
             });
             let head = DIFF_COLUMNS.map(|(en, zh)| lang.pick(en, zh));
             table(s, head, rows);
-            let long = |v: &Option<Value>| v.as_ref().is_some_and(|v| compact(v).chars().count() > CELL_CHARS);
-            if plan.diff.iter().any(|d| long(&d.before) || long(&d.after)) {
+            if long.get() {
                 let _ = writeln!(
                     s,
                     "\n{}",
@@ -436,15 +498,17 @@ impl Ticket<'_> {
         let _ = writeln!(s, "## {}\n", lang.pick("Requests, in order", "请求（按顺序）"));
         for r in &plan.requests {
             let _ = writeln!(s, "### {}. {}\n", r.step, r.api);
-            let _ = writeln!(s, "{}\n", escape(lang.pick(&r.purpose, &r.purpose_zh)));
-            let _ = writeln!(s, "{}\n", code(&r.request_line()));
+            push_escaped(s, lang.pick(&r.purpose, &r.purpose_zh));
+            s.push_str("\n\n");
+            push_code(s, &r.request_line());
+            s.push_str("\n\n");
             if !r.query.is_empty() {
                 let rows = r.query.iter().map(|(k, v)| [code(k), code(v.as_str().unwrap_or_default())]);
                 table(s, [lang.pick("Parameter", "参数"), lang.pick("Value", "值")], rows);
                 s.push('\n');
             }
             if let Some(body) = &r.body {
-                s.push_str(&fence("json", &pretty(body)));
+                push_fence(s, "json", &pretty(body));
                 s.push('\n');
             }
         }

@@ -20,8 +20,9 @@ use terraform::hcl_string;
 use terraform::terraform;
 
 /// Writes the finding codes the exports' texts cite (`«cmk_lifecycle»`) as the codes themselves.
-pub(crate) fn cite(s: &str) -> String {
-    s.replace("«cmk_lifecycle»", crate::finding::Code::CmkLifecycle.as_str())
+pub(crate) fn cite(s: &str) -> std::borrow::Cow<'_, str> {
+    const MARK: &str = "«cmk_lifecycle»";
+    if s.contains('«') { s.replace(MARK, crate::finding::Code::CmkLifecycle.as_str()).into() } else { s.into() }
 }
 
 /// Quotes `s` for a POSIX shell: single quotes, with `'` written as `'\''`.
@@ -134,13 +135,14 @@ fn build(intent: &Intent, plan: &Plan) -> Vec<Export> {
     let errors: Vec<&str> = plan.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.code.as_str()).collect();
     let draft = (!errors.is_empty()).then(|| format!("this plan has errors ({}); fix them in sls-encrypt first", errors.join(", ")));
     let draft = draft.as_deref();
+    let checks = runbook::checks(intent, plan);
     ExportKind::ALL
         .iter()
         .filter_map(|&kind| {
             let text = match kind {
-                ExportKind::AliyunCli => Some(aliyun_cli(intent, plan, draft)),
+                ExportKind::AliyunCli => Some(aliyun_cli(intent, plan, &checks, draft)),
                 ExportKind::Terraform => terraform(intent, plan, draft),
-                ExportKind::PythonSdk => python_sdk(intent, plan, draft),
+                ExportKind::PythonSdk => python_sdk(intent, plan, &checks, draft),
                 ExportKind::Markdown => Some(markdown::change_ticket(intent, plan)),
             };
             text.map(|text| kind.export(text))

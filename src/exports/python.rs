@@ -2,12 +2,13 @@
 //! checks as the shell runbook (the CMK, the role, drift before UpdateLogStore, RAM steps that
 //! already happened skipped) and the SLS body sent exactly as the plan has it.
 
-use super::runbook::{self, comment, comments};
+use super::runbook::{self, Checks, comment, comments};
 use super::{cite, project, region};
 use crate::finding::Lang;
 use crate::intent::Intent;
-use crate::plan::Plan;
-use serde_json::{Value, json};
+use crate::plan::{Api, Plan};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 /// The SDK packages and the versions the script was tested with (scripts/py-requirements.txt).
 pub const PIP_INSTALL: &str = "alibabacloud_sls20201230==5.15.1 alibabacloud_ram20150501==1.3.0 alibabacloud_kms20160120==3.3.1";
@@ -231,31 +232,43 @@ say("done")
 "#;
 
 /// Writes `v` as a Python expression that yields it: `json.loads('''…''')` of its pretty JSON.
-fn py_json(v: &Value) -> String {
-    let text = serde_json::to_string_pretty(v).unwrap_or_default();
-    // One pass: `\` doubled, `'''` escaped (as `replace` would, left to right, never overlapping).
-    let mut out = String::with_capacity(text.len() + text.len() / 8 + 20);
-    out.push_str("json.loads('''");
-    let mut run = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let (put, skip) = match bytes[i] {
-            b'\\' => ("\\\\", 1),
-            b'\'' if bytes[i..].starts_with(b"'''") => ("\\'\\'\\'", 3),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.push_str(&text[run..i]);
-        out.push_str(put);
-        i += skip;
-        run = i;
-    }
-    out.push_str(&text[run..]);
-    out.push_str("''')");
+fn py_json(v: &impl Serialize) -> String {
+    let mut out = String::new();
+    push_py_json(&mut out, v);
     out
+}
+
+/// Appends [`py_json`]`(v)` to `s`.
+fn push_py_json(s: &mut String, v: &impl Serialize) {
+    s.push_str("json.loads('''");
+    let mut bytes = std::mem::take(s).into_bytes();
+    let start = bytes.len();
+    let _ = serde_json::to_writer_pretty(&mut bytes, v);
+    // Serialized JSON is UTF-8, and the buffer before it was a String.
+    *s = String::from_utf8(bytes).unwrap_or_default();
+    // `\` doubled, `'''` escaped (as `replace` would, left to right, never overlapping); most
+    // texts have neither, and are left as written.
+    let needs = |b: &u8| matches!(b, b'\\' | b'\'');
+    if let Some(first) = s.as_bytes()[start..].iter().position(needs) {
+        let text = s.split_off(start + first);
+        let mut rest = text.as_str();
+        while let Some(i) = rest.as_bytes().iter().position(needs) {
+            s.push_str(&rest[..i]);
+            rest = &rest[i..];
+            if rest.starts_with('\\') {
+                s.push_str("\\\\");
+                rest = &rest[1..];
+            } else if rest.starts_with("'''") {
+                s.push_str("\\'\\'\\'");
+                rest = &rest[3..];
+            } else {
+                s.push('\'');
+                rest = &rest[1..];
+            }
+        }
+        s.push_str(rest);
+    }
+    s.push_str("''')");
 }
 
 /// The script's header comment, line by line (the pip line goes after the first).
@@ -292,66 +305,137 @@ const PROTOCOL_OPTION: &[(&str, &str)] = &[
 ];
 
 /// The Python script; a `draft` (why the plan has errors) makes it stop before the first call.
-pub(super) fn python_sdk(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Option<String> {
+pub(super) fn python_sdk(intent: &Intent, plan: &Plan, checks: &Checks, draft: Option<&str>) -> Option<String> {
     let lang = intent.lang;
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
-    let checks = runbook::checks(intent, plan);
     // Only a plan with an SLS request has a script: the endpoint is its region's.
     plan.requests.iter().find(|r| !r.api.is_ram())?;
     let sls_endpoint = crate::logstore::endpoint(intent.target.region.as_ref()?);
-    let steps: Vec<Value> = plan
-        .requests
-        .iter()
-        .map(|r| {
-            let mut step = json!({"step": r.step, "api": r.api, "host": r.host, "path": r.path});
-            if !r.query.is_empty() {
-                step["query"] = Value::Object(r.query.clone());
-            }
-            if let Some(b) = &r.body {
-                step["body"] = b.clone();
-            }
-            step
-        })
-        .collect();
-    let data = json!({
-        "region": region(intent),
-        "project": project(intent),
-        "sls_endpoint": sls_endpoint,
-        "cmk": checks.cmk.as_ref().map(|c| json!({"key_id": c.key_id, "region": c.region})),
-        "role": checks.role.as_ref().map(|r| json!({"name": r.name, "created": r.created, "update": r.update.as_ref().map(|(a, b)| json!([a, b]))})),
-        "want": checks.want.clone().map(Value::Object),
-        "known": checks.known,
-        "steps": steps,
-    });
-    let mut s = String::from("#!/usr/bin/env python3\n");
-    comments(&mut s, lang, &HEADER[..1]);
-    s.push_str(&comment(&format!("  pip install {PIP_INSTALL}")));
-    comments(&mut s, lang, &HEADER[1..]);
-    comments(&mut s, lang, runbook::OPTIONS);
-    comments(&mut s, lang, PROTOCOL_OPTION);
-    s.push_str(&comment(lang.pick("Steps:", "步骤：")));
+    let data = Data {
+        region: region(intent),
+        project: project(intent),
+        sls_endpoint,
+        cmk: checks.cmk.as_ref().map(|c| CmkData { key_id: &c.key_id, region: &c.region }),
+        role: checks.role.as_ref().map(|r| RoleData { name: &r.name, created: r.created, update: r.update.as_ref().map(|(a, b)| (a, b)) }),
+        want: checks.want.as_ref(),
+        known: &checks.known,
+        steps: plan
+            .requests
+            .iter()
+            .map(|r| Step {
+                step: r.step,
+                api: r.api,
+                host: &r.host,
+                path: &r.path,
+                query: (!r.query.is_empty()).then_some(&r.query),
+                body: r.body.as_ref(),
+            })
+            .collect(),
+    };
+    let parts = parts(lang);
+    let mut s = String::with_capacity(parts.header.len() + parts.before_data.len() + parts.after_data.len() + 8192);
+    s.push_str(&parts.header);
     for r in &plan.requests {
-        s.push_str(&comment(&format!("  {}. {} — {}", r.step, r.api, lang.pick(&r.purpose, &r.purpose_zh))));
+        runbook::push_comment(&mut s, &format!("  {}. {} — {}", r.step, r.api, lang.pick(&r.purpose, &r.purpose_zh)));
     }
     if let Some(why) = draft {
         s.push_str(&format!("raise SystemExit({})  # DRAFT\n", py_str(&format!("sls-encrypt: {why}"))));
     }
     s.push('\n');
-    let data = format!(
-        "# {}\nPLAN = {}\n\nMESSAGES = {}\n",
-        l("The plan: its requests exactly, and what the checks compare.", "计划：原样的请求，以及检查所比较的内容。"),
-        py_json(&data),
-        py_json(&messages(lang))
-    );
-    fill_markers(&mut s, &data, lang);
+    s.push_str(&parts.before_data);
+    s.push_str("# ");
+    s.push_str(l("The plan: its requests exactly, and what the checks compare.", "计划：原样的请求，以及检查所比较的内容。"));
+    s.push_str("\nPLAN = ");
+    push_py_json(&mut s, &data);
+    s.push_str("\n\nMESSAGES = ");
+    s.push_str(&parts.messages);
+    s.push('\n');
+    s.push_str(&parts.after_data);
     Some(s)
 }
 
-/// Appends [`CODE`] to `s` with each `«marker»` filled in one pass: `«data»` by `data`, the others
-/// by their comment from [`COMMENTS`] in `lang`.
-fn fill_markers(s: &mut String, data: &str, lang: Lang) {
-    s.reserve(CODE.len() + data.len());
-    let mut rest = CODE;
+/// The script's `PLAN`: its requests exactly, and what the checks compare.
+#[derive(Serialize)]
+struct Data<'a> {
+    region: String,
+    project: String,
+    sls_endpoint: String,
+    cmk: Option<CmkData<'a>>,
+    role: Option<RoleData<'a>>,
+    want: Option<&'a Map<String, Value>>,
+    known: &'a [String],
+    steps: Vec<Step<'a>>,
+}
+
+/// The CMK the script checks.
+#[derive(Serialize)]
+struct CmkData<'a> {
+    key_id: &'a str,
+    region: &'a str,
+}
+
+/// The role the script checks.
+#[derive(Serialize)]
+struct RoleData<'a> {
+    name: &'a str,
+    created: bool,
+    update: Option<(&'a Value, &'a Value)>,
+}
+
+/// One request of the plan, as the script sends it.
+#[derive(Serialize)]
+struct Step<'a> {
+    step: usize,
+    api: Api,
+    host: &'a str,
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    query: Option<&'a Map<String, Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a Value>,
+}
+
+/// The parts of the script that depend only on its language, written once per language.
+struct Parts {
+    /// From the shebang to the "Steps:" comment line.
+    header: String,
+    /// [`CODE`] up to its `«data»` marker, comments filled in.
+    before_data: String,
+    /// [`py_json`] of the script's [`messages`].
+    messages: String,
+    /// [`CODE`] after its `«data»` marker, comments filled in.
+    after_data: String,
+}
+
+/// The [`Parts`] in `lang`.
+fn parts(lang: Lang) -> &'static Parts {
+    static EN: std::sync::OnceLock<Parts> = std::sync::OnceLock::new();
+    static ZH: std::sync::OnceLock<Parts> = std::sync::OnceLock::new();
+    let write = || {
+        let mut header = String::from("#!/usr/bin/env python3\n");
+        comments(&mut header, lang, &HEADER[..1]);
+        header.push_str(&comment(&format!("  pip install {PIP_INSTALL}")));
+        comments(&mut header, lang, &HEADER[1..]);
+        comments(&mut header, lang, runbook::OPTIONS);
+        comments(&mut header, lang, PROTOCOL_OPTION);
+        header.push_str(&comment(lang.pick("Steps:", "步骤：")));
+        let (before, after) = CODE.split_once("«data»").unwrap_or((CODE, ""));
+        let (mut before_data, mut after_data) = (String::new(), String::new());
+        fill_markers(&mut before_data, before, lang);
+        fill_markers(&mut after_data, after, lang);
+        Parts { header, before_data, messages: py_json(&messages(lang)), after_data }
+    };
+    match lang {
+        Lang::En => EN.get_or_init(write),
+        Lang::Zh => ZH.get_or_init(write),
+    }
+}
+
+/// Appends `code` (a part of [`CODE`] without `«data»`) to `s` with each `«marker»` filled in one
+/// pass by its comment from [`COMMENTS`] in `lang`.
+fn fill_markers(s: &mut String, code: &str, lang: Lang) {
+    s.reserve(code.len());
+    let mut rest = code;
     while let Some((before, after)) = rest.split_once('«') {
         s.push_str(before);
         let Some((marker, tail)) = after.split_once('»') else {
@@ -359,10 +443,9 @@ fn fill_markers(s: &mut String, data: &str, lang: Lang) {
             rest = after;
             continue;
         };
-        match (marker, COMMENTS.iter().find(|(m, _, _)| *m == marker)) {
-            ("data", _) => s.push_str(data),
-            (_, Some((_, en, zh))) => s.push_str(&cite(lang.pick(en, zh))),
-            _ => {
+        match COMMENTS.iter().find(|(m, _, _)| *m == marker) {
+            Some((_, en, zh)) => s.push_str(&cite(lang.pick(en, zh))),
+            None => {
                 s.push('«');
                 s.push_str(marker);
                 s.push('»');
@@ -493,5 +576,5 @@ const MESSAGES: &[(&str, &str, &str)] = &[
 
 /// The script's messages in `lang`.
 fn messages(lang: Lang) -> Value {
-    Value::Object(MESSAGES.iter().map(|(k, en, zh)| (k.to_string(), Value::String(cite(lang.pick(en, zh))))).collect())
+    Value::Object(MESSAGES.iter().map(|(k, en, zh)| (k.to_string(), Value::String(cite(lang.pick(en, zh)).into_owned()))).collect())
 }

@@ -24,13 +24,30 @@ pub(super) const OPTIONS: &[(&str, &str)] = &[
 
 /// One comment line: line breaks in `s` become spaces, so nothing can leave the comment.
 pub(super) fn comment(s: &str) -> String {
-    format!("# {}\n", cite(s).replace(['\n', '\r'], " "))
+    let mut out = String::with_capacity(s.len() + 3);
+    push_comment(&mut out, s);
+    out
+}
+
+/// Appends [`comment`]`(text)` to `s`.
+pub(super) fn push_comment(s: &mut String, text: &str) {
+    s.push_str("# ");
+    let cited = cite(text);
+    // Line breaks are ASCII: copy the runs between them whole.
+    let mut rest = cited.as_ref();
+    while let Some(i) = rest.as_bytes().iter().position(|b| matches!(b, b'\n' | b'\r')) {
+        s.push_str(&rest[..i]);
+        s.push(' ');
+        rest = &rest[i + 1..];
+    }
+    s.push_str(rest);
+    s.push('\n');
 }
 
 /// Comment lines, each in the script's language.
 pub(super) fn comments(s: &mut String, lang: Lang, lines: &[(&str, &str)]) {
     for (en, zh) in lines {
-        s.push_str(&comment(lang.pick(en, zh)));
+        push_comment(s, lang.pick(en, zh));
     }
 }
 

@@ -16,15 +16,14 @@ const MIN_ALIYUN: (u32, u32, u32) = (3, 0, 308);
 fn dq(s: &str) -> String {
     let s = cite(s);
     let mut out = String::with_capacity(s.len() + 8);
-    let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
-        if matches!(b, b'"' | b'\\' | b'$' | b'`') {
-            out.push_str(&s[run..i]);
-            out.push('\\');
-            run = i;
-        }
+    let mut rest = s.as_ref();
+    while let Some(i) = rest.as_bytes().iter().position(|b| matches!(b, b'"' | b'\\' | b'$' | b'`')) {
+        out.push_str(&rest[..i]);
+        out.push('\\');
+        out.push_str(&rest[i..=i]);
+        rest = &rest[i + 1..];
     }
-    out.push_str(&s[run..]);
+    out.push_str(rest);
     out
 }
 
@@ -49,10 +48,9 @@ const HEADER: &[(&str, &str)] = &[
 ];
 
 /// The shell script; a `draft` (why the plan has errors) makes it stop before the first call.
-pub(super) fn aliyun_cli(intent: &Intent, plan: &Plan, draft: Option<&str>) -> String {
+pub(super) fn aliyun_cli(intent: &Intent, plan: &Plan, checks: &Checks, draft: Option<&str>) -> String {
     let lang = intent.lang;
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
-    let checks = runbook::checks(intent, plan);
     let mut s = String::from("#!/usr/bin/env bash\n");
     comments(&mut s, lang, HEADER);
     comments(&mut s, lang, runbook::OPTIONS);
@@ -91,7 +89,7 @@ if [ \"$v1\" -lt {a} ] || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -lt {b} ]; }} || {
         ))
     );
 
-    precheck(&mut s, lang, &checks);
+    precheck(&mut s, lang, checks);
 
     for r in &plan.requests {
         s.push('\n');
@@ -103,7 +101,7 @@ if [ \"$v1\" -lt {a} ] || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -lt {b} ]; }} || {
             r.api,
             lang.pick(&r.purpose, &r.purpose_zh)
         )));
-        step(&mut s, lang, intent, &checks, r);
+        step(&mut s, lang, intent, checks, r);
     }
     s.push('\n');
     let _ = writeln!(
@@ -356,15 +354,9 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
                 ),
             ],
         );
-        let want = serde_json::Value::Object(checks.want.clone().unwrap_or_default());
-        let known = serde_json::Value::from(checks.known.clone());
-        let _ = writeln!(
-            s,
-            "WANT={}\nKNOWN={}\nBODY={}",
-            shell_quote(&compact(&want)),
-            shell_quote(&compact(&known)),
-            shell_quote(&body_text(r))
-        );
+        let want = checks.want.as_ref().map(|w| serde_json::to_string(w).unwrap_or_default()).unwrap_or_else(|| "{}".into());
+        let known = serde_json::to_string(&checks.known).unwrap_or_default();
+        let _ = writeln!(s, "WANT={}\nKNOWN={}\nBODY={}", shell_quote(&want), shell_quote(&known), shell_quote(&body_text(r)));
     }
     let _ =
         writeln!(s, "retry_every=\"${{SLS_ENCRYPT_RETRY_EVERY:-10}}\"\ndeadline=$((SECONDS + ${{SLS_ENCRYPT_RAM_WAIT:-60}}))\nwhile :; do");
