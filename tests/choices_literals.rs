@@ -1,10 +1,11 @@
 //! No choice value of the intent is written as a string literal outside src/choice.rs, which
 //! defines them: the core reads choices, and the page offers them, through the `Choice` enums.
 
+mod common;
+
 use sls_encrypt::choice::{
     Algorithm, Choice, KeyKind, LogstoreMode, Operation, PassRoleScope, RoleMode, TargetKind, TelemetryType, UnknownFields,
 };
-use std::path::{Path, PathBuf};
 
 /// Literals that spell a choice value but mean something else, with why.
 const ALLOWED: &[(&str, &str, &str)] = &[
@@ -34,17 +35,6 @@ fn wire_values() -> Vec<&'static str> {
         TelemetryType::WIRE,
     ]
     .concat()
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// The string literals of Rust source (plain, raw and byte strings), with their line; comments
@@ -142,13 +132,9 @@ fn the_literal_scanner_sees_literals_and_skips_the_rest() {
 
 #[test]
 fn no_choice_value_is_a_string_literal_outside_its_core_module() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src"), &mut files);
     let values = wire_values();
     let mut found = Vec::new();
-    for path in files {
-        let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+    for (rel, path) in common::src_files() {
         if rel == "src/choice.rs" {
             continue;
         }

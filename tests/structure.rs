@@ -3,21 +3,10 @@
 //! line that is its signature's indentation followed by `}`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
+mod common;
 
 /// Most lines a function's body may have (between the line that opens it and the one that closes it).
 const MAX_BODY_LINES: usize = 120;
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The name of the function a line declares, if it starts one (`pub(crate) const fn name(...`).
 fn declared_fn(line: &str) -> Option<&str> {
@@ -55,13 +44,8 @@ fn functions(text: &str) -> Vec<(String, usize, usize)> {
 
 #[test]
 fn no_function_in_src_is_over_120_lines() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src"), &mut files);
-    files.sort();
     let mut long = Vec::new();
-    for file in &files {
-        let rel = file.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+    for (rel, file) in &common::src_files() {
         for (name, line, body) in functions(&std::fs::read_to_string(file).unwrap()) {
             if body > MAX_BODY_LINES {
                 long.push(format!("{rel}:{line} fn {name}: {body} lines"));

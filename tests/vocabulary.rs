@@ -8,10 +8,11 @@
 //! inside a longer literal counts.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use sls_encrypt::Code;
 use sls_encrypt::exports::ExportKind;
 use sls_encrypt::plan::{Api, Change, NaiveClient};
-use std::path::{Path, PathBuf};
 
 /// A set of fixed strings and where they may be written.
 struct Vocabulary {
@@ -180,17 +181,6 @@ fn mentions(text: &str, word: &str) -> bool {
     })
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 /// Every literal of `src` that spells a word of a vocabulary outside its home, as `file:line`.
 fn offences(file: &str, src: &str, vocabularies: &[Vocabulary]) -> Vec<String> {
     let mut found = Vec::new();
@@ -208,16 +198,12 @@ fn offences(file: &str, src: &str, vocabularies: &[Vocabulary]) -> Vec<String> {
 
 #[test]
 fn plan_vocabulary_is_spelled_only_where_it_is_defined() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src"), &mut files);
-    files.sort();
+    let files = common::src_files();
     assert!(files.len() > 20, "src/ has {} Rust files", files.len());
     let vocabularies = vocabularies();
     let mut found = Vec::new();
-    for path in &files {
-        let file = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-        found.extend(offences(&file, &std::fs::read_to_string(path).unwrap(), &vocabularies));
+    for (file, path) in &files {
+        found.extend(offences(file, &std::fs::read_to_string(path).unwrap(), &vocabularies));
     }
     assert!(found.is_empty(), "read these from the core's types instead:\n{}", found.join("\n"));
 }
