@@ -3,11 +3,11 @@
 //! plans stay small and the reader stays linear whatever is pasted.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use serde_json::{Value, json};
 use sls_encrypt::limits::{MAX_FINDINGS, MAX_PASTED_BYTES};
 use sls_encrypt::{Plan, compile, compile_text, text};
-use std::io::Write;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const EXAMPLE: &str = include_str!("../examples/byok-update-cloud-firewall.json");
@@ -124,16 +124,7 @@ fn an_embedded_object_over_the_limit_is_refused_too() {
 }
 
 fn cli(intent: &Value) -> (i32, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sls-encrypt"))
-        .args(["compile", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(intent.to_string().as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap())
+    common::compile_with_cli(intent)
 }
 
 #[test]

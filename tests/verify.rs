@@ -2,10 +2,10 @@
 //! against the body that was sent, with findings located in the pasted text.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use serde_json::{Map, Value, json};
 use sls_encrypt::{Finding, Plan, compile, compile_text};
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 fn example() -> Value {
     serde_json::from_str(include_str!("../examples/byok-update-cloud-firewall.json")).unwrap()
@@ -349,16 +349,8 @@ fn no_body_to_compare_with_is_said() {
 }
 
 fn cli(intent: &Value) -> (i32, Value) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sls-encrypt"))
-        .args(["compile", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(intent.to_string().as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), serde_json::from_slice(&out.stdout).unwrap())
+    let (code, out) = common::compile_with_cli(intent);
+    (code, serde_json::from_str(&out).unwrap())
 }
 
 #[test]
