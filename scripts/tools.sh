@@ -34,19 +34,24 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]; th
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --root "$TOOLS" --force
 fi
 
-npm_dir="$TOOLS/npm"
-lock="$here/tests/e2e/package-lock.json"
-stamp="$npm_dir/.lock-sha"
-sha="$(sha256sum "$lock" | cut -d' ' -f1)"
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sha" ] || [ ! -x "$npm_dir/node_modules/.bin/wasm-opt" ]; then
-  say "installing node packages (binaryen $BINARYEN_VERSION for wasm-opt, playwright-core, axe-core) from npm"
-  rm -rf "$npm_dir" && mkdir -p "$npm_dir"
-  cp "$here/tests/e2e/package.json" "$lock" "$npm_dir/"
-  (cd "$npm_dir" && npm ci --no-audit --no-fund --loglevel=error)
-  echo "$sha" > "$stamp"
-fi
-# The e2e suite imports from its own folder: point it at the machine-level install.
-ln -sfn "$npm_dir/node_modules" "$here/tests/e2e/node_modules"
+# npm_folder DIR TESTS WHAT [FILE]: installs the npm packages of $here/TESTS/package-lock.json
+# into DIR (again whenever the lockfile changes, or FILE under DIR is missing), and links
+# TESTS/node_modules to it, since the tests import from their own folder.
+npm_folder() {
+  local dir="$1" tests="$here/$2" what="$3" must="${4:-}"
+  local sha
+  sha="$(sha256sum "$tests/package-lock.json" | cut -d' ' -f1)"
+  if [ ! -f "$dir/.lock-sha" ] || [ "$(cat "$dir/.lock-sha")" != "$sha" ] || { [ -n "$must" ] && [ ! -x "$dir/$must" ]; }; then
+    say "installing $what from npm"
+    rm -rf "$dir" && mkdir -p "$dir"
+    cp "$tests/package.json" "$tests/package-lock.json" "$dir/"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$sha" > "$dir/.lock-sha"
+  fi
+  ln -sfn "$dir/node_modules" "$tests/node_modules"
+}
+
+npm_folder "$TOOLS/npm" tests/e2e "node packages (binaryen $BINARYEN_VERSION for wasm-opt, playwright-core, axe-core)" node_modules/.bin/wasm-opt
 
 if [ "$want" = test ]; then
   if [ "$(cargo-machete --version 2>/dev/null)" != "$MACHETE_VERSION" ]; then
@@ -63,16 +68,6 @@ if [ "$want" = test ]; then
   fi
   # The portal module's tests (tests/lib): ajv, TypeScript, json-schema-to-typescript and the
   # SARIF 2.1.0 schema (shipped in @microsoft/jest-sarif), in a folder of their own.
-  lib_dir="$TOOLS/npm-lib"
-  lib_lock="$here/tests/lib/package-lock.json"
-  lib_sha="$(sha256sum "$lib_lock" | cut -d' ' -f1)"
-  if [ ! -f "$lib_dir/.lock-sha" ] || [ "$(cat "$lib_dir/.lock-sha")" != "$lib_sha" ]; then
-    say "installing the portal module's test packages (ajv, typescript, json-schema-to-typescript, the SARIF schema) from npm"
-    rm -rf "$lib_dir" && mkdir -p "$lib_dir"
-    cp "$here/tests/lib/package.json" "$lib_lock" "$lib_dir/"
-    (cd "$lib_dir" && npm ci --no-audit --no-fund --loglevel=error)
-    echo "$lib_sha" > "$lib_dir/.lock-sha"
-  fi
-  ln -sfn "$lib_dir/node_modules" "$here/tests/lib/node_modules"
+  npm_folder "$TOOLS/npm-lib" tests/lib "the portal module's test packages (ajv, typescript, json-schema-to-typescript, the SARIF schema)"
 fi
 say "tools ready in $TOOLS"
