@@ -16,9 +16,9 @@ const release = staging ? process.env.TRUNK_PROFILE === 'release' : args.include
 const out = staging ? join(staging, 'lib') : (args.find((a) => !a.startsWith('--')) ?? join(root, 'dist', 'lib'));
 const run = (cmd, argv) => execFileSync(cmd, argv, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 
-const profile = release ? 'release' : 'debug';
+const profile = release ? 'wasm-release' : 'debug';
 run('cargo', ['rustc', '--locked', '--quiet', '--lib', '--crate-type', 'cdylib', '--target', 'wasm32-unknown-unknown',
-  '--no-default-features', ...(release ? ['--release'] : [])]);
+  '--no-default-features', ...(release ? ['--profile', 'wasm-release'] : [])]);
 const built = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'wasm32-unknown-unknown', profile, 'sls_encrypt.wasm');
 
 rmSync(out, { recursive: true, force: true });
