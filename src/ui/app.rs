@@ -10,7 +10,7 @@ use crate::ui::components::summary_bar::SummaryBar;
 use crate::ui::components::target_section::TargetSection;
 use crate::ui::components::top_bar::TopBar;
 use crate::ui::components::verify_section::VerifySection;
-use crate::ui::hooks::{Ambient, initial_state, use_document_lang, use_embed, use_persistence};
+use crate::ui::hooks::{Ambient, Store, initial_state, use_document_lang, use_embed, use_persistence};
 use crate::ui::i18n::S;
 use crate::ui::services::focus;
 use crate::ui::state::AppContext;
@@ -27,14 +27,16 @@ pub fn app() -> Html {
     use_document_lang(state.lang);
     use_embed(&state, plan.clone());
     let ambient = Ambient { lang: state.lang, draft: !plan.ok };
-    let ctx = AppContext { state: Rc::new((*state).clone()), dispatcher: state.dispatcher(), plan };
+    // Components read the state and plan from the store and render again only for what they show.
+    let store = use_memo((), |_| Store::default());
+    store.set(AppContext { state: Rc::new((*state).clone()), dispatcher: state.dispatcher(), plan });
     let t = |s: S| s.text(state.lang);
     let skip = Callback::from(|e: MouseEvent| {
         e.prevent_default();
         focus::focus_id("plan");
     });
     html! {
-        <ContextProvider<AppContext> context={ctx}>
+        <ContextProvider<Store> context={(*store).clone()}>
         <ContextProvider<Ambient> context={ambient}>
             <div class="shell" data-shell="ready" data-lang={state.lang.code()}>
                 <a class="skip" href="#plan" onclick={skip}>{ t(S::SkipToPlan) }</a>
@@ -57,6 +59,6 @@ pub fn app() -> Html {
                 </main>
             </div>
         </ContextProvider<Ambient>>
-        </ContextProvider<AppContext>>
+        </ContextProvider<Store>>
     }
 }

@@ -710,6 +710,22 @@ impl AppContext {
         self.plan.findings.iter().any(|f| f.severity == crate::finding::Severity::Error && !self.is_pending(f))
     }
 
+    /// Both show the field's value alike.
+    pub fn same_value(&self, other: &Self, field: Field) -> bool {
+        self.state.form.get(field) == other.state.form.get(field)
+    }
+
+    /// Both show the same findings on the field, in the same language.
+    pub fn same_findings(&self, other: &Self, field: Field) -> bool {
+        self.lang() == other.lang() && self.findings_for(field) == other.findings_for(field)
+    }
+
+    /// Same language, and the same fields are still only to fill in (see [`Self::is_pending`]).
+    pub fn same_pending(&self, other: &Self) -> bool {
+        let (a, b) = (&self.state, &other.state);
+        a.lang == b.lang && a.asked == b.asked && (Rc::ptr_eq(&a.touched, &b.touched) || a.touched == b.touched)
+    }
+
     /// The findings whose path is the field's pointer (or inside it, for pasted text).
     pub fn findings_for(&self, field: Field) -> Vec<&crate::finding::Finding> {
         let p = field.pointer();

@@ -6,7 +6,7 @@ use yew::prelude::*;
 /// One entry per naive client, with the settings it would lose.
 #[function_component(BlastRadius)]
 pub fn blast_radius() -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.plan.blast_radius == b.plan.blast_radius);
     let lang = ctx.lang();
     let blast = &ctx.plan.blast_radius;
     if blast.is_empty() {

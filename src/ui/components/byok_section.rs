@@ -11,7 +11,9 @@ use yew::prelude::*;
 /// The BYOK section; with a service key it only says it is not needed.
 #[function_component(ByokSection)]
 pub fn byok_section() -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| {
+        a.lang() == b.lang() && [Field::Key, Field::RoleMode, Field::Region].iter().all(|f| a.same_value(b, *f))
+    });
     let form = &ctx.state.form;
     let byok = form.is(Field::Key, KeyKind::Byok);
     let new_role = form.is(Field::RoleMode, RoleMode::New);

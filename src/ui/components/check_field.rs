@@ -19,7 +19,7 @@ pub struct CheckFieldProps {
 /// A checkbox with its label after it.
 #[function_component(CheckField)]
 pub fn check_field(props: &CheckFieldProps) -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_for(props.field, |f, a, b| a.lang() == b.lang() && a.same_value(b, *f));
     let field = props.field;
     let onchange = {
         let ctx = ctx.clone();

@@ -17,7 +17,7 @@ pub struct ChoiceGroupProps {
 /// A fieldset with a legend and one radio per option (each radio carries `data-field`).
 #[function_component(ChoiceGroup)]
 pub fn choice_group(props: &ChoiceGroupProps) -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_for(props.field, |f, a, b| a.lang() == b.lang() && a.same_value(b, *f));
     let field = props.field;
     html! {
         <fieldset class={classes!("choice", props.inline.then_some("inline"))} aria-describedby={messages_id(field)}>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 /// A table: who manages the key, lifecycle, audit, setup, algorithms. The chosen column is marked.
 #[function_component(CompareTable)]
 pub fn compare_table() -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.same_value(b, Field::Key));
     let byok = ctx.state.form.is(Field::Key, crate::choice::KeyKind::Byok);
     let rows = [
         (S::RowWho, S::WhoService, S::WhoByok),

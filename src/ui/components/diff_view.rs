@@ -16,7 +16,8 @@ fn short(v: &Option<Value>) -> String {
 /// The diff list (update only).
 #[function_component(DiffView)]
 pub fn diff_view() -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx =
+        crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.same_value(b, Field::Operation) && a.plan.diff == b.plan.diff);
     if !ctx.state.form.is(Field::Operation, crate::choice::Operation::Update) {
         return html! {};
     }

@@ -31,7 +31,7 @@ pub fn described_by(field: Field, has_hint: bool) -> String {
 /// Lists the findings on a field (notes left to the Review); each one selects its spot when clicked.
 #[function_component(FieldMessages)]
 pub fn field_messages(props: &FieldMessagesProps) -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_for(props.field, |f, a, b| a.same_findings(b, *f));
     let lang = ctx.lang();
     let findings: Vec<_> = ctx.findings_for(props.field).into_iter().filter(|f| f.severity != crate::finding::Severity::Info).collect();
     if findings.is_empty() {

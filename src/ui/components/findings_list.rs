@@ -12,7 +12,7 @@ use yew::prelude::*;
 /// The to-fill-in checklist and one group (heading + list) per severity present.
 #[function_component(FindingsList)]
 pub fn findings_list() -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.same_pending(b) && a.plan.findings == b.plan.findings);
     let lang = ctx.lang();
     let plan = &ctx.plan;
     let (todo, shown): (Vec<_>, Vec<_>) = plan.findings.iter().partition(|f| ctx.is_pending(f));

@@ -18,7 +18,7 @@ pub struct GetCommandProps {
 /// Shows `aliyun sls GetLogStore --region R --project P --logstore L` (and the plugin's form), each copyable.
 #[function_component(GetCommand)]
 pub fn get_command(props: &GetCommandProps) -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.plan.target == b.plan.target);
     let crate::exports::shell::GetLogStoreCommand { api, plugin } = crate::exports::shell::get_logstore_command(&ctx.plan);
     html! {
         <div class="get-command">

@@ -7,7 +7,7 @@ use yew::prelude::*;
 /// The permanence of the choice and what a disabled or deleted CMK does.
 #[function_component(IrreversibleFacts)]
 pub fn irreversible_facts() -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.same_value(b, Field::Key));
     let byok = ctx.state.form.is(Field::Key, crate::choice::KeyKind::Byok);
     html! {
         <aside class="facts" aria-labelledby="facts-title" data-facts="">

@@ -10,7 +10,7 @@ use yew::prelude::*;
 /// The key section.
 #[function_component(KeySection)]
 pub fn key_section() -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang());
     html! {
         <section class="card" aria-labelledby="s2-title">
             <h2 id="s2-title">{ ctx.t(S::S2Title) }</h2>

@@ -13,7 +13,7 @@ use yew::prelude::*;
 /// The Logstore section.
 #[function_component(LogstoreSection)]
 pub fn logstore_section() -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.same_value(b, Field::Operation));
     let update = ctx.state.form.is(Field::Operation, Operation::Update);
     html! {
         <section class="card" aria-labelledby="s4-title">

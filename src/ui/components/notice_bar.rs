@@ -7,7 +7,9 @@ use yew::prelude::*;
 /// The notice, with a Dismiss button; nothing when there is none.
 #[function_component(NoticeBar)]
 pub fn notice_bar() -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| {
+        a.lang() == b.lang() && a.state.notice == b.state.notice && a.state.undo.is_some() == b.state.undo.is_some()
+    });
     let text = match ctx.state.notice {
         None => None,
         Some(Notice::BadLink) => Some(S::BadLink),

@@ -5,23 +5,31 @@ use crate::ui::components::blast_radius::BlastRadius;
 use crate::ui::components::diff_view::DiffView;
 use crate::ui::components::findings_list::FindingsList;
 use crate::ui::i18n::S;
-use crate::ui::state::Action;
+use crate::ui::state::{Action, AppContext};
 use yew::prelude::*;
+
+/// The stored encrypt_conf to offer when the plan refused a permanence change (the plan's is then the allowed one).
+fn adopt(ctx: &AppContext) -> Option<&serde_json::Value> {
+    ctx.plan.encrypt_conf.as_ref().filter(|_| ctx.plan.has_any(Code::REFUSED_CHANGES))
+}
 
 /// The review section.
 #[function_component(ReviewSection)]
 pub fn review_section() -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let store = crate::ui::hooks::use_store();
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && adopt(a) == adopt(b));
     html! {
         <section class="card" aria-labelledby="s5-title">
             <h2 id="s5-title">{ ctx.t(S::S5Title) }</h2>
             // A refused permanence change: the plan's encrypt_conf is then the allowed one.
-            if let Some(conf) = ctx.plan.encrypt_conf.clone().filter(|_| ctx.plan.has_any(Code::REFUSED_CHANGES)) {
+            if let Some(conf) = adopt(&ctx).cloned() {
                 <div class="adopt" data-adopt="stored">
                     <p>{ ctx.t(S::AdoptStoredIntro) }</p>
                     <button type="button" class="btn" onclick={
-                        let ctx = ctx.clone();
+                        // The form as it is when clicked (this section is not rendered again for every keystroke).
+                        let store = store.clone();
                         Callback::from(move |_| {
+                            let ctx = store.get();
                             ctx.dispatch(Action::Load(ctx.state.form.with_encrypt_conf(&conf), None));
                             crate::ui::services::focus::focus_id("plan");
                         })

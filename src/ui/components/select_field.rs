@@ -15,7 +15,7 @@ pub struct SelectFieldProps {
 /// A labelled `<select>`.
 #[function_component(SelectField)]
 pub fn select_field(props: &SelectFieldProps) -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_for(props.field, |f, a, b| a.lang() == b.lang() && a.same_value(b, *f));
     let field = props.field;
     let onchange = {
         let ctx = ctx.clone();

@@ -32,7 +32,9 @@ fn entry(lang: Lang, field: Field, value: &serde_json::Value) -> (String, String
 pub fn share_link() -> Html {
     let (state, copy) = use_copy();
     let open = use_state(|| false);
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| {
+        a.lang() == b.lang() && a.state.redact == b.state.redact && std::rc::Rc::ptr_eq(&a.state.form, &b.state.form)
+    });
     let lang = ctx.lang();
     let toggle = {
         let open = open.clone();

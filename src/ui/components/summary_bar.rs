@@ -27,7 +27,14 @@ fn status(ctx: &AppContext) -> (&'static str, S) {
 /// The state, the count per severity, and links to the findings and to the runbook.
 #[function_component(SummaryBar)]
 pub fn summary_bar() -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| {
+        let (p, q) = (&a.plan, &b.plan);
+        a.same_pending(b)
+            && p.ok == q.ok
+            && p.state == q.state
+            && p.requests.is_empty() == q.requests.is_empty()
+            && p.findings == q.findings
+    });
     let lang = ctx.lang();
     let plan = &ctx.plan;
     let goto = Callback::from(|e: MouseEvent| {

@@ -13,7 +13,8 @@ pub const REGION_LIST: &str = "region-list";
 /// The target section. The preset's project and Logstore names are read from the plan (the core fills them).
 #[function_component(TargetSection)]
 pub fn target_section() -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx =
+        crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.same_value(b, Field::Target) && a.plan.target == b.plan.target);
     let form = &ctx.state.form;
     let preset = form.is(Field::Target, crate::choice::TargetKind::CloudFirewall);
     let target = ctx.plan.target.as_ref();

@@ -80,7 +80,7 @@ fn oversized_paste(area: &HtmlTextAreaElement, event: &Event) -> Option<usize> {
 /// (with line and column, for pasted text).
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_for(props.field, |f, a, b| a.same_value(b, *f) && a.same_findings(b, *f));
     let field = props.field;
     let value = ctx.state.form.text(field);
     let oninput = {

@@ -8,7 +8,7 @@ use yew::prelude::*;
 /// The banner.
 #[function_component(TopBar)]
 pub fn top_bar() -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang());
     let lang = ctx.lang();
     let switch = {
         let ctx = ctx.clone();

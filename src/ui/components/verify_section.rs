@@ -16,7 +16,7 @@ fn shown(v: &Option<Value>) -> Option<String> {
 /// The verify section.
 #[function_component(VerifySection)]
 pub fn verify_section() -> Html {
-    let ctx = crate::ui::hooks::use_app();
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.plan.verification == b.plan.verification);
     let lang = ctx.lang();
     let result = match &ctx.plan.verification {
         None => html! {
