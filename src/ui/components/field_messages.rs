@@ -1,6 +1,6 @@
 //! The findings about one field, shown under it (pasted text: with line and column).
 
-use crate::ui::components::severity_icon::SeverityIcon;
+use crate::ui::components::severity_icon::severity_icon;
 use crate::ui::i18n::{self};
 use crate::ui::services::focus;
 use crate::ui::state::Field;
@@ -49,7 +49,7 @@ pub fn field_messages(props: &FieldMessagesProps) -> Html {
                 html! {
                     <li class={classes!("field-msg", f.severity.as_str())} data-code={f.code.as_str()} data-inline="true">
                         <button type="button" class="field-msg-go" {onclick}>
-                            <SeverityIcon severity={f.severity} />
+                            { severity_icon(f.severity) }
                             <span class="sev-name">{ i18n::severity_name(lang, f.severity) }</span>
                             <span class="code">{ f.code.as_str() }</span>
                             <span class="field-msg-text">{ at }{ i18n::humanize(lang, lang.pick(&f.message, &f.message_zh)) }</span>

@@ -2,7 +2,7 @@
 //! a click goes to its spot.
 
 use crate::finding::Finding;
-use crate::ui::components::severity_icon::SeverityIcon;
+use crate::ui::components::severity_icon::severity_icon;
 use crate::ui::i18n::{self, Lang, S};
 use crate::ui::services::focus;
 use yew::prelude::*;
@@ -41,7 +41,7 @@ pub fn finding_item(props: &FindingItemProps) -> Html {
         <li class={classes!("finding", f.severity.as_str())} data-code={f.code.as_str()} data-severity={f.severity.as_str()} data-path={f.path.clone()}>
             <button type="button" class="finding-go" {onclick}>
                 <span class="finding-head">
-                    <SeverityIcon severity={f.severity} />
+                    { severity_icon(f.severity) }
                     <span class="sev-name">{ i18n::severity_name(lang, f.severity) }</span>
                     <span class="code">{ f.code.as_str() }</span>
                     <span class="location" data-location="">{ location(lang, f) }</span>

@@ -3,7 +3,7 @@
 
 use crate::finding::Severity;
 use crate::ui::components::finding_item::FindingItem;
-use crate::ui::components::severity_icon::SeverityIcon;
+use crate::ui::components::severity_icon::severity_icon;
 use crate::ui::i18n::{self, S};
 use crate::ui::services::focus;
 use crate::ui::state::Action;
@@ -60,8 +60,8 @@ pub fn findings_list() -> Html {
                 }
                 let id = format!("group-{}", s.as_str());
                 Some(html! {
-                    <section class={classes!("group", s.as_str())} aria-labelledby={id.clone()} data-group={s.as_str()}>
-                        <h4 id={id}><SeverityIcon severity={*s} />{ i18n::severity_group(lang, *s, group.len()) }</h4>
+                    <section key={s.as_str()} class={classes!("group", s.as_str())} aria-labelledby={id.clone()} data-group={s.as_str()}>
+                        <h4 id={id}>{ severity_icon(*s) }{ i18n::severity_group(lang, *s, group.len()) }</h4>
                         <ul>
                             // Keyed by code and path (and which of that pair it is), so a finding
                             // that comes or goes leaves the others' items in place.

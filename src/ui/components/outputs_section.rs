@@ -114,14 +114,14 @@ pub fn outputs_section() -> Html {
                 { for TABS.iter().filter(|(id, _)| present.contains(id)).map(|(id, title)| {
                     let on = *id == selected;
                     html! {
-                        <button type="button" role="tab" class="tab" id={format!("tab-{id}")} data-tab={*id}
+                        <button key={*id} type="button" role="tab" class="tab" id={format!("tab-{id}")} data-tab={*id}
                             aria-selected={on.to_string()} aria-controls={format!("panel-{id}")} tabindex={if on { "0" } else { "-1" }}
                             onclick={select(id)}>{ ctx.t(*title) }</button>
                     }
                 }) }
             </div>
             { for panels.into_iter().filter(|(_, v)| !v.is_empty()).map(|(id, content)| html! {
-                <div role="tabpanel" class="tab-panel" id={format!("panel-{id}")} aria-labelledby={format!("tab-{id}")} data-panel={id} hidden={id != selected}>
+                <div key={id} role="tabpanel" class="tab-panel" id={format!("panel-{id}")} aria-labelledby={format!("tab-{id}")} data-panel={id} hidden={id != selected}>
                     <ContextProvider<Shown> context={Shown(id == selected)}>{ for content }</ContextProvider<Shown>>
                 </div>
             }) }
@@ -153,7 +153,7 @@ fn panels(ctx: &AppContext) -> Vec<(&'static str, Vec<Html>)> {
     }
     put(
         "intent",
-        html! { <OutputBlock name="intent" title="intent" description={ctx.t(S::IntentDesc)} text={pretty(&ctx.state.form.intent())} /> },
+        html! { <OutputBlock key="intent" name="intent" title="intent" description={ctx.t(S::IntentDesc)} text={pretty(&ctx.state.form.intent())} /> },
     );
 
     panels
@@ -167,7 +167,7 @@ fn bodies(ctx: &AppContext) -> Vec<Html> {
     let mut out = Vec::new();
     if let Some(conf) = &plan.encrypt_conf {
         out.push(
-            html! { <OutputBlock name="encrypt_conf" title={ctx.t(S::OutEncryptConf)} description={ctx.t(S::OutEncryptConfDesc)} text={pretty(conf)} /> },
+            html! { <OutputBlock key="encrypt_conf" name="encrypt_conf" title={ctx.t(S::OutEncryptConf)} description={ctx.t(S::OutEncryptConfDesc)} text={pretty(conf)} /> },
         );
     }
     for (api, name, title, desc) in [
@@ -175,23 +175,23 @@ fn bodies(ctx: &AppContext) -> Vec<Html> {
         (Api::CreateLogStore, "create_logstore_body", S::OutCreateBody, S::OutCreateBodyDesc),
     ] {
         if let Some(body) = plan.request(api).and_then(|r| r.body.as_ref()) {
-            out.push(html! { <OutputBlock {name} title={ctx.t(title)} description={ctx.t(desc)} text={pretty(body)} /> });
+            out.push(html! { <OutputBlock key={name} {name} title={ctx.t(title)} description={ctx.t(desc)} text={pretty(body)} /> });
         }
     }
     if let Some(p) = &plan.trust_policy {
         out.push(
-            html! { <OutputBlock name="trust_policy" title={ctx.t(S::OutTrust)} description={ctx.t(S::OutTrustDesc)} text={pretty(p)} /> },
+            html! { <OutputBlock key="trust_policy" name="trust_policy" title={ctx.t(S::OutTrust)} description={ctx.t(S::OutTrustDesc)} text={pretty(p)} /> },
         );
     }
     if let Some(p) = &plan.passrole_policy {
         out.push(
-            html! { <OutputBlock name="passrole_policy" title={ctx.t(S::OutPassrole)} description={ctx.t(S::OutPassroleDesc)} text={pretty(p)} /> },
+            html! { <OutputBlock key="passrole_policy" name="passrole_policy" title={ctx.t(S::OutPassrole)} description={ctx.t(S::OutPassroleDesc)} text={pretty(p)} /> },
         );
     }
     for alt in &plan.alternatives {
         if let (Some(body), Api::UpdateLogStoreEncryption) = (&alt.body, alt.api) {
             out.push(html! {
-                <OutputBlock name="update_logstore_encryption_body" title={ctx.t(S::OutAlternative)}
+                <OutputBlock key="update_logstore_encryption_body" name="update_logstore_encryption_body" title={ctx.t(S::OutAlternative)}
                     description={lang.pick(&alt.purpose, &alt.purpose_zh).to_string()}
                     detail={alt.request_line()} text={pretty(body)} />
             });
@@ -211,7 +211,9 @@ fn bodies(ctx: &AppContext) -> Vec<Html> {
                 }
             })
             .collect();
-        out.push(html! { <><h4 class="panel-sub">{ ctx.t(S::RequestsTitle) }</h4><ol class="requests">{ for requests }</ol></> });
+        out.push(
+            html! { <key="requests"><h4 class="panel-sub">{ ctx.t(S::RequestsTitle) }</h4><ol class="requests">{ for requests }</ol></> },
+        );
     }
     out
 }

@@ -3,17 +3,11 @@
 use crate::finding::Severity;
 use yew::prelude::*;
 
-/// Props of [`SeverityIcon`].
-#[derive(Properties, PartialEq)]
-pub struct SeverityIconProps {
-    /// The severity.
-    pub severity: Severity,
-}
-
-/// An SVG icon, hidden from assistive technology (the severity is always also written out).
-#[function_component(SeverityIcon)]
-pub fn severity_icon(props: &SeverityIconProps) -> Html {
-    let shape = match props.severity {
+/// An SVG icon, hidden from assistive technology (the severity is always also written out). A
+/// plain function, not a component: it has no state, and a component per icon costs bytes and
+/// a scope per finding.
+pub fn severity_icon(severity: Severity) -> Html {
+    let shape = match severity {
         Severity::Error => html! {
             <>
                 <circle cx="8" cy="8" r="7" />
@@ -46,7 +40,7 @@ pub fn severity_icon(props: &SeverityIconProps) -> Html {
         },
     };
     html! {
-        <svg class={classes!("sev-icon", props.severity.as_str())} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+        <svg class={classes!("sev-icon", severity.as_str())} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
             { shape }
         </svg>
     }

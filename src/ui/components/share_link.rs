@@ -27,15 +27,44 @@ fn entry(lang: Lang, field: Field, value: &serde_json::Value) -> (String, String
     (label, text)
 }
 
+/// What the link will contain (the form's fields as the link writes them), whether the account id
+/// is left out, and a warning when it carries pasted text.
+#[function_component(ShareContents)]
+fn share_contents() -> Html {
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| {
+        a.lang() == b.lang() && a.state.redact == b.state.redact && std::rc::Rc::ptr_eq(&a.state.form, &b.state.form)
+    });
+    let lang = ctx.lang();
+    let form = &ctx.state.form;
+    let map = form.to_map(false, ctx.state.redact);
+    let entries: Vec<(String, String)> = map.iter().filter_map(|(k, v)| Field::from_key(k).map(|f| entry(lang, f, v))).collect();
+    let pasted = Field::ALL.iter().any(|f| f.is_pasted() && form.active(*f) && !form.text(*f).trim().is_empty());
+    html! {
+        <>
+            if entries.is_empty() {
+                <p>{ ctx.t(S::ShareDefaults) }</p>
+            } else {
+                <p>{ ctx.t(S::ShareContains) }</p>
+                <dl data-share-contains="">
+                    { for entries.into_iter().map(|(label, value)| html! { <><dt>{ label }</dt><dd>{ value }</dd></> }) }
+                </dl>
+            }
+            if ctx.state.redact {
+                <p class="hint">{ ctx.t(S::ShareAccountOut) }</p>
+            }
+            if pasted {
+                <p class="hint strong">{ ctx.t(S::SharePasted) }</p>
+            }
+        </>
+    }
+}
+
 /// The share button (it opens the panel), the panel, and the redaction checkbox.
 #[function_component(ShareLink)]
 pub fn share_link() -> Html {
     let (state, copy) = use_copy();
     let open = use_state(|| false);
-    let ctx = crate::ui::hooks::use_app_if(|_, a, b| {
-        a.lang() == b.lang() && a.state.redact == b.state.redact && std::rc::Rc::ptr_eq(&a.state.form, &b.state.form)
-    });
-    let lang = ctx.lang();
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.state.redact == b.state.redact);
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -57,10 +86,6 @@ pub fn share_link() -> Html {
         CopyState::Copied => ctx.t(S::Copied),
         CopyState::Failed => ctx.t(S::CopyFailed),
     };
-    let form = &ctx.state.form;
-    let map = form.to_map(false, ctx.state.redact);
-    let entries: Vec<(String, String)> = map.iter().filter_map(|(k, v)| Field::from_key(k).map(|f| entry(lang, f, v))).collect();
-    let pasted = Field::ALL.iter().any(|f| f.is_pasted() && form.active(*f) && !form.text(*f).trim().is_empty());
     html! {
         <div class="share">
             <button type="button" class="btn" data-action="share" aria-expanded={(*open).to_string()} aria-controls="share-panel" onclick={toggle}>{ ctx.t(S::CopyLink) }</button>
@@ -70,19 +95,9 @@ pub fn share_link() -> Html {
             </div>
             <section id="share-panel" class="share-panel" aria-labelledby="share-title" data-share-panel="" hidden={!*open}>
                 <h2 id="share-title">{ ctx.t(S::ShareTitle) }</h2>
-                if entries.is_empty() {
-                    <p>{ ctx.t(S::ShareDefaults) }</p>
-                } else {
-                    <p>{ ctx.t(S::ShareContains) }</p>
-                    <dl data-share-contains="">
-                        { for entries.into_iter().map(|(label, value)| html! { <><dt>{ label }</dt><dd>{ value }</dd></> }) }
-                    </dl>
-                }
-                if ctx.state.redact {
-                    <p class="hint">{ ctx.t(S::ShareAccountOut) }</p>
-                }
-                if pasted {
-                    <p class="hint strong">{ ctx.t(S::SharePasted) }</p>
+                // What the link holds changes with every keystroke: listed only while the panel is open.
+                if *open {
+                    <ShareContents />
                 }
                 <div class="actions">
                     <button type="button" class="btn primary" data-action="share-copy" onclick={copy_now}>{ ctx.t(S::ShareCopyNow) }</button>

@@ -3,7 +3,7 @@
 
 use crate::finding::Severity;
 use crate::plan::PlanState;
-use crate::ui::components::severity_icon::SeverityIcon;
+use crate::ui::components::severity_icon::severity_icon;
 use crate::ui::i18n::{self, S};
 use crate::ui::services::focus;
 use crate::ui::state::AppContext;
@@ -76,9 +76,9 @@ pub fn summary_bar() -> Html {
                             <circle cx="8" cy="8" r="7" /><path d="M4.5 8.5 L7 11 L11.5 5.5" class="glyph" />
                         </svg>
                     },
-                    "blocked" => html! { <SeverityIcon severity={Severity::Error} /> },
-                    "review" => html! { <SeverityIcon severity={Severity::Warning} /> },
-                    "nothing" => html! { <SeverityIcon severity={Severity::Info} /> },
+                    "blocked" => html! { { severity_icon(Severity::Error) } },
+                    "review" => html! { { severity_icon(Severity::Warning) } },
+                    "nothing" => html! { { severity_icon(Severity::Info) } },
                     _ => html! { <svg class="sev-icon todo" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><rect x="2" y="2" width="12" height="12" rx="2" /></svg> },
                 } }
                 <span>{ ctx.t(text) }</span>
@@ -88,8 +88,8 @@ pub fn summary_bar() -> Html {
                     <li class="count todo" data-todo-count={todo.to_string()}>{ i18n::todo_count(lang, todo) }</li>
                 }
                 { for counts.iter().map(|(s, n)| html! {
-                    <li class={classes!("count", s.as_str())} data-severity={s.as_str()}>
-                        <SeverityIcon severity={*s} />{ i18n::severity_count(lang, *s, *n) }
+                    <li key={s.as_str()} class={classes!("count", s.as_str())} data-severity={s.as_str()}>
+                        { severity_icon(*s) }{ i18n::severity_count(lang, *s, *n) }
                     </li>
                 }) }
             </ul>
