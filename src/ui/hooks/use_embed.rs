@@ -104,8 +104,10 @@ pub fn use_embed(state: &UseReducerHandle<State>, plan: Rc<Plan>) {
         });
         move || drop(listener)
     });
-    use_effect_with((plan, state.form.clone()), move |(plan, form)| {
-        if let Some((parent, origin)) = portal() {
+    // Outside a frame there is no portal to tell: no plan to compare or hold on every keystroke.
+    let framed = *use_memo((), |_| framed());
+    use_effect_with(framed.then(|| (plan, state.form.clone())), move |deps| {
+        if let (Some((plan, form)), Some((parent, origin))) = (deps, portal()) {
             let intent = form.intent();
             let plan = serde_json::to_value(&**plan).unwrap_or(Value::Null);
             post(&parent, &origin, &json!({ "type": format!("{PROTOCOL}:plan"), "version": 1, "intent": intent, "plan": plan }));
