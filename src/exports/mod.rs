@@ -39,6 +39,22 @@ pub fn shell_quote(s: &str) -> String {
     out
 }
 
+/// [`shell_quote`]`(s)`, written straight into the text it is formatted into.
+pub(crate) struct ShellQuoted<'a>(pub &'a str);
+
+impl std::fmt::Display for ShellQuoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("'")?;
+        for (i, piece) in self.0.split('\'').enumerate() {
+            if i > 0 {
+                f.write_str(r"'\''")?;
+            }
+            f.write_str(piece)?;
+        }
+        f.write_str("'")
+    }
+}
+
 /// The kinds of export, in the order the plan lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ExportKind {
