@@ -3,7 +3,7 @@
 //! in order, how to verify afterwards, and what can and cannot be rolled back.
 
 use super::shell::GetLogStoreCommand;
-use super::{project, region, shell_quote};
+use super::{logstore, project, region, shell_quote};
 use crate::finding::t;
 use crate::finding::{Finding, Lang, Severity, Text};
 use crate::intent::{Intent, Operation};
@@ -235,7 +235,7 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
         update: intent.operation == Operation::Update,
         project: project(intent),
         region: region(intent),
-        logstore: intent.target.logstore.as_ref().map(ToString::to_string).unwrap_or_else(|| "<logstore>".into()),
+        logstore: logstore(intent),
         enabled: conf.and_then(|c| c.get("enable")).and_then(Value::as_bool) == Some(true),
         byok: conf.is_some_and(|c| c.get("user_cmk_info").is_some_and(|i| !i.is_null())),
         ram: plan.requests.iter().filter(|r| r.api.is_ram()).count(),
@@ -266,11 +266,11 @@ struct Ticket<'a> {
     /// An update of an existing Logstore (else a create).
     update: bool,
     /// The target's project.
-    project: String,
+    project: &'a str,
     /// The target's region.
-    region: String,
+    region: &'a str,
     /// The target's Logstore (`<logstore>` when not given).
-    logstore: String,
+    logstore: &'a str,
     /// The encrypt_conf sent turns encryption on.
     enabled: bool,
     /// The encrypt_conf sent uses the customer's CMK.

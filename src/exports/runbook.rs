@@ -94,7 +94,7 @@ pub(super) fn checks(intent: &Intent, plan: &Plan) -> Checks {
     if let Some(info) = cmk_info {
         let text = |k: &str| info.get(k).and_then(Value::as_str).map(str::to_string);
         if let Some(key_id) = text("cmk_key_id") {
-            c.cmk = Some(CmkCheck { key_id, region: text("region_id").unwrap_or_else(|| super::region(intent)) });
+            c.cmk = Some(CmkCheck { key_id, region: text("region_id").unwrap_or_else(|| super::region(intent).to_string()) });
         }
         // The role the plan creates or updates, when it does.
         let ram_name = plan

@@ -3,7 +3,7 @@
 //! was pasted.
 
 use super::runbook::{self, Checks, CmkCheck, DRIFT_JQ, RoleCheck, TRUST_JQ, comments, push_comment};
-use super::{ShellQuoted as Sq, body_text, cite, project, region};
+use super::{ShellQuoted as Sq, body_text, cite, logstore, project, region};
 use crate::finding::Lang;
 use crate::intent::Intent;
 use crate::plan::{Api, Plan, Request};
@@ -68,7 +68,7 @@ pub(super) fn aliyun_cli(intent: &Intent, plan: &Plan, checks: &Checks, draft: O
     }
     s.push_str("set -euo pipefail\n");
     s.push_str("\ndie() { printf 'sls-encrypt: %s\\n' \"$1\" >&2; exit 1; }\nnote() { printf 'sls-encrypt: %s\\n' \"$1\" >&2; }\n");
-    let _ = writeln!(s, "REGION={}", Sq(&region(intent)));
+    let _ = writeln!(s, "REGION={}", Sq(region(intent)));
 
     s.push('\n');
     push_comment(&mut s, l("Tools: aliyun with the built-in sls product, and jq.", "工具：带内置 sls 产品的 aliyun，以及 jq。"));
@@ -451,7 +451,7 @@ pub fn get_logstore_command(plan: &Plan) -> GetLogStoreCommand {
 pub fn command(intent: &Intent, r: &Request) -> String {
     let region = region(intent);
     let project = project(intent);
-    let logstore = intent.target.logstore.as_ref().map(ToString::to_string).unwrap_or_else(|| "<logstore>".into());
+    let logstore = logstore(intent);
     match r.api {
         Api::GetLogStore => GetLogStoreCommand::new(&region, &project, &logstore).api,
         Api::UpdateLogStore => {
