@@ -6,7 +6,7 @@ use crate::finding::{Code, Finding, Text, t};
 use crate::limits::excerpt;
 use crate::pointer::join;
 use serde_json::{Map, Number, Value};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A pasted document of the intent (given as text or as an embedded object), read, with where it
@@ -60,20 +60,22 @@ impl TextIssue {
 struct Positions {
     /// Line and column of each node, its parent and its segment (key or decimal index).
     nodes: Vec<((usize, usize), usize, String)>,
-    /// The child of a node by segment.
-    children: HashMap<(usize, String), usize>,
+    /// The child of a node by segment. Ordered, not hashed: a few dozen nodes per paste are
+    /// found faster by comparison than by SipHash, and no set of keys can make it slow.
+    children: BTreeMap<(usize, String), usize>,
 }
 
 impl Positions {
-    /// The node for `seg` under `parent`, made at `pos` if new (a repeated key keeps the first).
-    fn child(&mut self, parent: usize, seg: String, pos: (usize, usize)) -> usize {
+    /// The node for `seg` under `parent`, made at `pos` if new (a repeated key keeps the first),
+    /// and whether it was there already.
+    fn child(&mut self, parent: usize, seg: String, pos: (usize, usize)) -> (usize, bool) {
         let next = self.nodes.len();
         match self.children.entry((parent, seg)) {
-            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
-            std::collections::hash_map::Entry::Vacant(e) => {
+            std::collections::btree_map::Entry::Occupied(e) => (*e.get(), true),
+            std::collections::btree_map::Entry::Vacant(e) => {
                 self.nodes.push((pos, parent, e.key().1.clone()));
                 e.insert(next);
-                next
+                (next, false)
             }
         }
     }
@@ -436,8 +438,10 @@ impl Reader<'_> {
             };
             let key_pos = self.here();
             let key = self.string(node, quote)?;
-            let member = self.positions.child(node, key.clone(), key_pos);
-            if map.contains_key(&key) {
+            let (member, seen) = self.positions.child(node, key.clone(), key_pos);
+            // Every key of `map` has a node under `node`, so a new node is a new key; a node seen
+            // before may come from a repeated object's other members (then the map tells).
+            if seen && map.contains_key(&key) {
                 self.note(
                     Code::TextDuplicateKey,
                     member,
@@ -499,7 +503,7 @@ impl Reader<'_> {
                 return Ok(Value::Array(items));
             }
             let here = self.here();
-            let element = self.positions.child(node, items.len().to_string(), here);
+            let (element, _) = self.positions.child(node, items.len().to_string(), here);
             items.push(self.value(element, depth + 1)?);
             self.skip_space(node)?;
             if self.separator(node, b']', &mut comma)? {
@@ -513,11 +517,12 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             let start = self.pos;
-            while let Some(&b) = self.src.get(self.pos) {
-                if b == quote || b == b'\\' || b < 0x20 {
-                    break;
-                }
+            let stop = |b: &u8| *b == quote || *b == b'\\' || *b < 0x20;
+            self.pos += self.src[start..].iter().position(stop).unwrap_or(self.src.len() - start);
+            if out.is_empty() && self.src.get(self.pos) == Some(&quote) {
+                // No escape (most strings): the text between the quotes, copied once.
                 self.pos += 1;
+                return Ok(self.text[start..self.pos - 1].to_string());
             }
             out.push_str(&self.text[start..self.pos]);
             match self.src.get(self.pos) {
