@@ -77,7 +77,14 @@ fn longest_backticks(s: &str) -> usize {
 
 /// Appends [`code`]`(text)` to `s`.
 fn push_code(s: &mut String, text: &str) {
-    s.reserve(text.len() + 8);
+    // Most spans (names, ids, short values) have nothing to escape: one backtick either side.
+    if !text.is_empty() && !text.bytes().any(|b| matches!(b, b'`' | b'\n' | b'\r' | b'|')) {
+        s.reserve(text.len() + 2);
+        s.push('`');
+        s.push_str(text);
+        s.push('`');
+        return;
+    }
     let _ = write_code(s, text);
 }
 
@@ -118,6 +125,29 @@ fn push_fence(s: &mut String, info: &str, text: &str) {
     s.push('\n');
     put_ticks(s);
     s.push('\n');
+}
+
+/// A request body with another `encrypt_conf` in its place, serialized as that body would be.
+struct WithConf<'a> {
+    /// The body.
+    body: &'a serde_json::Map<String, Value>,
+    /// The `encrypt_conf` written instead of the body's.
+    conf: serde_json::Map<String, Value>,
+}
+
+impl serde::Serialize for WithConf<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = ser.serialize_map(Some(self.body.len()))?;
+        for (k, v) in self.body {
+            if k == "encrypt_conf" {
+                map.serialize_entry(k, &self.conf)?;
+            } else {
+                map.serialize_entry(k, v)?;
+            }
+        }
+        map.end()
+    }
 }
 
 fn pretty(v: &Value) -> String {
@@ -239,6 +269,7 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
         enabled: conf.and_then(|c| c.get("enable")).and_then(Value::as_bool) == Some(true),
         byok: conf.is_some_and(|c| c.get("user_cmk_info").is_some_and(|i| !i.is_null())),
         ram: plan.requests.iter().filter(|r| r.api.is_ram()).count(),
+        conf_json: conf.map(pretty).unwrap_or_default(),
     };
     let mut findings: Vec<&Finding> = plan.findings.iter().collect();
     findings.sort_by_key(|f| f.severity);
@@ -277,6 +308,8 @@ struct Ticket<'a> {
     byok: bool,
     /// How many RAM requests the plan has.
     ram: usize,
+    /// The encrypt_conf sent, as pretty JSON (empty when none is sent); two sections show it.
+    conf_json: String,
 }
 
 impl Ticket<'_> {
@@ -393,12 +426,12 @@ impl Ticket<'_> {
                 .get(lang)
             );
         }
-        if let Some(c) = conf {
+        if conf.is_some() {
             let _ = writeln!(
                 s,
                 "\n{}\n\n{}",
                 lang.pick("The complete encrypt_conf sent:", "发送的完整 encrypt_conf："),
-                fence("json", &pretty(c))
+                fence("json", &self.conf_json)
             );
         } else {
             s.push('\n');
@@ -551,7 +584,7 @@ impl Ticket<'_> {
             lang.pick("Read the Logstore back:", "读回日志库："),
             fence("sh", &GetLogStoreCommand::new(region, project, logstore).api)
         );
-        if let Some(c) = conf {
+        if conf.is_some() {
             let _ = writeln!(
                 s,
                 "{}\n\n{}",
@@ -559,7 +592,7 @@ impl Ticket<'_> {
                     "Its encrypt_conf must equal the following, and every other field the request body above (output-only fields such as createTime aside):",
                     "其 encrypt_conf 必须与下面一致，其他字段必须与上面的请求体一致（createTime 等只读字段除外）："
                 ),
-                fence("json", &pretty(c))
+                fence("json", &self.conf_json)
             );
         }
         if let Some(role) = plan.request(Api::AttachPolicyToRole).and(crate::ram::role(intent)) {
@@ -616,12 +649,18 @@ impl Ticket<'_> {
                 )
             };
             let _ = writeln!(s, "- **{label}** {}", escape(text.get(lang)));
-            if let Some(mut body) =
-                plan.request(Api::UpdateLogStore).or_else(|| plan.request(Api::CreateLogStore)).and_then(|r| r.body.clone())
-                && let Some(c) = body.get_mut("encrypt_conf").and_then(Value::as_object_mut)
+            if let Some(body) = plan
+                .request(Api::UpdateLogStore)
+                .or_else(|| plan.request(Api::CreateLogStore))
+                .and_then(|r| r.body.as_ref())
+                .and_then(Value::as_object)
+                && let Some(Value::Object(c)) = body.get("encrypt_conf")
             {
-                c.insert("enable".into(), Value::Bool(!enabled));
-                let _ = writeln!(s, "\n{}", fence("json", &pretty(&body)));
+                let mut conf = c.clone();
+                conf.insert("enable".into(), Value::Bool(!enabled));
+                s.push('\n');
+                push_fence(s, "json", &serde_json::to_string_pretty(&WithConf { body, conf }).unwrap_or_default());
+                s.push('\n');
             } else {
                 s.push('\n');
             }
