@@ -6,7 +6,7 @@ use crate::finding::{Code, Finding, Text, t};
 use crate::limits::excerpt;
 use crate::pointer::join;
 use serde_json::{Map, Number, Value};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A pasted document of the intent (given as text or as an embedded object), read, with where it
@@ -60,19 +60,25 @@ impl TextIssue {
 struct Positions {
     /// Line and column of each node, its parent and its segment (key or decimal index).
     nodes: Vec<((usize, usize), usize, String)>,
-    /// The child of a node by segment. Ordered, not hashed: a few dozen nodes per paste are
-    /// found faster by comparison than by SipHash, and no set of keys can make it slow.
-    children: BTreeMap<(usize, String), usize>,
+    /// The child of a node by segment.
+    children: HashMap<(usize, String), usize>,
 }
 
 impl Positions {
+    /// Room for the nodes of a text of `len` bytes, as pasted JSON usually has them (a node every
+    /// 24 bytes or so, at most 4,096 ahead): growing the table re-hashes every key.
+    fn with_capacity(len: usize) -> Self {
+        let nodes = (len / 24).clamp(4, 4096);
+        Positions { nodes: Vec::with_capacity(nodes), children: HashMap::with_capacity(nodes) }
+    }
+
     /// The node for `seg` under `parent`, made at `pos` if new (a repeated key keeps the first),
     /// and whether it was there already.
     fn child(&mut self, parent: usize, seg: String, pos: (usize, usize)) -> (usize, bool) {
         let next = self.nodes.len();
         match self.children.entry((parent, seg)) {
-            std::collections::btree_map::Entry::Occupied(e) => (*e.get(), true),
-            std::collections::btree_map::Entry::Vacant(e) => {
+            std::collections::hash_map::Entry::Occupied(e) => (*e.get(), true),
+            std::collections::hash_map::Entry::Vacant(e) => {
                 self.nodes.push((pos, parent, e.key().1.clone()));
                 e.insert(next);
                 (next, false)
@@ -166,7 +172,7 @@ pub fn read(text: &str) -> Read {
         line: 1,
         line_start: 0,
         col_cache: (0, 1),
-        positions: Positions::default(),
+        positions: Positions::with_capacity(text.len()),
         issues: Vec::new(),
         skipped: 0,
         python: None,

@@ -203,11 +203,15 @@ fn attrs(s: &mut String, indent: usize, lines: &[(&str, String)]) {
         let one_line = run.iter().filter(|(_, v)| !v.contains('\n'));
         let width = one_line.map(|(k, _)| k.len()).max().unwrap_or(0);
         for (k, v) in run {
-            if v.contains('\n') {
-                let _ = writeln!(s, "{:indent$}{k} = {v}", "");
-            } else {
-                let _ = writeln!(s, "{:indent$}{k:<width$} = {v}", "");
+            Pad(indent).push(s);
+            s.push_str(k);
+            if !v.contains('\n') {
+                // Attribute names are ASCII: their length is their width.
+                Pad(width.saturating_sub(k.len())).push(s);
             }
+            s.push_str(" = ");
+            s.push_str(v);
+            s.push('\n');
         }
     }
 }
@@ -275,11 +279,13 @@ fn query<'a>(r: &'a Request, k: &str) -> &'a str {
 /// Writes `text` as `#` comment lines at `indent` spaces.
 fn comment(s: &mut String, indent: usize, text: &str) {
     for line in text.lines() {
-        if line.is_empty() {
-            let _ = writeln!(s, "{:indent$}#", "");
-        } else {
-            let _ = writeln!(s, "{:indent$}# {line}", "");
+        Pad(indent).push(s);
+        s.push('#');
+        if !line.is_empty() {
+            s.push(' ');
+            s.push_str(line);
         }
+        s.push('\n');
     }
 }
 
