@@ -59,7 +59,10 @@ impl TextIssue {
 #[derive(Debug, Default)]
 struct Positions {
     /// Line and column of each node, its parent and its segment (key or decimal index).
-    nodes: Vec<((usize, usize), usize, String)>,
+    nodes: Vec<((usize, usize), usize, std::ops::Range<usize>)>,
+    /// The segments of all nodes, one after another (`nodes` hold their ranges): one buffer
+    /// instead of a string per node.
+    segs: String,
     /// The child of a node by segment.
     children: HashMap<(usize, String), usize>,
 }
@@ -69,7 +72,11 @@ impl Positions {
     /// 24 bytes or so, at most 4,096 ahead): growing the table re-hashes every key.
     fn with_capacity(len: usize) -> Self {
         let nodes = (len / 24).clamp(4, 4096);
-        Positions { nodes: Vec::with_capacity(nodes), children: HashMap::with_capacity(nodes) }
+        Positions {
+            nodes: Vec::with_capacity(nodes),
+            segs: String::with_capacity((len / 4).min(16 * 1024)),
+            children: HashMap::with_capacity(nodes),
+        }
     }
 
     /// The node for `seg` under `parent`, made at `pos` if new (a repeated key keeps the first),
@@ -79,7 +86,9 @@ impl Positions {
         match self.children.entry((parent, seg)) {
             std::collections::hash_map::Entry::Occupied(e) => (*e.get(), true),
             std::collections::hash_map::Entry::Vacant(e) => {
-                self.nodes.push((pos, parent, e.key().1.clone()));
+                let start = self.segs.len();
+                self.segs.push_str(&e.key().1);
+                self.nodes.push((pos, parent, start..self.segs.len()));
                 e.insert(next);
                 (next, false)
             }
@@ -108,7 +117,7 @@ impl Positions {
         let mut segs = Vec::new();
         while node != 0 {
             let (_, parent, seg) = &self.nodes[node];
-            segs.push(seg.as_str());
+            segs.push(&self.segs[seg.clone()]);
             node = *parent;
         }
         segs.iter().rev().fold(String::new(), |p, s| join(&p, s))
@@ -339,7 +348,7 @@ impl Reader<'_> {
     fn document(&mut self) -> Result<Value, Fatal> {
         self.skip_space(0)?;
         let here = self.here();
-        self.positions.nodes.push((here, 0, String::new()));
+        self.positions.nodes.push((here, 0, 0..0));
         let v = self.value(0, 0)?;
         self.skip_space(0)?;
         if self.pos < self.src.len() {

@@ -544,11 +544,15 @@ impl Ticket<'_> {
         let lang = self.lang;
         let plan = self.plan;
         let _ = writeln!(s, "## {}\n", lang.pick("Requests, in order", "请求（按顺序）"));
+        let mut line = String::new();
         for r in &plan.requests {
             let _ = writeln!(s, "### {}. {}\n", r.step, r.api);
             push_escaped(s, lang.pick(&r.purpose, &r.purpose_zh));
             s.push_str("\n\n");
-            push_code(s, &r.request_line());
+            line.clear();
+            // `Request::request_line`, written into one buffer for all requests.
+            let _ = write!(line, "{} https://{}{}", r.method, r.host, r.path);
+            push_code(s, &line);
             s.push_str("\n\n");
             if !r.query.is_empty() {
                 table_head(s, [lang.pick("Parameter", "参数"), lang.pick("Value", "值")]);

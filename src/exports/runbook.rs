@@ -111,7 +111,12 @@ pub(super) fn checks(intent: &Intent, plan: &Plan) -> Checks {
             let update = plan.request(Api::UpdateRole).and_then(|r| {
                 let new = r.query.get("NewAssumeRolePolicyDocument")?.as_str()?;
                 let pasted = intent.ram.current_trust_policy.as_ref()?.document.value.clone();
-                Some((pasted, serde_json::from_str(new).ok()?))
+                // The plan's trust policy is the document sent (read back only when it is not).
+                let new = match &plan.trust_policy {
+                    Some(t) if crate::ram::compact(t) == new => t.clone(),
+                    _ => serde_json::from_str(new).ok()?,
+                };
+                Some((pasted, new))
             });
             c.role = Some(RoleCheck { name, created: plan.request(Api::CreateRole).is_some(), update });
         }
