@@ -349,7 +349,7 @@ fn step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &Reques
                 );
             }
         }
-        Api::UpdateLogStore | Api::CreateLogStore => write_step(s, lang, intent, checks, r, &cmd),
+        Api::UpdateLogStore | Api::CreateLogStore => write_step(s, lang, intent, checks, r, cmd),
         Api::UpdateLogStoreEncryption => {
             let _ = writeln!(s, "{cmd}\nram_changed=1");
         }
@@ -453,18 +453,18 @@ pub fn command(intent: &Intent, r: &Request) -> String {
     let project = project(intent);
     let logstore = logstore(intent);
     match r.api {
-        Api::GetLogStore => GetLogStoreCommand::new(&region, &project, &logstore).api,
+        Api::GetLogStore => GetLogStoreCommand::new(region, project, logstore).api,
         Api::UpdateLogStore => {
             format!(
                 "aliyun sls {} --region {region} --project {} --logstore {} --body {}",
                 r.api,
-                Sq(&project),
-                Sq(&logstore),
+                Sq(project),
+                Sq(logstore),
                 Sq(&body_text(r))
             )
         }
         Api::CreateLogStore => {
-            format!("aliyun sls {} --region {region} --project {} --body {}", r.api, Sq(&project), Sq(&body_text(r)))
+            format!("aliyun sls {} --region {region} --project {} --body {}", r.api, Sq(project), Sq(&body_text(r)))
         }
         _ => {
             let mut line = format!("aliyun ram {}", r.api);

@@ -476,7 +476,7 @@ fn logstore_resource(s: &mut String, intent: &Intent, body: &Map<String, Value>,
         );
     }
     s.push_str("resource \"alicloud_log_store\" \"this\" {\n");
-    let mut lines = vec![("project_name", hcl_string(&project)), ("logstore_name", hcl_string(&name))];
+    let mut lines = vec![("project_name", hcl_string(project)), ("logstore_name", hcl_string(&name))];
     for (key, attr) in TF_ATTRS {
         if let Some(v) = body.get(*key) {
             lines.push((attr, hcl_value(v)));
