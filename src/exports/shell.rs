@@ -383,11 +383,12 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
     let _ =
         writeln!(s, "retry_every=\"${{SLS_ENCRYPT_RETRY_EVERY:-10}}\"\ndeadline=$((SECONDS + ${{SLS_ENCRYPT_RAM_WAIT:-60}}))\nwhile :; do");
     if update {
-        let get = Request { api: Api::GetLogStore, method: Api::GetLogStore.method(), body: None, ..r.clone() };
+        // The GetLogStore command line (`command` of a GetLogStore request), without a copy of the request.
+        let get = GetLogStoreCommand::new(region(intent), project(intent), logstore(intent)).api;
         let _ = writeln!(
             s,
             "  live=$({})\n  if jq -e --argjson body \"$BODY\" '. as $live | $body | to_entries | all(.value == $live[.key])' >/dev/null 2>&1 <<<\"$live\"; then\n    note \"{}\"\n    break\n  fi\n  drift=$(jq -r --argjson want \"$WANT\" --argjson known \"$KNOWN\" {} <<<\"$live\") || die \"{}\"\n  if [ -n \"$drift\" ]; then\n    die \"{}$drift{}\"\n  fi",
-            command(intent, &get),
+            get,
             dq(&format!(
                 "{} {}{}{}",
                 l("step", "步骤"),
