@@ -407,8 +407,8 @@ impl Finding {
             column: None,
             message: message.en,
             fix: fix.en,
-            message_zh: chinese_quotes(&message.zh),
-            fix_zh: chinese_quotes(&fix.zh),
+            message_zh: quote_values(message.zh),
+            fix_zh: quote_values(fix.zh),
         }
     }
 
@@ -432,32 +432,41 @@ impl Finding {
 /// Chinese text quotes a value with “”: every `"value"` pair becomes `“value”`, except inside a
 /// JSON snippet (`{…}`, `[…]`) and a key written as JSON (`"enable": true`), which stay as typed.
 pub fn chinese_quotes(s: &str) -> String {
+    quote_values(s.to_string())
+}
+
+/// [`chinese_quotes`] of an owned text: a text with nothing quoted (the common case) is returned
+/// as it is. Every character acted on is ASCII, so the text is scanned by bytes and copied in runs.
+fn quote_values(s: String) -> String {
     if !s.contains('"') {
-        return s.to_string(); // nothing quoted: the common case, copied whole
+        return s;
     }
-    let mut out = String::with_capacity(s.len());
-    let mut depth = 0usize;
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        rest = &rest[c.len_utf8()..];
-        match c {
-            '{' | '[' => depth += 1,
-            '}' | ']' => depth = depth.saturating_sub(1),
-            '"' if depth == 0 => {
+    let mut out = String::with_capacity(s.len() + 8);
+    let bytes = s.as_bytes();
+    let (mut depth, mut i, mut run) = (0usize, 0, 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'"' if depth == 0 => {
+                let rest = &s[i + 1..];
                 if let Some(end) = rest.find('"')
                     && !rest[end + 1..].trim_start().starts_with(':')
                 {
+                    out.push_str(&s[run..i]);
                     out.push('“');
                     out.push_str(&rest[..end]);
                     out.push('”');
-                    rest = &rest[end + 1..];
+                    i += end + 2;
+                    run = i;
                     continue;
                 }
             }
             _ => {}
         }
-        out.push(c);
+        i += 1;
     }
+    out.push_str(&s[run..]);
     out
 }
 
@@ -474,5 +483,48 @@ mod tests {
             r#"方案为：{"enable":true,"encrypt_type":"default"}"#
         );
         assert_eq!(chinese_quotes(r#"只有一个 " 引号"#), r#"只有一个 " 引号"#);
+    }
+
+    /// The character-by-character form `chinese_quotes` had before it scanned bytes.
+    fn by_chars(s: &str) -> String {
+        let mut out = String::new();
+        let mut depth = 0usize;
+        let mut rest = s;
+        while let Some(c) = rest.chars().next() {
+            rest = &rest[c.len_utf8()..];
+            match c {
+                '{' | '[' => depth += 1,
+                '}' | ']' => depth = depth.saturating_sub(1),
+                '"' if depth == 0 => {
+                    if let Some(end) = rest.find('"')
+                        && !rest[end + 1..].trim_start().starts_with(':')
+                    {
+                        out.push('“');
+                        out.push_str(&rest[..end]);
+                        out.push('”');
+                        rest = &rest[end + 1..];
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    #[test]
+    fn byte_scan_quotes_as_the_character_scan_did() {
+        let pieces = ["\"", "{", "}", "[", "]", ":", " ", "\u{3000}", "中", "a", "“", "\"x\":", "]]", "{{"];
+        // Every string of up to four pieces.
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
+            texts.extend(longer);
+            texts.dedup();
+        }
+        for t in &texts {
+            assert_eq!(chinese_quotes(t), by_chars(t), "{t:?}");
+        }
     }
 }

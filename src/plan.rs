@@ -179,6 +179,17 @@ impl Change {
             Change::Dropped => t!(self.as_str(), "去掉"),
         }
     }
+
+    /// How the diff names it in `lang` (the [`Change::label`] text, without allocating).
+    pub fn label_in(self, lang: crate::finding::Lang) -> &'static str {
+        let zh = match self {
+            Change::Kept => "保留",
+            Change::Changed => "修改",
+            Change::Added => "新增",
+            Change::Dropped => "去掉",
+        };
+        lang.pick(self.as_str(), zh)
+    }
 }
 
 /// What happens to one top-level field of the Logstore between `current` and the update body.

@@ -5,7 +5,20 @@ use crate::limits::{MAX_FIELD_CHARS, excerpt};
 
 /// Escapes one JSON pointer segment (`~` -> `~0`, `/` -> `~1`).
 pub fn segment(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+    let mut out = String::with_capacity(key.len());
+    push_segment(&mut out, key);
+    out
+}
+
+/// Appends [`segment`]`(key)` to `s`.
+fn push_segment(s: &mut String, key: &str) {
+    let mut rest = key;
+    while let Some(i) = rest.find(['~', '/']) {
+        s.push_str(&rest[..i]);
+        s.push_str(if rest.as_bytes()[i] == b'~' { "~0" } else { "~1" });
+        rest = &rest[i + 1..];
+    }
+    s.push_str(rest);
 }
 
 /// Reads one escaped JSON pointer segment back into its key (`~1` -> `/`, `~0` -> `~`).
@@ -20,7 +33,11 @@ pub fn join(parent: &str, key: &str) -> String {
     if key.len() > MAX_FIELD_CHARS {
         return format!("{parent}/{}", segment(&excerpt(key).to_string()));
     }
-    format!("{parent}/{}", segment(key))
+    let mut out = String::with_capacity(parent.len() + 1 + key.len());
+    out.push_str(parent);
+    out.push('/');
+    push_segment(&mut out, key);
+    out
 }
 
 /// True when the JSON pointer `path` is `prefix` or lies inside it (whole segments: `/ab` is not
@@ -46,6 +63,8 @@ mod tests {
     fn keys_are_escaped_and_huge_keys_shortened() {
         assert_eq!(join("/current", "a/b~c"), "/current/a~1b~0c");
         assert_eq!(unescape("a~1b~0c~01"), "a/b~c~1");
+        assert_eq!(segment("~/~~//"), "~0~1~0~0~1~1");
+        assert_eq!(join("/a", ""), "/a/");
         assert_eq!(join("", "k".repeat(2000).as_str()), format!("/{}…", "k".repeat(crate::limits::EXCERPT_CHARS)));
     }
 }

@@ -26,8 +26,8 @@ pub struct RamPlan {
     pub requests: Vec<Request>,
 }
 
-fn rpc(api: Api, params: &[(&str, String)], purpose: (&str, &str)) -> Request {
-    let query: Map<String, Value> = params.iter().map(|(k, v)| (k.to_string(), Value::String(v.clone()))).collect();
+fn rpc<const N: usize>(api: Api, params: [(&str, String); N], purpose: (&str, &str)) -> Request {
+    let query: Map<String, Value> = params.into_iter().map(|(k, v)| (k.to_string(), Value::String(v))).collect();
     Request {
         step: 0,
         api,
@@ -224,7 +224,7 @@ fn setup_requests(
         if ram.create_role {
             requests.push(rpc(
                 Api::CreateRole,
-                &[
+                [
                     ("RoleName", role.to_string()),
                     ("AssumeRolePolicyDocument", compact(trust_doc)),
                     ("Description", "SLS BYOK: lets log.aliyuncs.com use KMS".to_string()),
@@ -234,7 +234,7 @@ fn setup_requests(
         } else if trust_changed {
             requests.push(rpc(
                 Api::UpdateRole,
-                &[("RoleName", role.to_string()), ("NewAssumeRolePolicyDocument", compact(trust_doc))],
+                [("RoleName", role.to_string()), ("NewAssumeRolePolicyDocument", compact(trust_doc))],
                 (
                     "Let Log Service assume the existing role (trust policy merged, nothing removed).",
                     "允许日志服务扮演现有角色（合并信任策略，不删除任何内容）。",
@@ -244,7 +244,7 @@ fn setup_requests(
         for name in KMS_POLICIES {
             requests.push(rpc(
                 Api::AttachPolicyToRole,
-                &[("PolicyType", "System".into()), ("PolicyName", name.to_string()), ("RoleName", role.to_string())],
+                [("PolicyType", "System".into()), ("PolicyName", name.to_string()), ("RoleName", role.to_string())],
                 (&format!("Grant the role {name}."), &format!("为该角色授予 {name}。")),
             ));
         }
@@ -252,7 +252,7 @@ fn setup_requests(
     if let Some(p) = passrole {
         requests.push(rpc(
             Api::CreatePolicy,
-            &[
+            [
                 ("PolicyName", ram.passrole_policy_name.to_string()),
                 ("PolicyDocument", compact(p)),
                 ("Description", "PassRole for SLS BYOK setup".to_string()),
@@ -262,7 +262,7 @@ fn setup_requests(
         match &ram.user_name {
             Some(user) => requests.push(rpc(
                 Api::AttachPolicyToUser,
-                &[("PolicyType", "Custom".into()), ("PolicyName", ram.passrole_policy_name.to_string()), ("UserName", user.to_string())],
+                [("PolicyType", "Custom".into()), ("PolicyName", ram.passrole_policy_name.to_string()), ("UserName", user.to_string())],
                 ("Attach the PassRole policy to the RAM user who configures encryption.", "将 PassRole 策略授予配置加密的 RAM 用户。"),
             )),
             None if ram.user_name_given => {}

@@ -59,21 +59,38 @@ impl TextIssue {
 #[derive(Debug, Default)]
 struct Positions {
     /// Line and column of each node, its parent and its segment (key or decimal index).
-    nodes: Vec<((usize, usize), usize, String)>,
+    nodes: Vec<((usize, usize), usize, std::ops::Range<usize>)>,
+    /// The segments of all nodes, one after another (`nodes` hold their ranges): one buffer
+    /// instead of a string per node.
+    segs: String,
     /// The child of a node by segment.
     children: HashMap<(usize, String), usize>,
 }
 
 impl Positions {
-    /// The node for `seg` under `parent`, made at `pos` if new (a repeated key keeps the first).
-    fn child(&mut self, parent: usize, seg: String, pos: (usize, usize)) -> usize {
+    /// Room for the nodes of a text of `len` bytes, as pasted JSON usually has them (a node every
+    /// 24 bytes or so, at most 4,096 ahead): growing the table re-hashes every key.
+    fn with_capacity(len: usize) -> Self {
+        let nodes = (len / 24).clamp(4, 4096);
+        Positions {
+            nodes: Vec::with_capacity(nodes),
+            segs: String::with_capacity((len / 4).min(16 * 1024)),
+            children: HashMap::with_capacity(nodes),
+        }
+    }
+
+    /// The node for `seg` under `parent`, made at `pos` if new (a repeated key keeps the first),
+    /// and whether it was there already.
+    fn child(&mut self, parent: usize, seg: String, pos: (usize, usize)) -> (usize, bool) {
         let next = self.nodes.len();
         match self.children.entry((parent, seg)) {
-            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+            std::collections::hash_map::Entry::Occupied(e) => (*e.get(), true),
             std::collections::hash_map::Entry::Vacant(e) => {
-                self.nodes.push((pos, parent, e.key().1.clone()));
+                let start = self.segs.len();
+                self.segs.push_str(&e.key().1);
+                self.nodes.push((pos, parent, start..self.segs.len()));
                 e.insert(next);
-                next
+                (next, false)
             }
         }
     }
@@ -100,7 +117,7 @@ impl Positions {
         let mut segs = Vec::new();
         while node != 0 {
             let (_, parent, seg) = &self.nodes[node];
-            segs.push(seg.as_str());
+            segs.push(&self.segs[seg.clone()]);
             node = *parent;
         }
         segs.iter().rev().fold(String::new(), |p, s| join(&p, s))
@@ -164,7 +181,7 @@ pub fn read(text: &str) -> Read {
         line: 1,
         line_start: 0,
         col_cache: (0, 1),
-        positions: Positions::default(),
+        positions: Positions::with_capacity(text.len()),
         issues: Vec::new(),
         skipped: 0,
         python: None,
@@ -331,7 +348,7 @@ impl Reader<'_> {
     fn document(&mut self) -> Result<Value, Fatal> {
         self.skip_space(0)?;
         let here = self.here();
-        self.positions.nodes.push((here, 0, String::new()));
+        self.positions.nodes.push((here, 0, 0..0));
         let v = self.value(0, 0)?;
         self.skip_space(0)?;
         if self.pos < self.src.len() {
@@ -436,8 +453,10 @@ impl Reader<'_> {
             };
             let key_pos = self.here();
             let key = self.string(node, quote)?;
-            let member = self.positions.child(node, key.clone(), key_pos);
-            if map.contains_key(&key) {
+            let (member, seen) = self.positions.child(node, key.clone(), key_pos);
+            // Every key of `map` has a node under `node`, so a new node is a new key; a node seen
+            // before may come from a repeated object's other members (then the map tells).
+            if seen && map.contains_key(&key) {
                 self.note(
                     Code::TextDuplicateKey,
                     member,
@@ -499,7 +518,7 @@ impl Reader<'_> {
                 return Ok(Value::Array(items));
             }
             let here = self.here();
-            let element = self.positions.child(node, items.len().to_string(), here);
+            let (element, _) = self.positions.child(node, items.len().to_string(), here);
             items.push(self.value(element, depth + 1)?);
             self.skip_space(node)?;
             if self.separator(node, b']', &mut comma)? {
@@ -513,11 +532,12 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             let start = self.pos;
-            while let Some(&b) = self.src.get(self.pos) {
-                if b == quote || b == b'\\' || b < 0x20 {
-                    break;
-                }
+            let stop = |b: &u8| *b == quote || *b == b'\\' || *b < 0x20;
+            self.pos += self.src[start..].iter().position(stop).unwrap_or(self.src.len() - start);
+            if out.is_empty() && self.src.get(self.pos) == Some(&quote) {
+                // No escape (most strings): the text between the quotes, copied once.
                 self.pos += 1;
+                return Ok(self.text[start..self.pos - 1].to_string());
             }
             out.push_str(&self.text[start..self.pos]);
             match self.src.get(self.pos) {

@@ -3,7 +3,7 @@
 //! in order, how to verify afterwards, and what can and cannot be rolled back.
 
 use super::shell::GetLogStoreCommand;
-use super::{project, region, shell_quote};
+use super::{logstore, project, region, shell_quote};
 use crate::finding::t;
 use crate::finding::{Finding, Lang, Severity, Text};
 use crate::intent::{Intent, Operation};
@@ -51,10 +51,17 @@ fn push_escaped(s: &mut String, text: &str) {
 }
 
 /// An inline code span that survives backticks in `s`, with `|` escaped for table cells.
-fn code(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    push_code(&mut out, s);
-    out
+fn code(s: &str) -> CodeSpan<'_> {
+    CodeSpan(s)
+}
+
+/// [`code`]`(text)`, written straight into the text it is formatted into.
+struct CodeSpan<'a>(&'a str);
+
+impl std::fmt::Display for CodeSpan<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write_code(f, self.0)
+    }
 }
 
 /// The length of the longest run of backticks in `s`.
@@ -70,22 +77,34 @@ fn longest_backticks(s: &str) -> usize {
 
 /// Appends [`code`]`(text)` to `s`.
 fn push_code(s: &mut String, text: &str) {
+    // Most spans (names, ids, short values) have nothing to escape: one backtick either side.
+    if !text.is_empty() && !text.bytes().any(|b| matches!(b, b'`' | b'\n' | b'\r' | b'|')) {
+        s.reserve(text.len() + 2);
+        s.push('`');
+        s.push_str(text);
+        s.push('`');
+        return;
+    }
+    let _ = write_code(s, text);
+}
+
+/// Writes [`code`]`(text)` to `w`.
+fn write_code<W: Write>(w: &mut W, text: &str) -> std::fmt::Result {
     let longest = longest_backticks(text);
     let pad = if text.starts_with('`') || text.ends_with('`') || text.is_empty() { " " } else { "" };
-    s.reserve(text.len() + 2 * (longest + 2) + 4);
-    let ticks = |out: &mut String| (0..=longest).for_each(|_| out.push('`'));
-    ticks(s);
-    s.push_str(pad);
+    let ticks = |w: &mut W| (0..=longest).try_for_each(|_| w.write_char('`'));
+    ticks(w)?;
+    w.write_str(pad)?;
     // Line breaks become spaces, `|` is escaped for table cells; all ASCII, so runs copy whole.
     let mut rest = text;
     while let Some(i) = rest.as_bytes().iter().position(|b| matches!(b, b'\n' | b'\r' | b'|')) {
-        s.push_str(&rest[..i]);
-        s.push_str(if rest.as_bytes()[i] == b'|' { "\\|" } else { " " });
+        w.write_str(&rest[..i])?;
+        w.write_str(if rest.as_bytes()[i] == b'|' { "\\|" } else { " " })?;
         rest = &rest[i + 1..];
     }
-    s.push_str(rest);
-    s.push_str(pad);
-    ticks(s);
+    w.write_str(rest)?;
+    w.write_str(pad)?;
+    ticks(w)
 }
 
 /// A fenced code block that survives backtick runs in `text`.
@@ -106,6 +125,29 @@ fn push_fence(s: &mut String, info: &str, text: &str) {
     s.push('\n');
     put_ticks(s);
     s.push('\n');
+}
+
+/// A request body with another `encrypt_conf` in its place, serialized as that body would be.
+struct WithConf<'a> {
+    /// The body.
+    body: &'a serde_json::Map<String, Value>,
+    /// The `encrypt_conf` written instead of the body's.
+    conf: serde_json::Map<String, Value>,
+}
+
+impl serde::Serialize for WithConf<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = ser.serialize_map(Some(self.body.len()))?;
+        for (k, v) in self.body {
+            if k == "encrypt_conf" {
+                map.serialize_entry(k, &self.conf)?;
+            } else {
+                map.serialize_entry(k, v)?;
+            }
+        }
+        map.end()
+    }
 }
 
 fn pretty(v: &Value) -> String {
@@ -133,18 +175,14 @@ fn severity(lang: Lang, s: Severity) -> &'static str {
     }
 }
 
-fn where_(lang: Lang, f: &Finding) -> String {
-    let path = if f.path.is_empty() { "/".to_string() } else { f.path.clone() };
-    match (f.line, f.column) {
-        (Some(l), Some(c)) => {
-            let mut s = code(&path);
-            let _ = match lang {
-                Lang::En => write!(s, " (line {l}, column {c})"),
-                Lang::Zh => write!(s, "（第 {l} 行第 {c} 列）"),
-            };
-            s
-        }
-        _ => code(&path),
+/// Appends where a finding is: its path as code, then its line and column when known.
+fn push_where(s: &mut String, lang: Lang, f: &Finding) {
+    push_code(s, if f.path.is_empty() { "/" } else { &f.path });
+    if let (Some(l), Some(c)) = (f.line, f.column) {
+        let _ = match lang {
+            Lang::En => write!(s, " (line {l}, column {c})"),
+            Lang::Zh => write!(s, "（第 {l} 行第 {c} 列）"),
+        };
     }
 }
 
@@ -170,7 +208,7 @@ fn verification_section(lang: Lang, v: &Verification) -> String {
         return s;
     }
     let _ = writeln!(s, "| {} |\n|---|---|---|---|", lang.pick("Field | Sent | Read back | Status", "字段 | 发送的值 | 读取到的值 | 状态"));
-    let cell = |x: &Option<Value>| x.as_ref().map(|x| code(&shorten(&compact(x)))).unwrap_or_else(|| "—".into());
+    let cell = |x: &Option<Value>| x.as_ref().map(|x| code(&shorten(&compact(x))).to_string()).unwrap_or_else(|| "—".into());
     for row in &v.fields {
         let status = match row.status {
             FieldStatus::Same => lang.pick("matches", "一致"),
@@ -189,24 +227,31 @@ const DIFF_COLUMNS: [(&str, &str); 5] = [("Field", "字段"), ("Change", "变化
 const FINDING_COLUMNS: [(&str, &str); 5] =
     [("Severity", "级别"), ("Code", "代码"), ("Where", "位置"), ("Finding", "问题"), ("Fix", "处理")];
 
-/// A table: the header row, its separator row, then one row a line (each row as many cells as the header).
-fn table<const N: usize>(s: &mut String, head: [&str; N], rows: impl IntoIterator<Item = [String; N]>) {
-    let cells = |s: &mut String, row: &[&str]| {
-        s.push('|');
-        for cell in row {
-            s.push(' ');
-            s.push_str(cell);
-            s.push_str(" |");
-        }
-        s.push('\n');
-    };
-    cells(s, &head);
+/// A table's header row and its separator row.
+fn table_head<const N: usize>(s: &mut String, head: [&str; N]) {
     s.push('|');
+    for cell in head {
+        s.push(' ');
+        s.push_str(cell);
+        s.push_str(" |");
+    }
+    s.push_str("\n|");
     (0..N).for_each(|_| s.push_str("---|"));
     s.push('\n');
-    for row in rows {
-        cells(s, &row.each_ref().map(String::as_str));
+}
+
+/// Appends `v` as compact JSON in a code span, cut at [`CELL_CHARS`]; true when it was cut.
+fn push_value_cell(s: &mut String, v: &Value, buf: &mut Vec<u8>) -> bool {
+    buf.clear();
+    let _ = serde_json::to_writer(&mut *buf, v);
+    let text = std::str::from_utf8(buf).unwrap_or_default();
+    // More characters than bytes is impossible: a short text is neither long nor shortened.
+    if text.len() <= CELL_CHARS {
+        push_code(s, text);
+        return false;
     }
+    push_code(s, &shorten(text));
+    text.chars().count() > CELL_CHARS
 }
 
 /// The change ticket for `plan`, in `intent.lang`, with the verification result when the plan
@@ -220,15 +265,16 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
         update: intent.operation == Operation::Update,
         project: project(intent),
         region: region(intent),
-        logstore: intent.target.logstore.as_ref().map(ToString::to_string).unwrap_or_else(|| "<logstore>".into()),
+        logstore: logstore(intent),
         enabled: conf.and_then(|c| c.get("enable")).and_then(Value::as_bool) == Some(true),
         byok: conf.is_some_and(|c| c.get("user_cmk_info").is_some_and(|i| !i.is_null())),
         ram: plan.requests.iter().filter(|r| r.api.is_ram()).count(),
+        conf_json: conf.map(pretty).unwrap_or_default(),
     };
     let mut findings: Vec<&Finding> = plan.findings.iter().collect();
     findings.sort_by_key(|f| f.severity);
     let errors: Vec<&str> = findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.code.as_str()).collect();
-    let mut s = String::new();
+    let mut s = String::with_capacity(16 * 1024);
     ticket.title(&mut s, &errors);
     ticket.what_changes(&mut s);
     ticket.diff(&mut s);
@@ -251,17 +297,19 @@ struct Ticket<'a> {
     /// An update of an existing Logstore (else a create).
     update: bool,
     /// The target's project.
-    project: String,
+    project: &'a str,
     /// The target's region.
-    region: String,
+    region: &'a str,
     /// The target's Logstore (`<logstore>` when not given).
-    logstore: String,
+    logstore: &'a str,
     /// The encrypt_conf sent turns encryption on.
     enabled: bool,
     /// The encrypt_conf sent uses the customer's CMK.
     byok: bool,
     /// How many RAM requests the plan has.
     ram: usize,
+    /// The encrypt_conf sent, as pretty JSON (empty when none is sent); two sections show it.
+    conf_json: String,
 }
 
 impl Ticket<'_> {
@@ -378,12 +426,12 @@ impl Ticket<'_> {
                 .get(lang)
             );
         }
-        if let Some(c) = conf {
+        if conf.is_some() {
             let _ = writeln!(
                 s,
                 "\n{}\n\n{}",
                 lang.pick("The complete encrypt_conf sent:", "发送的完整 encrypt_conf："),
-                fence("json", &pretty(c))
+                fence("json", &self.conf_json)
             );
         } else {
             s.push('\n');
@@ -413,29 +461,26 @@ impl Ticket<'_> {
                 }
             );
         } else {
-            let long = std::cell::Cell::new(false);
-            let v = |v: &Option<Value>| {
-                let Some(v) = v else { return "—".into() };
-                let text = compact(v);
-                // More characters than bytes is impossible: a short text is neither long nor shortened.
-                if text.len() <= CELL_CHARS {
-                    return code(&text);
-                }
-                long.set(long.get() || text.chars().count() > CELL_CHARS);
-                code(&shorten(&text))
-            };
-            let rows = plan.diff.iter().map(|d| {
-                [
-                    code(&d.field),
-                    d.change.label().get(lang).to_string(),
-                    v(&d.before),
-                    v(&d.after),
-                    escape(lang.pick(&d.reason, &d.reason_zh)),
-                ]
-            });
             let head = DIFF_COLUMNS.map(|(en, zh)| lang.pick(en, zh));
-            table(s, head, rows);
-            if long.get() {
+            table_head(s, head);
+            let (mut long, mut buf) = (false, Vec::new());
+            for d in &plan.diff {
+                s.push_str("| ");
+                push_code(s, &d.field);
+                s.push_str(" | ");
+                s.push_str(d.change.label_in(lang));
+                for v in [&d.before, &d.after] {
+                    s.push_str(" | ");
+                    match v {
+                        Some(v) => long |= push_value_cell(s, v, &mut buf),
+                        None => s.push('—'),
+                    }
+                }
+                s.push_str(" | ");
+                push_escaped(s, lang.pick(&d.reason, &d.reason_zh));
+                s.push_str(" |\n");
+            }
+            if long {
                 let _ = writeln!(
                     s,
                     "\n{}",
@@ -459,17 +504,20 @@ impl Ticket<'_> {
         if findings.is_empty() {
             let _ = writeln!(s, "{}\n", lang.pick("None.", "无。"));
         } else {
-            let rows = findings.iter().map(|f| {
-                [
-                    severity(lang, f.severity).to_string(),
-                    f.code.to_string(),
-                    where_(lang, f),
-                    escape(lang.pick(&f.message, &f.message_zh)),
-                    escape(lang.pick(&f.fix, &f.fix_zh)),
-                ]
-            });
-            let head = FINDING_COLUMNS.map(|(en, zh)| lang.pick(en, zh));
-            table(s, head, rows);
+            table_head(s, FINDING_COLUMNS.map(|(en, zh)| lang.pick(en, zh)));
+            for f in findings {
+                s.push_str("| ");
+                s.push_str(severity(lang, f.severity));
+                s.push_str(" | ");
+                s.push_str(f.code.as_str());
+                s.push_str(" | ");
+                push_where(s, lang, f);
+                s.push_str(" | ");
+                push_escaped(s, lang.pick(&f.message, &f.message_zh));
+                s.push_str(" | ");
+                push_escaped(s, lang.pick(&f.fix, &f.fix_zh));
+                s.push_str(" |\n");
+            }
             s.push('\n');
         }
     }
@@ -496,15 +544,25 @@ impl Ticket<'_> {
         let lang = self.lang;
         let plan = self.plan;
         let _ = writeln!(s, "## {}\n", lang.pick("Requests, in order", "请求（按顺序）"));
+        let mut line = String::new();
         for r in &plan.requests {
             let _ = writeln!(s, "### {}. {}\n", r.step, r.api);
             push_escaped(s, lang.pick(&r.purpose, &r.purpose_zh));
             s.push_str("\n\n");
-            push_code(s, &r.request_line());
+            line.clear();
+            // `Request::request_line`, written into one buffer for all requests.
+            let _ = write!(line, "{} https://{}{}", r.method, r.host, r.path);
+            push_code(s, &line);
             s.push_str("\n\n");
             if !r.query.is_empty() {
-                let rows = r.query.iter().map(|(k, v)| [code(k), code(v.as_str().unwrap_or_default())]);
-                table(s, [lang.pick("Parameter", "参数"), lang.pick("Value", "值")], rows);
+                table_head(s, [lang.pick("Parameter", "参数"), lang.pick("Value", "值")]);
+                for (k, v) in &r.query {
+                    s.push_str("| ");
+                    push_code(s, k);
+                    s.push_str(" | ");
+                    push_code(s, v.as_str().unwrap_or_default());
+                    s.push_str(" |\n");
+                }
                 s.push('\n');
             }
             if let Some(body) = &r.body {
@@ -530,7 +588,7 @@ impl Ticket<'_> {
             lang.pick("Read the Logstore back:", "读回日志库："),
             fence("sh", &GetLogStoreCommand::new(region, project, logstore).api)
         );
-        if let Some(c) = conf {
+        if conf.is_some() {
             let _ = writeln!(
                 s,
                 "{}\n\n{}",
@@ -538,7 +596,7 @@ impl Ticket<'_> {
                     "Its encrypt_conf must equal the following, and every other field the request body above (output-only fields such as createTime aside):",
                     "其 encrypt_conf 必须与下面一致，其他字段必须与上面的请求体一致（createTime 等只读字段除外）："
                 ),
-                fence("json", &pretty(c))
+                fence("json", &self.conf_json)
             );
         }
         if let Some(role) = plan.request(Api::AttachPolicyToRole).and(crate::ram::role(intent)) {
@@ -595,12 +653,18 @@ impl Ticket<'_> {
                 )
             };
             let _ = writeln!(s, "- **{label}** {}", escape(text.get(lang)));
-            if let Some(mut body) =
-                plan.request(Api::UpdateLogStore).or_else(|| plan.request(Api::CreateLogStore)).and_then(|r| r.body.clone())
-                && let Some(c) = body.get_mut("encrypt_conf").and_then(Value::as_object_mut)
+            if let Some(body) = plan
+                .request(Api::UpdateLogStore)
+                .or_else(|| plan.request(Api::CreateLogStore))
+                .and_then(|r| r.body.as_ref())
+                .and_then(Value::as_object)
+                && let Some(Value::Object(c)) = body.get("encrypt_conf")
             {
-                c.insert("enable".into(), Value::Bool(!enabled));
-                let _ = writeln!(s, "\n{}", fence("json", &pretty(&body)));
+                let mut conf = c.clone();
+                conf.insert("enable".into(), Value::Bool(!enabled));
+                s.push('\n');
+                push_fence(s, "json", &serde_json::to_string_pretty(&WithConf { body, conf }).unwrap_or_default());
+                s.push('\n');
             } else {
                 s.push('\n');
             }
@@ -618,9 +682,9 @@ mod tests {
 
     #[test]
     fn code_spans_survive_backticks_and_pipes() {
-        assert_eq!(code("a`b"), "``a`b``");
-        assert_eq!(code("`x"), "`` `x ``");
-        assert_eq!(code("a|b"), "`a\\|b`");
+        assert_eq!(code("a`b").to_string(), "``a`b``");
+        assert_eq!(code("`x").to_string(), "`` `x ``");
+        assert_eq!(code("a|b").to_string(), "`a\\|b`");
         assert_eq!(fence("", "```\nx"), "````\n```\nx\n````\n");
     }
 

@@ -39,6 +39,22 @@ pub fn shell_quote(s: &str) -> String {
     out
 }
 
+/// [`shell_quote`]`(s)`, written straight into the text it is formatted into.
+pub(crate) struct ShellQuoted<'a>(pub &'a str);
+
+impl std::fmt::Display for ShellQuoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("'")?;
+        for (i, piece) in self.0.split('\'').enumerate() {
+            if i > 0 {
+                f.write_str(r"'\''")?;
+            }
+            f.write_str(piece)?;
+        }
+        f.write_str("'")
+    }
+}
+
 /// The kinds of export, in the order the plan lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ExportKind {
@@ -126,8 +142,8 @@ pub fn list(plan: &Plan) -> Vec<Export> {
         .collect()
 }
 
-/// Every export of the plan, in [`ExportKind::ALL`] order (none without a request).
-fn build(intent: &Intent, plan: &Plan) -> Vec<Export> {
+/// The text of every export of the plan, in [`ExportKind::ALL`] order (none without a request).
+fn texts(intent: &Intent, plan: &Plan) -> Vec<(ExportKind, String)> {
     if plan.requests.is_empty() {
         return Vec::new();
     }
@@ -145,7 +161,7 @@ fn build(intent: &Intent, plan: &Plan) -> Vec<Export> {
                 ExportKind::PythonSdk => python_sdk(intent, plan, &checks, draft),
                 ExportKind::Markdown => Some(markdown::change_ticket(intent, plan)),
             };
-            text.map(|text| kind.export(text))
+            text.map(|text| (kind, text))
         })
         .collect()
 }
@@ -153,15 +169,20 @@ fn build(intent: &Intent, plan: &Plan) -> Vec<Export> {
 /// Every export of the plan, keyed by name (`aliyun_cli`, `terraform`, `python_sdk`, `markdown`):
 /// the plan's `exports`.
 pub fn exports(intent: &Intent, plan: &Plan) -> Map<String, Value> {
-    build(intent, plan).into_iter().map(|e| (e.name.to_string(), Value::String(e.text))).collect()
+    texts(intent, plan).into_iter().map(|(kind, text)| (kind.name().to_string(), Value::String(text))).collect()
 }
 
-pub(crate) fn region(intent: &Intent) -> String {
-    intent.target.region.as_ref().map(ToString::to_string).unwrap_or_else(|| "<region>".into())
+pub(crate) fn region(intent: &Intent) -> &str {
+    intent.target.region.as_ref().map_or("<region>", |r| r.as_str())
 }
 
-pub(crate) fn project(intent: &Intent) -> String {
-    intent.target.project.as_ref().map(ToString::to_string).unwrap_or_else(|| "<project>".into())
+pub(crate) fn project(intent: &Intent) -> &str {
+    intent.target.project.as_ref().map_or("<project>", |p| p.as_str())
+}
+
+/// The target Logstore's name (`<logstore>` when not given).
+pub(crate) fn logstore(intent: &Intent) -> &str {
+    intent.target.logstore.as_ref().map_or("<logstore>", |l| l.as_str())
 }
 
 pub(crate) fn body_text(r: &Request) -> String {
@@ -181,5 +202,14 @@ mod tests {
     #[test]
     fn hcl_strings_escape_interpolation() {
         assert_eq!(hcl_string("a${b}"), "\"a$${b}\"");
+    }
+
+    #[test]
+    fn hcl_strings_escape_as_json_does() {
+        let controls: String = (0u8..0x20).map(char::from).collect();
+        for s in ["", "plain", "q\"b\\s/", "$${x}%%{y}$%{", "中文\u{7f}\u{2028}", "${", "%{", "$", "{", controls.as_str()] {
+            let json = serde_json::to_string(s).unwrap().replace("${", "$${").replace("%{", "%%{");
+            assert_eq!(hcl_string(s), json, "{s:?}");
+        }
     }
 }

@@ -357,8 +357,8 @@ pub(super) fn python_sdk(intent: &Intent, plan: &Plan, checks: &Checks, draft: O
 /// The script's `PLAN`: its requests exactly, and what the checks compare.
 #[derive(Serialize)]
 struct Data<'a> {
-    region: String,
-    project: String,
+    region: &'a str,
+    project: &'a str,
     sls_endpoint: String,
     cmk: Option<CmkData<'a>>,
     role: Option<RoleData<'a>>,

@@ -94,7 +94,7 @@ pub(super) fn checks(intent: &Intent, plan: &Plan) -> Checks {
     if let Some(info) = cmk_info {
         let text = |k: &str| info.get(k).and_then(Value::as_str).map(str::to_string);
         if let Some(key_id) = text("cmk_key_id") {
-            c.cmk = Some(CmkCheck { key_id, region: text("region_id").unwrap_or_else(|| super::region(intent)) });
+            c.cmk = Some(CmkCheck { key_id, region: text("region_id").unwrap_or_else(|| super::region(intent).to_string()) });
         }
         // The role the plan creates or updates, when it does.
         let ram_name = plan
@@ -111,7 +111,12 @@ pub(super) fn checks(intent: &Intent, plan: &Plan) -> Checks {
             let update = plan.request(Api::UpdateRole).and_then(|r| {
                 let new = r.query.get("NewAssumeRolePolicyDocument")?.as_str()?;
                 let pasted = intent.ram.current_trust_policy.as_ref()?.document.value.clone();
-                Some((pasted, serde_json::from_str(new).ok()?))
+                // The plan's trust policy is the document sent (read back only when it is not).
+                let new = match &plan.trust_policy {
+                    Some(t) if crate::ram::compact(t) == new => t.clone(),
+                    _ => serde_json::from_str(new).ok()?,
+                };
+                Some((pasted, new))
             });
             c.role = Some(RoleCheck { name, created: plan.request(Api::CreateRole).is_some(), update });
         }

@@ -2,8 +2,8 @@
 //! change, skips RAM steps that already happened, and stops when the Logstore changed since it
 //! was pasted.
 
-use super::runbook::{self, Checks, CmkCheck, DRIFT_JQ, RoleCheck, TRUST_JQ, comment, comments};
-use super::{body_text, cite, project, region, shell_quote};
+use super::runbook::{self, Checks, CmkCheck, DRIFT_JQ, RoleCheck, TRUST_JQ, comments, push_comment};
+use super::{ShellQuoted as Sq, body_text, cite, logstore, project, region};
 use crate::finding::Lang;
 use crate::intent::Intent;
 use crate::plan::{Api, Plan, Request};
@@ -12,19 +12,27 @@ use std::fmt::Write;
 /// The oldest aliyun CLI with the built-in `sls` product.
 const MIN_ALIYUN: (u32, u32, u32) = (3, 0, 308);
 
-/// Quotes `s` for the inside of a double-quoted shell word (`"`, `\`, `$` and `` ` `` escaped).
-fn dq(s: &str) -> String {
-    let s = cite(s);
-    let mut out = String::with_capacity(s.len() + 8);
-    let mut rest = s.as_ref();
-    while let Some(i) = rest.as_bytes().iter().position(|b| matches!(b, b'"' | b'\\' | b'$' | b'`')) {
-        out.push_str(&rest[..i]);
-        out.push('\\');
-        out.push_str(&rest[i..=i]);
-        rest = &rest[i + 1..];
+/// Quotes `s` for the inside of a double-quoted shell word (`"`, `\`, `$` and `` ` `` escaped),
+/// written straight into the text it is formatted into.
+fn dq(s: &str) -> Dq<'_> {
+    Dq(s)
+}
+
+/// The inside of a double-quoted shell word, as [`dq`] makes it.
+struct Dq<'a>(&'a str);
+
+impl std::fmt::Display for Dq<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let cited = cite(self.0);
+        let mut rest = cited.as_ref();
+        while let Some(i) = rest.as_bytes().iter().position(|b| matches!(b, b'"' | b'\\' | b'$' | b'`')) {
+            f.write_str(&rest[..i])?;
+            f.write_str("\\")?;
+            f.write_str(&rest[i..=i])?;
+            rest = &rest[i + 1..];
+        }
+        f.write_str(rest)
     }
-    out.push_str(rest);
-    out
 }
 
 /// The script's header comment, line by line, in English and Simplified Chinese.
@@ -51,18 +59,19 @@ const HEADER: &[(&str, &str)] = &[
 pub(super) fn aliyun_cli(intent: &Intent, plan: &Plan, checks: &Checks, draft: Option<&str>) -> String {
     let lang = intent.lang;
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
-    let mut s = String::from("#!/usr/bin/env bash\n");
+    let mut s = String::with_capacity(16 * 1024);
+    s.push_str("#!/usr/bin/env bash\n");
     comments(&mut s, lang, HEADER);
     comments(&mut s, lang, runbook::OPTIONS);
     if let Some(why) = draft {
-        let _ = writeln!(s, "echo {} >&2\nexit 1", shell_quote(&format!("sls-encrypt: {why}")));
+        let _ = writeln!(s, "echo {} >&2\nexit 1", Sq(&format!("sls-encrypt: {why}")));
     }
     s.push_str("set -euo pipefail\n");
     s.push_str("\ndie() { printf 'sls-encrypt: %s\\n' \"$1\" >&2; exit 1; }\nnote() { printf 'sls-encrypt: %s\\n' \"$1\" >&2; }\n");
-    let _ = writeln!(s, "REGION={}", shell_quote(&region(intent)));
+    let _ = writeln!(s, "REGION={}", Sq(region(intent)));
 
     s.push('\n');
-    s.push_str(&comment(l("Tools: aliyun with the built-in sls product, and jq.", "工具：带内置 sls 产品的 aliyun，以及 jq。")));
+    push_comment(&mut s, l("Tools: aliyun with the built-in sls product, and jq.", "工具：带内置 sls 产品的 aliyun，以及 jq。"));
     let _ = writeln!(
         s,
         "command -v aliyun >/dev/null 2>&1 || die \"{}\"",
@@ -93,14 +102,10 @@ if [ \"$v1\" -lt {a} ] || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -lt {b} ]; }} || {
 
     for r in &plan.requests {
         s.push('\n');
-        s.push_str(&comment(&format!(
-            "{} {}{}{} — {}",
-            l("Step", "步骤"),
-            r.step,
-            l(": ", "："),
-            r.api,
-            lang.pick(&r.purpose, &r.purpose_zh)
-        )));
+        push_comment(
+            &mut s,
+            &format!("{} {}{}{} — {}", l("Step", "步骤"), r.step, l(": ", "："), r.api, lang.pick(&r.purpose, &r.purpose_zh)),
+        );
         step(&mut s, lang, intent, checks, r);
     }
     s.push('\n');
@@ -116,7 +121,7 @@ if [ \"$v1\" -lt {a} ] || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -lt {b} ]; }} || {
 fn precheck(s: &mut String, lang: Lang, checks: &Checks) {
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
     s.push('\n');
-    s.push_str(&comment(l("Checks before any change.", "修改之前的检查。")));
+    push_comment(s, l("Checks before any change.", "修改之前的检查。"));
     s.push_str("ram_changed=0\nrole_exists=0\ntrust_current=0\n");
     if let Some(cmk) = &checks.cmk {
         precheck_cmk(s, lang, cmk);
@@ -132,11 +137,14 @@ fn precheck(s: &mut String, lang: Lang, checks: &Checks) {
 /// The CMK exists, is Enabled and is in the Logstore's region.
 fn precheck_cmk(s: &mut String, lang: Lang, cmk: &CmkCheck) {
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
-    s.push_str(&comment(l(
-        "The CMK: it must exist, be Enabled and be in the Logstore's region (its ARN names the region).",
-        "CMK：必须存在、处于启用（Enabled）状态，并与日志库位于同一地域（其 ARN 中包含地域）。",
-    )));
-    let _ = writeln!(s, "CMK_ID={}\nCMK_REGION={}", shell_quote(&cmk.key_id), shell_quote(&cmk.region));
+    push_comment(
+        s,
+        l(
+            "The CMK: it must exist, be Enabled and be in the Logstore's region (its ARN names the region).",
+            "CMK：必须存在、处于启用（Enabled）状态，并与日志库位于同一地域（其 ARN 中包含地域）。",
+        ),
+    );
+    let _ = writeln!(s, "CMK_ID={}\nCMK_REGION={}", Sq(&cmk.key_id), Sq(&cmk.region));
     let _ = writeln!(
         s,
         "key_json=$(aliyun kms DescribeKey --KeyId \"$CMK_ID\" --region \"$CMK_REGION\" 2>&1) || {{ printf '%s\\n' \"$key_json\" >&2; die \"{}$CMK_ID{}$CMK_REGION{}\"; }}",
@@ -170,12 +178,15 @@ fn precheck_cmk(s: &mut String, lang: Lang, cmk: &CmkCheck) {
 /// The role exists (or does not, when the plan creates it) and Log Service may assume it.
 fn precheck_role(s: &mut String, lang: Lang, role: &RoleCheck) {
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
-    s.push_str(&comment(l(
-        "The role: Log Service must be allowed to assume it (trust policy principal log.aliyuncs.com).",
-        "角色：其信任策略必须允许日志服务（log.aliyuncs.com）扮演它。",
-    )));
-    let _ = writeln!(s, "ROLE_NAME={}", shell_quote(&role.name));
-    let _ = writeln!(s, "trusts_log_service() {{ jq -e {} >/dev/null 2>&1 <<<\"$1\"; }}", shell_quote(TRUST_JQ));
+    push_comment(
+        s,
+        l(
+            "The role: Log Service must be allowed to assume it (trust policy principal log.aliyuncs.com).",
+            "角色：其信任策略必须允许日志服务（log.aliyuncs.com）扮演它。",
+        ),
+    );
+    let _ = writeln!(s, "ROLE_NAME={}", Sq(&role.name));
+    let _ = writeln!(s, "trusts_log_service() {{ jq -e {} >/dev/null 2>&1 <<<\"$1\"; }}", Sq(TRUST_JQ));
     let _ = writeln!(
         s,
         "if role_json=$(aliyun ram GetRole --RoleName \"$ROLE_NAME\" 2>&1); then\n  role_exists=1\nelse\n  case \"$role_json\" in\n    *EntityNotExist*) role_exists=0 ;;\n    *) printf '%s\\n' \"$role_json\" >&2; die \"{}\" ;;\n  esac\nfi",
@@ -214,7 +225,7 @@ fn precheck_role(s: &mut String, lang: Lang, role: &RoleCheck) {
                     " 的信任策略在粘贴后已被修改；请重新粘贴（aliyun ram GetRole），以免丢失其中的内容。未做任何修改。",
                 ),
             );
-            let _ = writeln!(s, "ROLE_TRUST_PASTED={}\nROLE_TRUST_NEW={}", shell_quote(&compact(pasted)), shell_quote(&compact(new)));
+            let _ = writeln!(s, "ROLE_TRUST_PASTED={}\nROLE_TRUST_NEW={}", Sq(&compact(pasted)), Sq(&compact(new)));
             let _ = writeln!(
                 s,
                 "live_trust=$(jq -c '.Role.AssumeRolePolicyDocument | fromjson' <<<\"$role_json\") || live_trust='null'\n\
@@ -265,14 +276,22 @@ fn compact(v: &serde_json::Value) -> String {
 }
 
 /// The value of a RAM request's parameter, shell-quoted.
-fn q(r: &Request, key: &str) -> String {
-    shell_quote(r.query.get(key).and_then(|v| v.as_str()).unwrap_or_default())
+fn q<'a>(r: &'a Request, key: &str) -> Sq<'a> {
+    Sq(r.query.get(key).and_then(|v| v.as_str()).unwrap_or_default())
 }
 
 /// One step: the plan's command, guarded so that a step which already happened is skipped.
 fn step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &Request) {
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
-    let cmd = command(intent, r);
+    // The plan's requests carry their command line already (compile fills it in).
+    let made;
+    let cmd = match &r.command {
+        Some(c) => c.as_str(),
+        None => {
+            made = command(intent, r);
+            made.as_str()
+        }
+    };
     let skipped = |what: &str| format!("note \"{}\"", dq(&format!("{} {}{}{what}", l("step", "步骤"), r.step, l(": ", "："))));
     match r.api {
         Api::CreateRole => {
@@ -321,13 +340,16 @@ fn step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &Reques
             if checks.want.is_none() {
                 let _ = writeln!(s, "{cmd}");
             } else {
-                s.push_str(&comment(l(
-                    "Read right before UpdateLogStore, in the next step (and again before each retry).",
-                    "在下一步的 UpdateLogStore 之前读取（每次重试前也会重新读取）。",
-                )));
+                push_comment(
+                    s,
+                    l(
+                        "Read right before UpdateLogStore, in the next step (and again before each retry).",
+                        "在下一步的 UpdateLogStore 之前读取（每次重试前也会重新读取）。",
+                    ),
+                );
             }
         }
-        Api::UpdateLogStore | Api::CreateLogStore => write_step(s, lang, intent, checks, r, &cmd),
+        Api::UpdateLogStore | Api::CreateLogStore => write_step(s, lang, intent, checks, r, cmd),
         Api::UpdateLogStoreEncryption => {
             let _ = writeln!(s, "{cmd}\nram_changed=1");
         }
@@ -356,16 +378,17 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
         );
         let want = checks.want.as_ref().map(|w| serde_json::to_string(w).unwrap_or_default()).unwrap_or_else(|| "{}".into());
         let known = serde_json::to_string(&checks.known).unwrap_or_default();
-        let _ = writeln!(s, "WANT={}\nKNOWN={}\nBODY={}", shell_quote(&want), shell_quote(&known), shell_quote(&body_text(r)));
+        let _ = writeln!(s, "WANT={}\nKNOWN={}\nBODY={}", Sq(&want), Sq(&known), Sq(&body_text(r)));
     }
     let _ =
         writeln!(s, "retry_every=\"${{SLS_ENCRYPT_RETRY_EVERY:-10}}\"\ndeadline=$((SECONDS + ${{SLS_ENCRYPT_RAM_WAIT:-60}}))\nwhile :; do");
     if update {
-        let get = Request { api: Api::GetLogStore, method: Api::GetLogStore.method(), body: None, ..r.clone() };
+        // The GetLogStore command line (`command` of a GetLogStore request), without a copy of the request.
+        let get = GetLogStoreCommand::new(region(intent), project(intent), logstore(intent)).api;
         let _ = writeln!(
             s,
             "  live=$({})\n  if jq -e --argjson body \"$BODY\" '. as $live | $body | to_entries | all(.value == $live[.key])' >/dev/null 2>&1 <<<\"$live\"; then\n    note \"{}\"\n    break\n  fi\n  drift=$(jq -r --argjson want \"$WANT\" --argjson known \"$KNOWN\" {} <<<\"$live\") || die \"{}\"\n  if [ -n \"$drift\" ]; then\n    die \"{}$drift{}\"\n  fi",
-            command(intent, &get),
+            get,
             dq(&format!(
                 "{} {}{}{}",
                 l("step", "步骤"),
@@ -373,7 +396,7 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
                 l(": ", "："),
                 l("skipped, the Logstore already has this configuration.", "已跳过，日志库已是该配置。")
             )),
-            shell_quote(DRIFT_JQ),
+            Sq(DRIFT_JQ),
             dq(l(
                 "the GetLogStore response is not a Logstore (see above). Nothing was sent.",
                 "GetLogStore 的响应不是日志库配置（见上文）。未发送任何修改。"
@@ -409,7 +432,7 @@ pub struct GetLogStoreCommand {
 impl GetLogStoreCommand {
     /// Both forms for a region, project and Logstore (the last two are shell-quoted here).
     pub fn new(region: &str, project: &str, logstore: &str) -> Self {
-        let args = format!("--region {region} --project {} --logstore {}", shell_quote(project), shell_quote(logstore));
+        let args = format!("--region {region} --project {} --logstore {}", Sq(project), Sq(logstore));
         GetLogStoreCommand { api: format!("aliyun sls {} {args}", Api::GetLogStore), plugin: format!("aliyun sls get-log-store {args}") }
     }
 }
@@ -429,25 +452,25 @@ pub fn get_logstore_command(plan: &Plan) -> GetLogStoreCommand {
 pub fn command(intent: &Intent, r: &Request) -> String {
     let region = region(intent);
     let project = project(intent);
-    let logstore = intent.target.logstore.as_ref().map(ToString::to_string).unwrap_or_else(|| "<logstore>".into());
+    let logstore = logstore(intent);
     match r.api {
-        Api::GetLogStore => GetLogStoreCommand::new(&region, &project, &logstore).api,
+        Api::GetLogStore => GetLogStoreCommand::new(region, project, logstore).api,
         Api::UpdateLogStore => {
             format!(
                 "aliyun sls {} --region {region} --project {} --logstore {} --body {}",
                 r.api,
-                shell_quote(&project),
-                shell_quote(&logstore),
-                shell_quote(&body_text(r))
+                Sq(project),
+                Sq(logstore),
+                Sq(&body_text(r))
             )
         }
         Api::CreateLogStore => {
-            format!("aliyun sls {} --region {region} --project {} --body {}", r.api, shell_quote(&project), shell_quote(&body_text(r)))
+            format!("aliyun sls {} --region {region} --project {} --body {}", r.api, Sq(project), Sq(&body_text(r)))
         }
         _ => {
             let mut line = format!("aliyun ram {}", r.api);
             for (k, v) in &r.query {
-                let _ = write!(line, " --{k} {}", shell_quote(v.as_str().unwrap_or_default()));
+                let _ = write!(line, " --{k} {}", Sq(v.as_str().unwrap_or_default()));
             }
             line
         }

@@ -22,7 +22,59 @@ pub const PROVIDER_FLOOR: &str = ">= 1.252.0";
 
 /// An HCL string literal: JSON escapes, and `${` / `%{` written so they stay literal.
 pub(super) fn hcl_string(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default().replace("${", "$${").replace("%{", "%%{")
+    let mut out = String::with_capacity(s.len() + 2);
+    push_hcl_string(&mut out, s);
+    out
+}
+
+/// Appends [`hcl_string`]`(text)` to `s`: the escapes are serde_json's (`\"`, `\\`, `\n`, `\r`,
+/// `\t`, `\b`, `\f`, other control characters as `\u00xx`), then `$$` / `%%` before a `{`.
+fn push_hcl_string(s: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = text.as_bytes();
+    s.push('"');
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            b'$' | b'%' if bytes.get(i + 1) == Some(&b'{') => {
+                s.push_str(&text[run..i]);
+                s.push(b as char);
+                run = i;
+                continue;
+            }
+            _ => continue,
+        };
+        s.push_str(&text[run..i]);
+        if escape.is_empty() {
+            s.push_str("\\u00");
+            s.push(HEX[usize::from(b >> 4)] as char);
+            s.push(HEX[usize::from(b & 0xf)] as char);
+        } else {
+            s.push_str(escape);
+        }
+        run = i + 1;
+    }
+    s.push_str(&text[run..]);
+    s.push('"');
+}
+
+/// [`hcl_string`]`(text)`, written straight into the text it is formatted into.
+struct HclString<'a>(&'a str);
+
+impl std::fmt::Display for HclString<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut s = String::with_capacity(self.0.len() + 2);
+        push_hcl_string(&mut s, self.0);
+        f.write_str(&s)
+    }
 }
 
 fn hcl_value(v: &Value) -> String {
@@ -151,11 +203,15 @@ fn attrs(s: &mut String, indent: usize, lines: &[(&str, String)]) {
         let one_line = run.iter().filter(|(_, v)| !v.contains('\n'));
         let width = one_line.map(|(k, _)| k.len()).max().unwrap_or(0);
         for (k, v) in run {
-            if v.contains('\n') {
-                let _ = writeln!(s, "{:indent$}{k} = {v}", "");
-            } else {
-                let _ = writeln!(s, "{:indent$}{k:<width$} = {v}", "");
+            Pad(indent).push(s);
+            s.push_str(k);
+            if !v.contains('\n') {
+                // Attribute names are ASCII: their length is their width.
+                Pad(width.saturating_sub(k.len())).push(s);
             }
+            s.push_str(" = ");
+            s.push_str(v);
+            s.push('\n');
         }
     }
 }
@@ -163,31 +219,44 @@ fn attrs(s: &mut String, indent: usize, lines: &[(&str, String)]) {
 /// A JSON value as an HCL expression laid out as `terraform fmt` writes it (`"key" : value`),
 /// its strings HCL-escaped; nested lines start at `indent` plus their depth.
 fn hcl_json(v: &Value, indent: usize, out: &mut String) {
-    let pad = |n: usize| " ".repeat(n);
+    let pad = |n: usize| Pad(n);
     match v {
         Value::Object(o) if !o.is_empty() => {
             out.push_str("{\n");
             for (i, (k, x)) in o.iter().enumerate() {
-                out.push_str(&pad(indent + 2));
-                out.push_str(&hcl_string(k));
+                pad(indent + 2).push(out);
+                push_hcl_string(out, k);
                 out.push_str(" : ");
                 hcl_json(x, indent + 2, out);
                 out.push_str(if i + 1 < o.len() { ",\n" } else { "\n" });
             }
-            out.push_str(&pad(indent));
+            pad(indent).push(out);
             out.push('}');
         }
         Value::Array(a) if !a.is_empty() => {
             out.push_str("[\n");
             for (i, x) in a.iter().enumerate() {
-                out.push_str(&pad(indent + 2));
+                pad(indent + 2).push(out);
                 hcl_json(x, indent + 2, out);
                 out.push_str(if i + 1 < a.len() { ",\n" } else { "\n" });
             }
-            out.push_str(&pad(indent));
+            pad(indent).push(out);
             out.push(']');
         }
-        other => out.push_str(&hcl_value(other)),
+        Value::String(text) => push_hcl_string(out, text),
+        other => {
+            let _ = write!(out, "{other}");
+        }
+    }
+}
+
+/// So many spaces.
+struct Pad(usize);
+
+impl Pad {
+    /// Appends the spaces to `s`.
+    fn push(self, s: &mut String) {
+        (0..self.0).for_each(|_| s.push(' '));
     }
 }
 
@@ -200,7 +269,7 @@ fn policy_doc(v: &Value, indent: usize) -> String {
 }
 
 fn import(s: &mut String, to: &str, id: &str) {
-    let _ = writeln!(s, "import {{\n  to = {to}\n  id = {}\n}}\n", hcl_string(id));
+    let _ = writeln!(s, "import {{\n  to = {to}\n  id = {}\n}}\n", HclString(id));
 }
 
 fn query<'a>(r: &'a Request, k: &str) -> &'a str {
@@ -210,11 +279,13 @@ fn query<'a>(r: &'a Request, k: &str) -> &'a str {
 /// Writes `text` as `#` comment lines at `indent` spaces.
 fn comment(s: &mut String, indent: usize, text: &str) {
     for line in text.lines() {
-        if line.is_empty() {
-            let _ = writeln!(s, "{:indent$}#", "");
-        } else {
-            let _ = writeln!(s, "{:indent$}# {line}", "");
+        Pad(indent).push(s);
+        s.push('#');
+        if !line.is_empty() {
+            s.push(' ');
+            s.push_str(line);
         }
+        s.push('\n');
     }
 }
 
@@ -258,8 +329,8 @@ fn draft_guard(lang: Lang, why: &str) -> String {
     let _ = writeln!(
         s,
         "variable \"sls_encrypt_draft\" {{\n  description = \"Set by sls-encrypt while the plan has errors.\"\n  type        = string\n  default     = {}\n\n  validation {{\n    condition     = var.sls_encrypt_draft == \"\"\n    error_message = {}\n  }}\n}}\n",
-        hcl_string(why),
-        hcl_string(&format!("sls-encrypt: {why}."))
+        HclString(why),
+        HclString(&format!("sls-encrypt: {why}."))
     );
     s
 }
@@ -276,7 +347,7 @@ pub(super) fn terraform(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Op
     let _ = writeln!(
         s,
         "terraform {{\n  required_version = \">= 1.5.0\"\n  required_providers {{\n    alicloud = {{\n      source  = \"aliyun/alicloud\"\n      version = \"{PROVIDER_FLOOR}\"\n    }}\n  }}\n}}\n\nprovider \"alicloud\" {{\n  region = {}\n}}\n",
-        hcl_string(&region(intent))
+        HclString(region(intent))
     );
     let mut depends: Vec<String> = Vec::new();
     role_resources(&mut s, intent, plan, &mut depends);
@@ -405,7 +476,7 @@ fn logstore_resource(s: &mut String, intent: &Intent, body: &Map<String, Value>,
         );
     }
     s.push_str("resource \"alicloud_log_store\" \"this\" {\n");
-    let mut lines = vec![("project_name", hcl_string(&project)), ("logstore_name", hcl_string(&name))];
+    let mut lines = vec![("project_name", hcl_string(project)), ("logstore_name", hcl_string(&name))];
     for (key, attr) in TF_ATTRS {
         if let Some(v) = body.get(*key) {
             lines.push((attr, hcl_value(v)));
