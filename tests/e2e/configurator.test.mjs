@@ -153,6 +153,8 @@ test('a refused permanence change (default -> sm4) shows MRG002; clicking it goe
   assert.equal(await finding.getAttribute('data-severity'), 'error');
   assert.match(await finding.textContent(), /permanent/);
   assert.equal(await page.locator('[data-summary]').getAttribute('data-ok'), 'false');
+  // Off screen, a card is laid out only once it is scrolled to (content-visibility: auto).
+  await page.locator('[data-draft]').scrollIntoViewIfNeeded();
   assert.ok(await page.locator('[data-draft]').isVisible(), 'outputs are marked as a draft');
   // Screen readers hear the counts once typing pauses.
   await page.locator('[data-announce]', { hasText: '1 error' }).waitFor({ timeout: 5000 });

@@ -82,6 +82,8 @@ for (const [lang, locale] of LOCALES) {
       assert.equal(await summary.getAttribute('data-state'), 'nothing');
       assert.match(await summary.textContent(), lang === 'en' ? /Nothing to send/ : /无需发送/);
       assert.doesNotMatch(await summary.textContent(), /Ready|就绪/);
+      // Off screen, a card is laid out only once it is scrolled to (content-visibility: auto).
+      await page.locator('[data-nothing-to-send]').scrollIntoViewIfNeeded();
       assert.ok(await page.locator('[data-nothing-to-send]').isVisible());
       assert.equal(await page.locator('[data-output="update_logstore_body"]').count(), 0, 'no UpdateLogStore output');
       assert.equal(await page.locator('[data-output^="request-"]').count(), 0, 'no request at all');

@@ -24,12 +24,13 @@ pub fn copy_button(props: &CopyButtonProps) -> Html {
     let lang = crate::ui::hooks::use_ambient().lang;
     let (state, copy) = use_copy();
     let t = |s: S| s.text(lang);
+    // The text is shared, not copied, until a click needs it.
     let onclick = {
-        let text = props.text.to_string();
-        Callback::from(move |_: MouseEvent| copy.emit(text.clone()))
+        let text = props.text.clone();
+        Callback::from(move |_: MouseEvent| copy.emit(text.to_string()))
     };
     let save = props.download.clone().map(|(name, media)| {
-        let text = props.text.to_string();
+        let text = props.text.clone();
         Callback::from(move |_: MouseEvent| download::save(&name, &text, media))
     });
     let named = |verb: S| match &props.what {
