@@ -90,7 +90,7 @@ pub fn sls_host(project: &str, region: &Region) -> String {
     format!("{project}.{}", logstore::endpoint(region))
 }
 
-fn sls(api: Api, host: &str, path: String, body: Option<Value>, purpose: (&str, &str)) -> Request {
+fn sls(api: Api, host: &str, path: String, body: Option<Value>, purpose: (&'static str, &'static str)) -> Request {
     Request {
         step: 0,
         api,
@@ -99,8 +99,8 @@ fn sls(api: Api, host: &str, path: String, body: Option<Value>, purpose: (&str, 
         path,
         query: Map::new(),
         body,
-        purpose: purpose.0.to_string(),
-        purpose_zh: purpose.1.to_string(),
+        purpose: purpose.0.into(),
+        purpose_zh: purpose.1.into(),
         command: None,
     }
 }

@@ -115,14 +115,14 @@ fn not_a_logstore(path: &str, why: &str, why_zh: &str) -> Finding {
     )
 }
 
-fn entry(field: &str, change: Change, before: Option<&Value>, after: Option<&Value>, why: (&str, &str)) -> DiffEntry {
+fn entry(field: &str, change: Change, before: Option<&Value>, after: Option<&Value>, why: (&'static str, &'static str)) -> DiffEntry {
     DiffEntry {
         field: field.to_string(),
         change,
         before: before.cloned(),
         after: after.cloned(),
-        reason: why.0.to_string(),
-        reason_zh: why.1.to_string(),
+        reason: why.0.into(),
+        reason_zh: why.1.into(),
     }
 }
 

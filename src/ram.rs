@@ -1,6 +1,7 @@
 //! The RAM side of BYOK: the role, its trust policy, the KMS grants and the PassRole policy,
 //! as documents and as the ordered RAM requests.
 
+use std::borrow::Cow;
 use crate::finding::{Code, Finding, t};
 use crate::ids::{RoleArn, RoleName};
 use crate::intent::{Intent, PassRoleScope};
@@ -26,7 +27,7 @@ pub struct RamPlan {
     pub requests: Vec<Request>,
 }
 
-fn rpc<const N: usize>(api: Api, params: [(&str, String); N], purpose: (&str, &str)) -> Request {
+fn rpc<const N: usize>(api: Api, params: [(&str, String); N], purpose: (impl Into<Cow<'static, str>>, impl Into<Cow<'static, str>>)) -> Request {
     let query: Map<String, Value> = params.into_iter().map(|(k, v)| (k.to_string(), Value::String(v))).collect();
     Request {
         step: 0,
@@ -36,8 +37,8 @@ fn rpc<const N: usize>(api: Api, params: [(&str, String); N], purpose: (&str, &s
         path: "/".to_string(),
         query,
         body: None,
-        purpose: purpose.0.to_string(),
-        purpose_zh: purpose.1.to_string(),
+        purpose: purpose.0.into(),
+        purpose_zh: purpose.1.into(),
         command: None,
     }
 }
@@ -245,7 +246,7 @@ fn setup_requests(
             requests.push(rpc(
                 Api::AttachPolicyToRole,
                 [("PolicyType", "System".into()), ("PolicyName", name.to_string()), ("RoleName", role.to_string())],
-                (&format!("Grant the role {name}."), &format!("为该角色授予 {name}。")),
+                (format!("Grant the role {name}."), format!("为该角色授予 {name}。")),
             ));
         }
     }
