@@ -1,7 +1,6 @@
 //! The RAM side of BYOK: the role, its trust policy, the KMS grants and the PassRole policy,
 //! as documents and as the ordered RAM requests.
 
-use std::borrow::Cow;
 use crate::finding::{Code, Finding, t};
 use crate::ids::{RoleArn, RoleName};
 use crate::intent::{Intent, PassRoleScope};
@@ -9,6 +8,7 @@ use crate::plan::{Api, Request};
 use crate::policy::{self, PolicyKind};
 use crate::trust;
 use serde_json::{Map, Value, json};
+use std::borrow::Cow;
 
 /// The RAM host (RPC style: parameters in the query string).
 pub const RAM_HOST: &str = "ram.aliyuncs.com";
@@ -27,7 +27,11 @@ pub struct RamPlan {
     pub requests: Vec<Request>,
 }
 
-fn rpc<const N: usize>(api: Api, params: [(&str, String); N], purpose: (impl Into<Cow<'static, str>>, impl Into<Cow<'static, str>>)) -> Request {
+fn rpc<const N: usize>(
+    api: Api,
+    params: [(&str, String); N],
+    purpose: (impl Into<Cow<'static, str>>, impl Into<Cow<'static, str>>),
+) -> Request {
     let query: Map<String, Value> = params.into_iter().map(|(k, v)| (k.to_string(), Value::String(v))).collect();
     Request {
         step: 0,
