@@ -386,12 +386,18 @@ pub struct Text {
 /// `String` (e.g. from `format!`).
 macro_rules! t {
     ($en:expr, $zh:expr $(,)?) => {
-        $crate::finding::Text { en: ::std::borrow::Cow::from($en), zh: ::std::borrow::Cow::from($zh) }
+        $crate::finding::Text::new($en, $zh)
     };
 }
 pub(crate) use t;
 
 impl Text {
+    /// A text from its English and Chinese wording (kept out of line: it is built at ~200 places).
+    #[inline(never)]
+    pub fn new(en: impl Into<Cow<'static, str>>, zh: impl Into<Cow<'static, str>>) -> Self {
+        Text { en: en.into(), zh: zh.into() }
+    }
+
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
         lang.pick(&self.en, &self.zh)
