@@ -90,7 +90,7 @@ pub fn sls_host(project: &str, region: &Region) -> String {
     format!("{project}.{}", logstore::endpoint(region))
 }
 
-fn sls(api: Api, host: &str, path: String, body: Option<Value>, purpose: (&str, &str)) -> Request {
+fn sls(api: Api, host: &str, path: String, body: Option<Value>, purpose: (&'static str, &'static str)) -> Request {
     Request {
         step: 0,
         api,
@@ -99,8 +99,8 @@ fn sls(api: Api, host: &str, path: String, body: Option<Value>, purpose: (&str, 
         path,
         query: Map::new(),
         body,
-        purpose: purpose.0.to_string(),
-        purpose_zh: purpose.1.to_string(),
+        purpose: purpose.0.into(),
+        purpose_zh: purpose.1.into(),
         command: None,
     }
 }
@@ -219,8 +219,8 @@ impl SlsSide {
 fn update_side(intent: &Intent, wanted: Option<&EncryptConf>, host: Option<&str>, plan: &mut Plan, out: &mut Vec<Finding>) -> SlsSide {
     let mut side = SlsSide::new();
     let Some(current) = &intent.current else { return side };
-    let Some(m) = merge::merge(intent, current, wanted.cloned(), out) else { return side };
-    side.encrypt_conf = m.encrypt_conf.clone();
+    let Some(mut m) = merge::merge(intent, current, wanted.cloned(), out) else { return side };
+    side.encrypt_conf = m.encrypt_conf.take();
     side.ram_setup = match &m.stored {
         Some(s) if s.raw.get("user_cmk_info").is_some_and(|v| !v.is_null()) => RamSetup::Existing,
         Some(_) => RamSetup::None,
@@ -233,10 +233,11 @@ fn update_side(intent: &Intent, wanted: Option<&EncryptConf>, host: Option<&str>
     let nothing = m.noop && !out.iter().any(|f| f.severity == Severity::Error);
     if nothing {
         out.push(nothing_to_send(intent));
-        side.unchanged = Some(m.body.clone());
+        side.unchanged = Some(m.body);
+        return side;
     }
     let has_conf = m.body.contains_key("encrypt_conf");
-    let (Some(host), Some(name), false) = (host, &intent.target.logstore, nothing) else { return side };
+    let (Some(host), Some(name)) = (host, &intent.target.logstore) else { return side };
     side.requests.push(sls(
         Api::GetLogStore,
         host,

@@ -1,6 +1,7 @@
 //! Findings: every problem, warning and note the core reports, as structured data.
 
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 
 /// How much a finding matters. `Error` blocks the plan (`ok` is false).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -335,13 +336,13 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
     /// What is wrong, in English.
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// How to fix it, in English.
-    pub fix: String,
+    pub fix: Cow<'static, str>,
     /// What is wrong, in Simplified Chinese.
-    pub message_zh: String,
+    pub message_zh: Cow<'static, str>,
     /// How to fix it, in Simplified Chinese.
-    pub fix_zh: String,
+    pub fix_zh: Cow<'static, str>,
 }
 
 /// A language the product speaks: English or Simplified Chinese.
@@ -372,24 +373,31 @@ impl Lang {
     }
 }
 
-/// Bilingual text: English and Simplified Chinese.
+/// Bilingual text: English and Simplified Chinese (fixed wording is borrowed, not copied).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
     /// English.
-    pub en: String,
+    pub en: Cow<'static, str>,
     /// Simplified Chinese.
-    pub zh: String,
+    pub zh: Cow<'static, str>,
 }
 
-/// Builds a [`Text`] from an English and a Chinese string (both may use `format!` arguments).
+/// Builds a [`Text`] from an English and a Chinese text: a `&'static str` (kept as it is) or a
+/// `String` (e.g. from `format!`).
 macro_rules! t {
     ($en:expr, $zh:expr $(,)?) => {
-        $crate::finding::Text { en: ::std::string::String::from($en), zh: ::std::string::String::from($zh) }
+        $crate::finding::Text::new($en, $zh)
     };
 }
 pub(crate) use t;
 
 impl Text {
+    /// A text from its English and Chinese wording (kept out of line: it is built at ~200 places).
+    #[inline(never)]
+    pub fn new(en: impl Into<Cow<'static, str>>, zh: impl Into<Cow<'static, str>>) -> Self {
+        Text { en: en.into(), zh: zh.into() }
+    }
+
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
         lang.pick(&self.en, &self.zh)
@@ -432,12 +440,12 @@ impl Finding {
 /// Chinese text quotes a value with “”: every `"value"` pair becomes `“value”`, except inside a
 /// JSON snippet (`{…}`, `[…]`) and a key written as JSON (`"enable": true`), which stay as typed.
 pub fn chinese_quotes(s: &str) -> String {
-    quote_values(s.to_string())
+    quote_values(Cow::Owned(s.to_string())).into_owned()
 }
 
-/// [`chinese_quotes`] of an owned text: a text with nothing quoted (the common case) is returned
-/// as it is. Every character acted on is ASCII, so the text is scanned by bytes and copied in runs.
-fn quote_values(s: String) -> String {
+/// [`chinese_quotes`] of a text: a text with nothing quoted (the common case) is returned as it
+/// is. Every character acted on is ASCII, so the text is scanned by bytes and copied in runs.
+fn quote_values(s: Cow<'static, str>) -> Cow<'static, str> {
     if !s.contains('"') {
         return s;
     }
@@ -467,7 +475,7 @@ fn quote_values(s: String) -> String {
         i += 1;
     }
     out.push_str(&s[run..]);
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

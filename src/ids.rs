@@ -398,11 +398,11 @@ mod tests {
     fn bad_names_say_what_they_are_not() {
         let e = RoleName::parse(" a b ").unwrap_err();
         assert_eq!(
-            (e.code, e.message.en.as_str(), e.message.zh.as_str()),
+            (e.code, &*e.message.en, &*e.message.zh),
             (Code::BadRoleName, "\"a b\" is not a valid RAM role name.", "\"a b\" 不是有效的 RAM 角色名称。")
         );
         let e = ProjectName::parse("A").unwrap_err();
-        assert_eq!((e.code, e.message.zh.as_str()), (Code::BadProjectName, "\"A\" 不是有效的项目名称。"));
+        assert_eq!((e.code, &*e.message.zh), (Code::BadProjectName, "\"A\" 不是有效的项目名称。"));
         assert_eq!(UserName::parse(" alice ").unwrap().as_str(), "alice");
     }
 

@@ -702,7 +702,7 @@ mod tests {
     fn fixes_for(intent: Value) -> Vec<(String, String)> {
         let mut out = Vec::new();
         Intent::read(&Document::from_value(intent), &mut out);
-        out.iter().filter(|f| f.message.contains("is not a field of the intent")).map(|f| (f.path.clone(), f.fix.clone())).collect()
+        out.iter().filter(|f| f.message.contains("is not a field of the intent")).map(|f| (f.path.clone(), f.fix.to_string())).collect()
     }
 
     #[test]

@@ -115,14 +115,14 @@ fn not_a_logstore(path: &str, why: &str, why_zh: &str) -> Finding {
     )
 }
 
-fn entry(field: &str, change: Change, before: Option<&Value>, after: Option<&Value>, why: (&str, &str)) -> DiffEntry {
+fn entry(field: &str, change: Change, before: Option<&Value>, after: Option<&Value>, why: (&'static str, &'static str)) -> DiffEntry {
     DiffEntry {
         field: field.to_string(),
         change,
         before: before.cloned(),
         after: after.cloned(),
-        reason: why.0.to_string(),
-        reason_zh: why.1.to_string(),
+        reason: why.0.into(),
+        reason_zh: why.1.into(),
     }
 }
 
@@ -315,12 +315,14 @@ fn blast_radius(obj: &Map<String, Value>) -> Vec<BlastRadius> {
     let lost = |keep: &dyn Fn(&str) -> bool| -> Map<String, Value> {
         obj.iter().filter(|(k, _)| logstore::classify(k) != FieldClass::ReadOnly && !keep(k)).map(|(k, v)| (k.clone(), v.clone())).collect()
     };
+    // The first and the last client lose the same fields.
+    let all_but_name_and_conf = lost(&|k| k == "logstoreName" || k == "encrypt_conf");
     vec![
         BlastRadius {
             client: NaiveClient::EncryptConfOnly,
             description: "An UpdateLogStore body with only logstoreName and encrypt_conf: every other setting goes back to its default.".into(),
             description_zh: "只含 logstoreName 和 encrypt_conf 的 UpdateLogStore 请求体：其他所有设置都会恢复默认值。".into(),
-            lost: lost(&|k| k == "logstoreName" || k == "encrypt_conf"),
+            lost: all_but_name_and_conf.clone(),
         },
         BlastRadius {
             client: NaiveClient::PythonSdkUpdateLogstore,
@@ -334,7 +336,7 @@ fn blast_radius(obj: &Map<String, Value>) -> Vec<BlastRadius> {
             client: NaiveClient::GoSdkUpdateLogstoreV2,
             description: "aliyun-log-go-sdk's UpdateLogStoreV2 sends zero or false for every field the caller did not set.".into(),
             description_zh: "aliyun-log-go-sdk 的 UpdateLogStoreV2 会为调用方未设置的每个字段发送零值或 false。".into(),
-            lost: lost(&|k| k == "logstoreName" || k == "encrypt_conf"),
+            lost: all_but_name_and_conf,
         },
     ]
 }

@@ -5,6 +5,7 @@ use crate::finding::{Code, Finding, Severity, Text};
 use crate::intent::Operation;
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// Version of the intent and plan formats.
 pub const FORMAT_VERSION: u32 = 1;
@@ -118,9 +119,9 @@ pub struct Request {
     #[cfg_attr(all(feature = "schema", not(target_arch = "wasm32")), schemars(with = "Option<Map<String, Value>>"))]
     pub body: Option<Value>,
     /// What this request is for, in English.
-    pub purpose: String,
+    pub purpose: Cow<'static, str>,
     /// What this request is for, in Simplified Chinese.
-    pub purpose_zh: String,
+    pub purpose_zh: Cow<'static, str>,
     /// The aliyun CLI command line that sends this request (requests only, not alternatives).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub command: Option<String>,
@@ -205,9 +206,9 @@ pub struct DiffEntry {
     /// Value in the body, if any.
     pub after: Option<Value>,
     /// Why, in English.
-    pub reason: String,
+    pub reason: Cow<'static, str>,
     /// Why, in Simplified Chinese.
-    pub reason_zh: String,
+    pub reason_zh: Cow<'static, str>,
 }
 
 wire_enum! {
@@ -229,9 +230,9 @@ pub struct BlastRadius {
     /// Which naive update: `encrypt_conf_only`, `python_sdk_update_logstore`, `go_sdk_update_logstore_v2`.
     pub client: NaiveClient,
     /// Description in English.
-    pub description: String,
+    pub description: Cow<'static, str>,
     /// Description in Simplified Chinese.
-    pub description_zh: String,
+    pub description_zh: Cow<'static, str>,
     /// The fields it would reset or lose, with the value they have now.
     pub lost: Map<String, Value>,
 }

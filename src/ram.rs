@@ -8,6 +8,7 @@ use crate::plan::{Api, Request};
 use crate::policy::{self, PolicyKind};
 use crate::trust;
 use serde_json::{Map, Value, json};
+use std::borrow::Cow;
 
 /// The RAM host (RPC style: parameters in the query string).
 pub const RAM_HOST: &str = "ram.aliyuncs.com";
@@ -26,7 +27,11 @@ pub struct RamPlan {
     pub requests: Vec<Request>,
 }
 
-fn rpc<const N: usize>(api: Api, params: [(&str, String); N], purpose: (&str, &str)) -> Request {
+fn rpc<const N: usize>(
+    api: Api,
+    params: [(&str, String); N],
+    purpose: (impl Into<Cow<'static, str>>, impl Into<Cow<'static, str>>),
+) -> Request {
     let query: Map<String, Value> = params.into_iter().map(|(k, v)| (k.to_string(), Value::String(v))).collect();
     Request {
         step: 0,
@@ -36,8 +41,8 @@ fn rpc<const N: usize>(api: Api, params: [(&str, String); N], purpose: (&str, &s
         path: "/".to_string(),
         query,
         body: None,
-        purpose: purpose.0.to_string(),
-        purpose_zh: purpose.1.to_string(),
+        purpose: purpose.0.into(),
+        purpose_zh: purpose.1.into(),
         command: None,
     }
 }
@@ -245,7 +250,7 @@ fn setup_requests(
             requests.push(rpc(
                 Api::AttachPolicyToRole,
                 [("PolicyType", "System".into()), ("PolicyName", name.to_string()), ("RoleName", role.to_string())],
-                (&format!("Grant the role {name}."), &format!("为该角色授予 {name}。")),
+                (format!("Grant the role {name}."), format!("为该角色授予 {name}。")),
             ));
         }
     }

@@ -102,17 +102,17 @@ fn core_texts() -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     for (from, plan) in plans {
         for f in &plan.findings {
-            out.push((format!("{from}: {} message", f.code), f.message.clone(), f.message_zh.clone()));
-            out.push((format!("{from}: {} fix", f.code), f.fix.clone(), f.fix_zh.clone()));
+            out.push((format!("{from}: {} message", f.code), f.message.to_string(), f.message_zh.to_string()));
+            out.push((format!("{from}: {} fix", f.code), f.fix.to_string(), f.fix_zh.to_string()));
         }
         for r in plan.requests.iter().chain(&plan.alternatives) {
-            out.push((format!("{from}: {} purpose", r.api), r.purpose.clone(), r.purpose_zh.clone()));
+            out.push((format!("{from}: {} purpose", r.api), r.purpose.to_string(), r.purpose_zh.to_string()));
         }
         for d in &plan.diff {
-            out.push((format!("{from}: diff {}", d.field), d.reason.clone(), d.reason_zh.clone()));
+            out.push((format!("{from}: diff {}", d.field), d.reason.to_string(), d.reason_zh.to_string()));
         }
         for b in &plan.blast_radius {
-            out.push((format!("{from}: blast {}", b.client), b.description.clone(), b.description_zh.clone()));
+            out.push((format!("{from}: blast {}", b.client), b.description.to_string(), b.description_zh.to_string()));
         }
     }
     assert!(out.len() > 300, "corpus of {} texts", out.len());
