@@ -225,7 +225,7 @@ const DIFF_COLUMNS: [(&str, &str); 5] = [("Field", "字段"), ("Change", "变化
 
 /// The findings table's columns.
 const FINDING_COLUMNS: [(&str, &str); 5] =
-    [("Severity", "级别"), ("Code", "代码"), ("Where", "位置"), ("Finding", "问题"), ("Fix", "处理")];
+    [("Severity", "级别"), ("Code", "代码"), ("Where", "位置"), ("Finding", "问题"), ("What to do", "处理方法")];
 
 /// A table's header row and its separator row.
 fn table_head<const N: usize>(s: &mut String, head: [&str; N]) {
