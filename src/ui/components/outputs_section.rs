@@ -6,7 +6,7 @@
 use crate::exports::ExportKind;
 use crate::plan::{Api, PlanState};
 use crate::ui::components::copy_button::CopyButton;
-use crate::ui::components::irreversible_facts::IrreversibleFacts;
+use crate::ui::components::irreversible_facts::irreversible_facts;
 use crate::ui::components::json_view::Shown;
 use crate::ui::components::output_block::OutputBlock;
 use crate::ui::i18n::{self, S};
@@ -109,7 +109,7 @@ pub fn outputs_section() -> Html {
             if plan.ok && !plan.requests.is_empty() {
                 { runbook(&ctx) }
             }
-            <IrreversibleFacts />
+            { irreversible_facts(&ctx) }
             <div class="tabs" role="tablist" aria-label={ctx.t(S::TabsLabel)} {onkeydown}>
                 { for TABS.iter().filter(|(id, _)| present.contains(id)).map(|(id, title)| {
                     let on = *id == selected;
