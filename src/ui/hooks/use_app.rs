@@ -117,6 +117,10 @@ pub struct Ambient {
     pub lang: Lang,
     /// The plan has errors: every download is named a draft.
     pub draft: bool,
+    /// The views inside are in a tab panel not on screen: a JSON view holds its full text as one
+    /// text node and is coloured once it is shown. Each output panel provides its own
+    /// [`Ambient`] with this set (one context type for the page, not one more per panel).
+    pub hidden: bool,
 }
 
 /// The page's [`Ambient`] (English, not a draft, outside the page's provider).
