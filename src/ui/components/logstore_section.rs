@@ -13,9 +13,8 @@ use yew::prelude::*;
 /// The Logstore section.
 #[function_component(LogstoreSection)]
 pub fn logstore_section() -> Html {
-    let ctx = crate::ui::hooks::use_app_if(|_, a, b| {
-        a.lang() == b.lang() && a.same_value(b, Field::Operation) && a.plan.target == b.plan.target
-    });
+    let ctx =
+        crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.same_value(b, Field::Operation) && a.plan.target == b.plan.target);
     let update = ctx.state.form.is(Field::Operation, Operation::Update);
     html! {
         <section class="card" aria-labelledby="s4-title">
