@@ -26,7 +26,7 @@ pub fn app() -> Html {
     use_persistence(&state);
     use_document_lang(state.lang);
     use_embed(&state, plan.clone());
-    let ambient = Ambient { lang: state.lang, draft: !plan.ok };
+    let ambient = Ambient { lang: state.lang, draft: !plan.ok, hidden: false };
     // Components read the state and plan from the store and render again only for what they show.
     let store = use_memo((), |_| Store::default());
     store.set(AppContext { state: Rc::new((*state).clone()), dispatcher: state.dispatcher(), plan });

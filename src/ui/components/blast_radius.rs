@@ -1,12 +1,12 @@
 //! What naive partial updates would reset, per client.
 
 use crate::ui::i18n::{self, S};
+use crate::ui::state::AppContext;
 use yew::prelude::*;
 
 /// One entry per naive client, with the settings it would lose.
-#[function_component(BlastRadius)]
-pub fn blast_radius() -> Html {
-    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.plan.blast_radius == b.plan.blast_radius);
+/// A plain function (no component of its own): the review section renders again when the blast radius changes.
+pub fn blast_radius(ctx: &AppContext) -> Html {
     let lang = ctx.lang();
     let blast = &ctx.plan.blast_radius;
     if blast.is_empty() {

@@ -1,13 +1,12 @@
 //! The service key vs BYOK comparison from the Cloud Firewall docs, where the choice is made.
 
 use crate::ui::i18n::S;
-use crate::ui::state::Field;
+use crate::ui::state::{AppContext, Field};
 use yew::prelude::*;
 
 /// A table: who manages the key, lifecycle, audit, setup, algorithms. The chosen column is marked.
-#[function_component(CompareTable)]
-pub fn compare_table() -> Html {
-    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.same_value(b, Field::Key));
+/// A plain function (no component of its own): the key section renders again when the key changes.
+pub fn compare_table(ctx: &AppContext) -> Html {
     let byok = ctx.state.form.is(Field::Key, crate::choice::KeyKind::Byok);
     let rows = [
         (S::RowWho, S::WhoService, S::WhoByok),

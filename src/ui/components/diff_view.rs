@@ -2,7 +2,7 @@
 
 use crate::plan::Change;
 use crate::ui::i18n::S;
-use crate::ui::state::Field;
+use crate::ui::state::{AppContext, Field};
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -14,10 +14,8 @@ fn short(v: &Option<Value>) -> String {
 }
 
 /// The diff list (update only).
-#[function_component(DiffView)]
-pub fn diff_view() -> Html {
-    let ctx =
-        crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.same_value(b, Field::Operation) && a.plan.diff == b.plan.diff);
+/// A plain function (no component of its own): the review section renders again when the diff or the operation changes.
+pub fn diff_view(ctx: &AppContext) -> Html {
     if !ctx.state.form.is(Field::Operation, crate::choice::Operation::Update) {
         return html! {};
     }

@@ -1,13 +1,12 @@
 //! The two facts that cannot be undone, stated plainly next to the outputs.
 
 use crate::ui::i18n::S;
-use crate::ui::state::Field;
+use crate::ui::state::{AppContext, Field};
 use yew::prelude::*;
 
 /// The permanence of the choice and what a disabled or deleted CMK does.
-#[function_component(IrreversibleFacts)]
-pub fn irreversible_facts() -> Html {
-    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.same_value(b, Field::Key));
+/// A plain function (no component of its own), rendered with the outputs section.
+pub fn irreversible_facts(ctx: &AppContext) -> Html {
     let byok = ctx.state.form.is(Field::Key, crate::choice::KeyKind::Byok);
     html! {
         <aside class="facts" aria-labelledby="facts-title" data-facts="">

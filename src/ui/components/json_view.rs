@@ -15,15 +15,11 @@ pub struct JsonViewProps {
     pub label: AttrValue,
 }
 
-/// Whether the JSON views inside are on screen (a tab panel provides it; none means shown). A view
-/// not shown holds its full text as one text node and is coloured once it is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Shown(pub bool);
-
-/// A focusable, scrollable `<pre>` (re-rendered only when the text changes or it is shown).
+/// A focusable, scrollable `<pre>` (re-rendered only when the text changes or it is shown; see
+/// [`crate::ui::hooks::Ambient::hidden`]).
 #[function_component(JsonView)]
 pub fn json_view(props: &JsonViewProps) -> Html {
-    let shown = use_context::<Shown>().is_none_or(|s| s.0);
+    let shown = !crate::ui::hooks::use_ambient().hidden;
     let body = if props.plain || !shown {
         html! { { props.text.to_string() } }
     } else {

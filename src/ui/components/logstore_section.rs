@@ -3,7 +3,7 @@
 use crate::choice::Operation;
 use crate::ui::components::check_field::CheckField;
 use crate::ui::components::choice_group::ChoiceGroup;
-use crate::ui::components::get_command::GetCommand;
+use crate::ui::components::get_command::get_command;
 use crate::ui::components::select_field::SelectField;
 use crate::ui::components::text_field::TextField;
 use crate::ui::i18n::S;
@@ -13,13 +13,14 @@ use yew::prelude::*;
 /// The Logstore section.
 #[function_component(LogstoreSection)]
 pub fn logstore_section() -> Html {
-    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.same_value(b, Field::Operation));
+    let ctx =
+        crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.same_value(b, Field::Operation) && a.plan.target == b.plan.target);
     let update = ctx.state.form.is(Field::Operation, Operation::Update);
     html! {
         <section class="card" aria-labelledby="s4-title">
             <h2 id="s4-title">{ ctx.t(if update { S::S4TitleUpdate } else { S::S4TitleCreate }) }</h2>
             if update {
-                <GetCommand />
+                { get_command(&ctx, S::GetCommandIntro, "get_logstore_command") }
                 <TextField field={Field::Current} hint={S::CurrentHint} rows={14} placeholder="{ \"logstoreName\": \"…\", \"ttl\": 180, … }" />
                 <ChoiceGroup field={Field::UnknownFields} inline=true />
             } else {

@@ -6,9 +6,9 @@
 use crate::exports::ExportKind;
 use crate::plan::{Api, PlanState};
 use crate::ui::components::copy_button::CopyButton;
-use crate::ui::components::irreversible_facts::IrreversibleFacts;
-use crate::ui::components::json_view::Shown;
+use crate::ui::components::irreversible_facts::irreversible_facts;
 use crate::ui::components::output_block::OutputBlock;
+use crate::ui::hooks::{Ambient, use_ambient};
 use crate::ui::i18n::{self, S};
 use crate::ui::state::AppContext;
 use serde_json::Value;
@@ -75,6 +75,7 @@ fn runbook(ctx: &AppContext) -> Html {
 pub fn outputs_section() -> Html {
     let chosen = use_state(|| "script");
     let ctx = crate::ui::hooks::use_app();
+    let ambient = use_ambient();
     let plan = &ctx.plan;
     let panels = panels(&ctx);
     let present: Vec<&'static str> = panels.iter().filter(|(_, v)| !v.is_empty()).map(|(id, _)| *id).collect();
@@ -109,7 +110,7 @@ pub fn outputs_section() -> Html {
             if plan.ok && !plan.requests.is_empty() {
                 { runbook(&ctx) }
             }
-            <IrreversibleFacts />
+            { irreversible_facts(&ctx) }
             <div class="tabs" role="tablist" aria-label={ctx.t(S::TabsLabel)} {onkeydown}>
                 { for TABS.iter().filter(|(id, _)| present.contains(id)).map(|(id, title)| {
                     let on = *id == selected;
@@ -122,7 +123,7 @@ pub fn outputs_section() -> Html {
             </div>
             { for panels.into_iter().filter(|(_, v)| !v.is_empty()).map(|(id, content)| html! {
                 <div key={id} role="tabpanel" class="tab-panel" id={format!("panel-{id}")} aria-labelledby={format!("tab-{id}")} data-panel={id} hidden={id != selected}>
-                    <ContextProvider<Shown> context={Shown(id == selected)}>{ for content }</ContextProvider<Shown>>
+                    <ContextProvider<Ambient> context={Ambient { hidden: id != selected, ..ambient }}>{ for content }</ContextProvider<Ambient>>
                 </div>
             }) }
         </section>

@@ -1,11 +1,11 @@
 //! Section 5: findings, the diff and the blast radius.
 
 use crate::finding::Code;
-use crate::ui::components::blast_radius::BlastRadius;
-use crate::ui::components::diff_view::DiffView;
+use crate::ui::components::blast_radius::blast_radius;
+use crate::ui::components::diff_view::diff_view;
 use crate::ui::components::findings_list::FindingsList;
 use crate::ui::i18n::S;
-use crate::ui::state::{Action, AppContext};
+use crate::ui::state::{Action, AppContext, Field};
 use yew::prelude::*;
 
 /// The stored encrypt_conf to offer when the plan refused a permanence change (the plan's is then the allowed one).
@@ -17,7 +17,13 @@ fn adopt(ctx: &AppContext) -> Option<&serde_json::Value> {
 #[function_component(ReviewSection)]
 pub fn review_section() -> Html {
     let store = crate::ui::hooks::use_store();
-    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && adopt(a) == adopt(b));
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| {
+        a.lang() == b.lang()
+            && adopt(a) == adopt(b)
+            && a.same_value(b, Field::Operation)
+            && a.plan.diff == b.plan.diff
+            && a.plan.blast_radius == b.plan.blast_radius
+    });
     html! {
         <section class="card" aria-labelledby="s5-title">
             <h2 id="s5-title">{ ctx.t(S::S5Title) }</h2>
@@ -37,8 +43,8 @@ pub fn review_section() -> Html {
                 </div>
             }
             <FindingsList />
-            <DiffView />
-            <BlastRadius />
+            { diff_view(&ctx) }
+            { blast_radius(&ctx) }
         </section>
     }
 }

@@ -2,7 +2,7 @@
 //! shows each field sent against what the Logstore has now.
 
 use crate::plan::FieldStatus;
-use crate::ui::components::get_command::GetCommand;
+use crate::ui::components::get_command::get_command;
 use crate::ui::components::text_field::TextField;
 use crate::ui::i18n::{self, S};
 use crate::ui::state::Field;
@@ -16,7 +16,9 @@ fn shown(v: &Option<Value>) -> Option<String> {
 /// The verify section.
 #[function_component(VerifySection)]
 pub fn verify_section() -> Html {
-    let ctx = crate::ui::hooks::use_app_if(|_, a, b| a.lang() == b.lang() && a.plan.verification == b.plan.verification);
+    let ctx = crate::ui::hooks::use_app_if(|_, a, b| {
+        a.lang() == b.lang() && a.plan.verification == b.plan.verification && a.plan.target == b.plan.target
+    });
     let lang = ctx.lang();
     let result = match &ctx.plan.verification {
         None => html! {
@@ -80,7 +82,7 @@ pub fn verify_section() -> Html {
         <section class="card" aria-labelledby="s7-title" id="verify">
             <h2 id="s7-title">{ ctx.t(S::S7Title) }</h2>
             <p class="hint">{ ctx.t(S::VerifyIntro) }</p>
-            <GetCommand intro={S::VerifyCommandIntro} output="verify_get_logstore_command" />
+            { get_command(&ctx, S::VerifyCommandIntro, "verify_get_logstore_command") }
             <TextField field={Field::After} hint={S::AfterHint} rows={12} placeholder="{ \"logstoreName\": \"…\", \"ttl\": 180, \"encrypt_conf\": { … }, … }" />
             { result }
         </section>

@@ -5,15 +5,15 @@
 //! changes it shows: it is rendered again only when those changed, not on every keystroke.
 
 use crate::ui::i18n::Lang;
-use crate::ui::state::AppContext;
+use crate::ui::state::{AppContext, Field};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use yew::prelude::*;
 
 /// A component's test of whether a change matters to it: true when what it shows is the same
-/// under both contexts (the one it last rendered with, and the new one). `K` is what of its props
-/// the test needs (a field), or `()`.
-pub type Same<K> = fn(&K, &AppContext, &AppContext) -> bool;
+/// under both contexts (the one it last rendered with, and the new one). The field is the
+/// component's own (a field's control or messages), or ignored.
+pub type Same = fn(&Field, &AppContext, &AppContext) -> bool;
 
 /// The page's latest [`AppContext`], shared by reference; components subscribe to its changes.
 #[derive(Clone, Default)]
@@ -68,17 +68,18 @@ impl Store {
 /// reported by the panic hook. Callbacks that read the state when they run (not only dispatch)
 /// read it from [`use_store`], not from the context of the render that made them.
 #[hook]
-pub fn use_app_if(same: Same<()>) -> AppContext {
-    use_app_for((), same)
+pub fn use_app_if(same: Same) -> AppContext {
+    // The test ignores its key: any field will do (one instance of the hook's code, not two).
+    use_app_for(Field::Target, same)
 }
 
-/// [`use_app_if`] for a test that needs some of the component's props (`key`, as of each render).
+/// [`use_app_if`] for a test that needs the component's field (`key`, as of each render).
 #[hook]
-pub fn use_app_for<K: Clone + 'static>(key: K, same: Same<K>) -> AppContext {
+pub fn use_app_for(key: Field, same: Same) -> AppContext {
     let store = use_store();
     let update = use_force_update();
     let ctx = store.get();
-    let seen = use_mut_ref(|| (key.clone(), ctx.clone()));
+    let seen = use_mut_ref(|| (key, ctx.clone()));
     *seen.borrow_mut() = (key, ctx.clone());
     let _subscription = use_memo((), move |_| {
         let f: Rc<Subscriber> = Rc::new(move |now: &AppContext| {
@@ -117,6 +118,10 @@ pub struct Ambient {
     pub lang: Lang,
     /// The plan has errors: every download is named a draft.
     pub draft: bool,
+    /// The views inside are in a tab panel not on screen: a JSON view holds its full text as one
+    /// text node and is coloured once it is shown. Each output panel provides its own
+    /// [`Ambient`] with this set (one context type for the page, not one more per panel).
+    pub hidden: bool,
 }
 
 /// The page's [`Ambient`] (English, not a draft, outside the page's provider).
