@@ -204,7 +204,8 @@ mod ui {
     }
     #[wasm_bindgen_test]
     fn finding_texts_name_the_form_labels_not_pointers() {
-        use sls_encrypt::ui::i18n::{Lang, humanize};
+        use sls_encrypt::ui::i18n::Lang;
+        use sls_encrypt::ui::labels::humanize;
         assert_eq!(
             humanize(Lang::En, "Fill in /target/account_id, or give /encryption/role_arn."),
             "Fill in “Account id (UID)”, or give “Role ARN”."

@@ -282,62 +282,6 @@ pub fn blast_client(lang: Lang, client: crate::plan::NaiveClient) -> &'static st
     }
 }
 
-/// The label shown for a JSON pointer of the intent: the form field's label, or its section's.
-pub fn pointer_label(lang: Lang, pointer: &str) -> Option<&'static str> {
-    use crate::ui::state::Field;
-    if let Some(field) = Field::at(pointer) {
-        return Some(field.label().text(lang));
-    }
-    match pointer {
-        "/encryption" => Some(S::KeySectionName.text(lang)),
-        "/logstore" => Some(S::LogstoreSettingsName.text(lang)),
-        _ => None,
-    }
-}
-
-/// A finding's text with the intent's JSON pointers replaced by the form's labels, quoted
-/// (“Region” in English, 「地域」 in Chinese): the page speaks of what the user sees.
-pub fn humanize(lang: Lang, text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('/') {
-        let (before, from) = rest.split_at(i);
-        out.push_str(before);
-        // The longest pointer starting here: `/` and `[a-z_]` segments.
-        let end = from
-            .char_indices()
-            .skip(1)
-            .find(|(_, c)| !(c.is_ascii_lowercase() || *c == '_' || *c == '/' || c.is_ascii_uppercase()))
-            .map_or(from.len(), |(j, _)| j);
-        let candidate = from[..end].trim_end_matches('/');
-        let preceded_ok = before.chars().last().is_none_or(|c| !(c.is_ascii_alphanumeric() || c == ':' || c == '/'));
-        let exact =
-            crate::ui::state::Field::ALL.iter().any(|f| f.pointer() == candidate) || matches!(candidate, "/encryption" | "/logstore");
-        match pointer_label(lang, candidate).filter(|_| exact && preceded_ok) {
-            Some(label) => {
-                rest = &from[candidate.len()..];
-                match lang {
-                    Lang::En => out.push_str(&format!("“{label}”")),
-                    // Corner brackets need no space around them.
-                    Lang::Zh => {
-                        if out.ends_with(' ') {
-                            out.pop();
-                        }
-                        out.push_str(&format!("「{label}」"));
-                        rest = rest.strip_prefix(' ').unwrap_or(rest);
-                    }
-                }
-            }
-            None => {
-                out.push('/');
-                rest = &from[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// The box shown instead of a textarea holding a paste over the limit (its text is kept, not shown).
 pub fn paste_too_large(lang: Lang, bytes: usize) -> String {
     let (size, limit) = (crate::limits::grouped(bytes), crate::limits::grouped(crate::limits::MAX_PASTED_BYTES));

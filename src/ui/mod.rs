@@ -11,6 +11,7 @@ pub mod crash;
 pub mod highlight;
 pub mod hooks;
 pub mod i18n;
+pub mod labels;
 pub mod services;
 pub mod state;
 

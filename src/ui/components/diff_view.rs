@@ -47,7 +47,7 @@ pub fn diff_view(ctx: &AppContext) -> Html {
                                 <span class="change">{ d.change.label().get(lang).to_string() }</span>
                                 <code class="field-name">{ d.field.clone() }</code>
                                 <code class="value">{ value }</code>
-                                <span class="reason">{ crate::ui::i18n::humanize(lang, lang.pick(&d.reason, &d.reason_zh)) }</span>
+                                <span class="reason">{ crate::ui::labels::humanize(lang, lang.pick(&d.reason, &d.reason_zh)) }</span>
                             </li>
                         }
                     }) }

@@ -2,6 +2,7 @@
 
 use crate::ui::components::severity_icon::severity_icon;
 use crate::ui::i18n::{self};
+use crate::ui::labels;
 use crate::ui::services::focus;
 use crate::ui::state::Field;
 use yew::prelude::*;
@@ -52,7 +53,7 @@ pub fn field_messages(props: &FieldMessagesProps) -> Html {
                             { severity_icon(f.severity) }
                             <span class="sev-name">{ i18n::severity_name(lang, f.severity) }</span>
                             <span class="code">{ f.code.as_str() }</span>
-                            <span class="field-msg-text">{ at }{ i18n::humanize(lang, lang.pick(&f.message, &f.message_zh)) }</span>
+                            <span class="field-msg-text">{ at }{ labels::humanize(lang, lang.pick(&f.message, &f.message_zh)) }</span>
                         </button>
                     </li>
                 }

@@ -4,6 +4,7 @@
 use crate::finding::Finding;
 use crate::ui::components::severity_icon::severity_icon;
 use crate::ui::i18n::{self, Lang, S};
+use crate::ui::labels;
 use crate::ui::services::focus;
 use yew::prelude::*;
 
@@ -17,7 +18,7 @@ pub struct FindingItemProps {
 /// Where a finding is, as the page shows it: the field's label (and line and column in pasted
 /// text); the JSON pointer only when no field shows that place.
 pub fn location(lang: Lang, f: &Finding) -> String {
-    let place = i18n::pointer_label(lang, &f.path)
+    let place = labels::pointer_label(lang, &f.path)
         .map(str::to_string)
         .unwrap_or_else(|| if f.path.is_empty() { "/".into() } else { f.path.clone() });
     match (f.line, f.column) {
@@ -46,8 +47,8 @@ pub fn finding_item(props: &FindingItemProps) -> Html {
                     <span class="code">{ f.code.as_str() }</span>
                     <span class="location" data-location="">{ location(lang, f) }</span>
                 </span>
-                <span class="message">{ i18n::humanize(lang, lang.pick(&f.message, &f.message_zh)) }</span>
-                <span class="fix"><span class="fix-label">{ S::FindingFix.text(lang) }</span>{ gap }{ i18n::humanize(lang, lang.pick(&f.fix, &f.fix_zh)) }</span>
+                <span class="message">{ labels::humanize(lang, lang.pick(&f.message, &f.message_zh)) }</span>
+                <span class="fix"><span class="fix-label">{ S::FindingFix.text(lang) }</span>{ gap }{ labels::humanize(lang, lang.pick(&f.fix, &f.fix_zh)) }</span>
             </button>
         </li>
     }

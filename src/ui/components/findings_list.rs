@@ -5,6 +5,7 @@ use crate::finding::Severity;
 use crate::ui::components::finding_item::FindingItem;
 use crate::ui::components::severity_icon::severity_icon;
 use crate::ui::i18n::{self, S};
+use crate::ui::labels;
 use crate::ui::services::focus;
 use crate::ui::state::Action;
 use yew::prelude::*;
@@ -38,8 +39,8 @@ pub fn findings_list() -> Html {
                                 <li data-todo-path={f.path.clone()}>
                                     <button type="button" class="todo-go" {onclick}>
                                         <span class="todo-box" aria-hidden="true"></span>
-                                        <span class="todo-label">{ i18n::pointer_label(lang, &f.path).unwrap_or(&f.path).to_string() }</span>
-                                        <span class="hint">{ i18n::humanize(lang, lang.pick(&f.fix, &f.fix_zh)) }</span>
+                                        <span class="todo-label">{ labels::pointer_label(lang, &f.path).unwrap_or(&f.path).to_string() }</span>
+                                        <span class="hint">{ labels::humanize(lang, lang.pick(&f.fix, &f.fix_zh)) }</span>
                                     </button>
                                 </li>
                             }
