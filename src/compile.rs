@@ -118,7 +118,10 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
 
     // Identity of the role and cross-document checks.
     let byok = intent.encryption.key == KeyKind::Byok;
-    let arn = if byok { ram::role_arn(&intent, &mut out) } else { None };
+    let (arn, arn_origin) = match byok.then(|| ram::role_arn(&intent, &mut out)).flatten() {
+        Some((arn, origin)) => (Some(arn), Some(origin)),
+        None => (None, None),
+    };
     if byok {
         cmk_region_check(&intent, &mut out);
     }
@@ -133,8 +136,11 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
         Operation::Update => update_side(&intent, wanted.as_ref(), host.as_deref(), &mut plan, &mut out),
         Operation::Create => create_side(&intent, wanted.as_ref(), host.as_deref(), &mut out),
     };
-    if byok && sls_side.ram_setup == RamSetup::New && sls_side.encrypt_conf.is_some() {
-        assumed_arn_warning(&intent, arn.as_ref(), &mut out);
+    if let (Some(arn), Some(ram::ArnOrigin::Built)) = (&arn, arn_origin)
+        && sls_side.ram_setup == RamSetup::New
+        && sls_side.encrypt_conf.is_some()
+    {
+        assumed_arn_warning(&intent, arn, &mut out);
     }
     if byok && sls_side.ram_setup != RamSetup::None {
         let rp = ram::plan(&intent, arn.as_ref(), sls_side.ram_setup == RamSetup::New, &mut out);
@@ -346,10 +352,12 @@ fn nothing_to_send(intent: &Intent) -> Finding {
     )
 }
 
-/// PLN002: an existing role was chosen but no ARN given: the ARN is built from the account id and
-/// the role name, and it becomes permanent in `encrypt_conf`.
-fn assumed_arn_warning(intent: &Intent, arn: Option<&crate::ids::RoleArn>, out: &mut Vec<Finding>) {
-    let (Some(arn), false, None) = (arn, intent.ram.create_role, &intent.encryption.role_arn) else { return };
+/// PLN002: an existing role was chosen but no ARN given: the ARN was built from the account id
+/// and the role name ([`ram::ArnOrigin::Built`]), and it becomes permanent in `encrypt_conf`.
+fn assumed_arn_warning(intent: &Intent, arn: &crate::ids::RoleArn, out: &mut Vec<Finding>) {
+    if intent.ram.create_role {
+        return;
+    }
     let named = if intent.encryption.role_name_defaulted {
         t!(
             format!("No role ARN is given, so the default role name is assumed: {arn}."),

@@ -63,8 +63,18 @@ pub fn role(intent: &Intent) -> Option<RoleName> {
     enc.role_arn.as_ref().map(|a| a.role.clone()).or_else(|| enc.role_name.clone())
 }
 
-/// Resolves the role's ARN from the intent, reporting conflicts between the places that name it.
-pub fn role_arn(intent: &Intent, out: &mut Vec<Finding>) -> Option<RoleArn> {
+/// Where the BYOK role's ARN came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArnOrigin {
+    /// The intent gives it (`/encryption/role_arn`).
+    Given,
+    /// Built from `/target/account_id` and the role name: an assumption the plan warns about.
+    Built,
+}
+
+/// Resolves the role's ARN from the intent, and where it came from, reporting conflicts between
+/// the places that name it.
+pub fn role_arn(intent: &Intent, out: &mut Vec<Finding>) -> Option<(RoleArn, ArnOrigin)> {
     let enc = &intent.encryption;
     let target_account = intent.target.account_id.as_ref();
     match (&enc.role_arn, &enc.role_name) {
@@ -98,10 +108,10 @@ pub fn role_arn(intent: &Intent, out: &mut Vec<Finding>) -> Option<RoleArn> {
                     ),
                 ));
             }
-            Some(arn.clone())
+            Some((arn.clone(), ArnOrigin::Given))
         }
         (None, Some(name)) => match target_account {
-            Some(account) => Some(RoleArn::new(account.clone(), name.clone())),
+            Some(account) => Some((RoleArn::new(account.clone(), name.clone()), ArnOrigin::Built)),
             None => {
                 out.push(Finding::new(
                     Code::RoleArnUnknown,
