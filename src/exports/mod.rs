@@ -27,16 +27,7 @@ pub(crate) fn cite(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Quotes `s` for a POSIX shell: single quotes, with `'` written as `'\''`.
 pub fn shell_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('\'');
-    for (i, piece) in s.split('\'').enumerate() {
-        if i > 0 {
-            out.push_str(r"'\''");
-        }
-        out.push_str(piece);
-    }
-    out.push('\'');
-    out
+    ShellQuoted(s).to_string()
 }
 
 /// [`shell_quote`]`(s)`, written straight into the text it is formatted into.
