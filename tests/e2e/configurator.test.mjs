@@ -156,6 +156,10 @@ test('a refused permanence change (default -> sm4) shows MRG002; clicking it goe
   // Off screen, a card is laid out only once it is scrolled to (content-visibility: auto).
   await page.locator('[data-draft]').scrollIntoViewIfNeeded();
   assert.ok(await page.locator('[data-draft]').isVisible(), 'outputs are marked as a draft');
+  // Single commands bypass the script's draft guard: none is shown (or reachable) while the plan has errors.
+  assert.equal(await page.locator('[data-runbook]').isVisible(), false, 'no runbook for a plan with errors');
+  assert.equal(await page.locator('[data-runbook] [data-action="copy"]').filter({ visible: true }).count(), 0);
+  assert.equal(await page.locator('[data-action="goto-runbook"]').count(), 0);
   // Screen readers hear the counts once typing pauses.
   await page.locator('[data-announce]', { hasText: '1 error' }).waitFor({ timeout: 5000 });
   await finding.locator('button').click();

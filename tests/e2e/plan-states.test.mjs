@@ -167,6 +167,19 @@ for (const [lang, locale] of LOCALES) {
       await page.locator('[data-tab="terraform"]').click();
       const tf = page.locator('[data-output="terraform"]');
       assert.ok(await tf.locator('[data-action="copy"]').isVisible() && await tf.locator('[data-action="download"]').isVisible());
+      // An error takes the single commands away (they bypass the script's draft guard); fixing it
+      // brings the same steps back.
+      await field(page, '/current').fill(intent.current.replace('"ttl": 180', '"ttl": 18'));
+      await page.locator('[data-findings] [data-code="LS002"]').waitFor();
+      assert.equal(await page.locator('[data-summary]').getAttribute('data-state'), 'blocked');
+      assert.equal(await page.locator('[data-runbook]').isVisible(), false, 'no runbook for a plan with errors');
+      assert.equal(await page.locator('[data-action="goto-runbook"]').count(), 0);
+      await field(page, '/current').fill(intent.current);
+      await page.locator('[data-findings] [data-code="LS002"]').waitFor({ state: 'detached' });
+      await page.locator('[data-runbook]').scrollIntoViewIfNeeded();
+      assert.ok(await steps.first().isVisible(), 'the runbook is back once the error is fixed');
+      assert.equal(await steps.count(), plan.requests.length);
+      assert.equal(await page.locator(`[data-runbook] [data-step="${last.step}"] [data-command]`).textContent(), last.command);
       assert.deepEqual(problems, []);
       await context.close();
     });

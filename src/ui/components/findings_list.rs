@@ -54,7 +54,10 @@ pub fn findings_list() -> Html {
             } else if !shown.is_empty() {
                 <p class="hint">{ ctx.t(S::FindingClickHint) }</p>
             }
-            { for Severity::ALL.iter().filter_map(|s| {
+            // The groups are one keyed list of their own (in the list above with the heading and
+            // hints, Yew would pair children from the end, and a group that comes or goes would
+            // rebuild the heading and hints).
+            <>{ for Severity::ALL.iter().filter_map(|s| {
                 let group: Vec<_> = shown.iter().filter(|f| f.severity == *s).collect();
                 if group.is_empty() {
                     return None;
@@ -73,7 +76,7 @@ pub fn findings_list() -> Html {
                         </ul>
                     </section>
                 })
-            }) }
+            }) }</>
         </div>
     }
 }

@@ -41,12 +41,15 @@ pub fn tab_of_export(kind: ExportKind) -> &'static str {
     }
 }
 
-/// The runbook checklist: one line per request, its command and Copy.
+/// The runbook checklist: one line per request, its command and Copy. Single commands bypass the
+/// script's draft guard: shown only for a plan without errors. A plan with errors keeps it in the
+/// page, hidden (not seen, not reachable, not read out), so typing that makes an error come and
+/// go only flips an attribute instead of building the steps again.
 fn runbook(ctx: &AppContext) -> Html {
     let lang = ctx.lang();
     let plan = &ctx.plan;
     html! {
-        <div class="runbook" id="runbook" tabindex="-1" data-runbook="" aria-labelledby="runbook-title">
+        <div class="runbook" id="runbook" tabindex="-1" data-runbook="" aria-labelledby="runbook-title" hidden={!plan.ok}>
             <h3 id="runbook-title">{ ctx.t(S::RunbookTitle) }</h3>
             <p class="hint">{ ctx.t(S::RunbookHint) }</p>
             <ol class="steps">
@@ -106,8 +109,7 @@ pub fn outputs_section() -> Html {
             } else if empty {
                 <p class="hint">{ ctx.t(S::NothingYet) }</p>
             }
-            // Single commands bypass the script's draft guard: listed only for a plan without errors.
-            if plan.ok && !plan.requests.is_empty() {
+            if !plan.requests.is_empty() {
                 { runbook(&ctx) }
             }
             { irreversible_facts(&ctx) }
@@ -121,11 +123,12 @@ pub fn outputs_section() -> Html {
                     }
                 }) }
             </div>
-            { for panels.into_iter().filter(|(_, v)| !v.is_empty()).map(|(id, content)| html! {
+            // The panels are a keyed list of their own (not paired from the end with the lines above).
+            <>{ for panels.into_iter().filter(|(_, v)| !v.is_empty()).map(|(id, content)| html! {
                 <div key={id} role="tabpanel" class="tab-panel" id={format!("panel-{id}")} aria-labelledby={format!("tab-{id}")} data-panel={id} hidden={id != selected}>
                     <ContextProvider<Ambient> context={Ambient { hidden: id != selected, ..ambient }}>{ for content }</ContextProvider<Ambient>>
                 </div>
-            }) }
+            }) }</>
         </section>
     }
 }

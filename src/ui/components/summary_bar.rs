@@ -87,11 +87,12 @@ pub fn summary_bar() -> Html {
                 if todo > 0 {
                     <li class="count todo" data-todo-count={todo.to_string()}>{ i18n::todo_count(lang, todo) }</li>
                 }
-                { for counts.iter().map(|(s, n)| html! {
+                // Keyed apart from the to-fill-in count, so a count that comes or goes leaves the others.
+                <>{ for counts.iter().map(|(s, n)| html! {
                     <li key={s.as_str()} class={classes!("count", s.as_str())} data-severity={s.as_str()}>
                         { severity_icon(*s) }{ i18n::severity_count(lang, *s, *n) }
                     </li>
-                }) }
+                }) }</>
             </ul>
             <a class="goto" href="#findings" onclick={goto}>{ ctx.t(S::SummaryGoto) }</a>
             if plan.ok && !plan.requests.is_empty() {
