@@ -35,11 +35,9 @@ pub fn field_messages(props: &FieldMessagesProps) -> Html {
     let ctx = crate::ui::hooks::use_app_for(props.field, |f, a, b| a.same_findings(b, *f));
     let lang = ctx.lang();
     let findings: Vec<_> = ctx.findings_for(props.field).into_iter().filter(|f| f.severity != crate::finding::Severity::Info).collect();
-    if findings.is_empty() {
-        return html! { <div id={messages_id(props.field)} class="field-msgs" hidden=true></div> };
-    }
+    // One list element whether empty or not, so a message that comes or goes changes its items only.
     html! {
-        <ul id={messages_id(props.field)} class="field-msgs">
+        <ul id={messages_id(props.field)} class="field-msgs" hidden={findings.is_empty()}>
             { for findings.into_iter().map(|f| {
                 let (path, line, column) = (f.path.clone(), f.line, f.column);
                 let onclick = Callback::from(move |_: MouseEvent| focus::go_to(&path, line, column));
