@@ -22,8 +22,8 @@ fn push_segment(s: &mut String, key: &str) {
 }
 
 /// Reads one escaped JSON pointer segment back into its key (`~1` -> `/`, `~0` -> `~`).
-pub fn unescape(segment: &str) -> String {
-    if segment.contains('~') { segment.replace("~1", "/").replace("~0", "~") } else { segment.to_string() }
+pub fn unescape(segment: &str) -> std::borrow::Cow<'_, str> {
+    if segment.contains('~') { segment.replace("~1", "/").replace("~0", "~").into() } else { segment.into() }
 }
 
 /// Joins a parent pointer and a key into a JSON pointer. A key longer than any real one

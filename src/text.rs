@@ -7,6 +7,7 @@ use crate::limits::excerpt;
 use crate::pointer::join;
 use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 use std::sync::Arc;
 
 /// A pasted document of the intent (given as text or as an embedded object), read, with where it
@@ -55,16 +56,106 @@ impl TextIssue {
 
 /// Where each part of a document stands in its text: a tree of nodes (one per value, keyed by
 /// its parent and its key or index), so that memory and time stay linear in the text however
-/// deep or long the keys are (no node stores its whole pointer).
+/// deep or long the keys are (no node stores its whole pointer, and no segment is a string of its own).
 #[derive(Debug, Default)]
 struct Positions {
-    /// Line and column of each node, its parent and its segment (key or decimal index).
-    nodes: Vec<((usize, usize), usize, std::ops::Range<usize>)>,
+    /// Every node, in text order; the first is the document's root.
+    nodes: Vec<Node>,
     /// The segments of all nodes, one after another (`nodes` hold their ranges): one buffer
     /// instead of a string per node.
     segs: String,
-    /// The child of a node by segment.
-    children: HashMap<(usize, String), usize>,
+    /// The first node of each keyed hash of (parent, segment); nodes whose pairs share a hash
+    /// (never seen in practice, but possible) follow it through [`Node::next`].
+    children: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
+    /// The keys of that hash: random per document, so no text can be made to collide.
+    keys: RandomState,
+    /// The text: columns are counted in it only when a position is asked for.
+    text: Box<str>,
+}
+
+/// A place in the text, cheap to take while reading: its line, where that line starts and the
+/// byte offset. Its column, in characters, is counted only when asked for ([`Mark::column`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Mark {
+    /// 1-based line.
+    line: usize,
+    /// Byte offset where the line starts (after a byte order mark on the first line).
+    line_start: usize,
+    /// Byte offset.
+    at: usize,
+}
+
+impl Mark {
+    /// Line and 1-based column (in characters) of the mark in `text`.
+    fn position(self, text: &str) -> (usize, usize) {
+        let column = 1 + text.get(self.line_start..self.at).map_or(self.at - self.line_start, |s| s.chars().count());
+        (self.line, column)
+    }
+}
+
+/// One value of the document: where it starts, its parent node and its key or index.
+#[derive(Debug, Clone)]
+struct Node {
+    /// Where it starts.
+    mark: Mark,
+    /// The parent node (the root is its own).
+    parent: u32,
+    /// Its segment (key or decimal index) in [`Positions::segs`].
+    seg: std::ops::Range<u32>,
+    /// The next node whose (parent, segment) has the same hash, or [`NO_NODE`].
+    next: u32,
+}
+
+/// No node: the end of a [`Node::next`] chain.
+const NO_NODE: u32 = u32::MAX;
+
+/// A hasher for keys that are hashes already (keyed SipHash values): it passes them through.
+#[derive(Debug, Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64` keys are hashed here; any other key is folded in whole.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The decimal digits of an array index, written without allocating.
+struct Index {
+    /// The digits, right-aligned.
+    digits: [u8; 20],
+    /// Where they start.
+    start: usize,
+}
+
+impl Index {
+    fn new(mut n: usize) -> Self {
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        Index { digits, start }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.digits[self.start..]).unwrap_or_default()
+    }
 }
 
 impl Positions {
@@ -75,24 +166,67 @@ impl Positions {
         Positions {
             nodes: Vec::with_capacity(nodes),
             segs: String::with_capacity((len / 4).min(16 * 1024)),
-            children: HashMap::with_capacity(nodes),
+            children: HashMap::with_capacity_and_hasher(nodes, BuildHasherDefault::default()),
+            keys: RandomState::new(),
+            text: Box::default(),
         }
     }
 
-    /// The node for `seg` under `parent`, made at `pos` if new (a repeated key keeps the first),
+    /// The document's root, at `pos`.
+    fn root(&mut self, mark: Mark) {
+        self.nodes.push(Node { mark, parent: 0, seg: 0..0, next: NO_NODE });
+    }
+
+    /// The segment of `node`.
+    fn seg(&self, node: &Node) -> &str {
+        &self.segs[node.seg.start as usize..node.seg.end as usize]
+    }
+
+    /// The node for `seg` under `parent`, made at `mark` if new (a repeated key keeps the first),
     /// and whether it was there already.
-    fn child(&mut self, parent: usize, seg: String, pos: (usize, usize)) -> (usize, bool) {
-        let next = self.nodes.len();
-        match self.children.entry((parent, seg)) {
-            std::collections::hash_map::Entry::Occupied(e) => (*e.get(), true),
+    fn child(&mut self, parent: usize, seg: &str, mark: Mark) -> (usize, bool) {
+        let parent = parent as u32;
+        let hash = self.keys.hash_one((parent, seg));
+        let next = self.nodes.len() as u32;
+        let mut last = match self.children.entry(hash) {
+            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
             std::collections::hash_map::Entry::Vacant(e) => {
-                let start = self.segs.len();
-                self.segs.push_str(&e.key().1);
-                self.nodes.push((pos, parent, start..self.segs.len()));
                 e.insert(next);
-                (next, false)
+                NO_NODE
+            }
+        };
+        // Another pair with this hash: follow the chain to the node, or to its end.
+        while last != NO_NODE {
+            let node = &self.nodes[last as usize];
+            if node.parent == parent && self.seg(node) == seg {
+                return (last as usize, true);
+            }
+            match node.next {
+                NO_NODE => break,
+                n => last = n,
             }
         }
+        if last != NO_NODE {
+            self.nodes[last as usize].next = next;
+        }
+        let start = self.segs.len() as u32;
+        self.segs.push_str(seg);
+        self.nodes.push(Node { mark, parent, seg: start..self.segs.len() as u32, next: NO_NODE });
+        (next as usize, false)
+    }
+
+    /// The node for `seg` under `parent`, if there is one.
+    fn find(&self, parent: usize, seg: &str) -> Option<usize> {
+        let parent = parent as u32;
+        let mut n = *self.children.get(&self.keys.hash_one((parent, seg)))?;
+        while n != NO_NODE {
+            let node = &self.nodes[n as usize];
+            if node.parent == parent && self.seg(node) == seg {
+                return Some(n as usize);
+            }
+            n = node.next;
+        }
+        None
     }
 
     /// The deepest node on `pointer` below `root`, and whether it is the whole pointer.
@@ -103,9 +237,8 @@ impl Positions {
         }
         let Some(rest) = pointer.strip_prefix('/') else { return (node, false) };
         for seg in rest.split('/') {
-            let key = crate::pointer::unescape(seg);
-            match self.children.get(&(node, key)) {
-                Some(&n) => node = n,
+            match self.find(node, &crate::pointer::unescape(seg)) {
+                Some(n) => node = n,
                 None => return (node, false),
             }
         }
@@ -116,11 +249,16 @@ impl Positions {
     fn pointer(&self, mut node: usize) -> String {
         let mut segs = Vec::new();
         while node != 0 {
-            let (_, parent, seg) = &self.nodes[node];
-            segs.push(&self.segs[seg.clone()]);
-            node = *parent;
+            let n = &self.nodes[node];
+            segs.push(self.seg(n));
+            node = n.parent as usize;
         }
         segs.iter().rev().fold(String::new(), |p, s| join(&p, s))
+    }
+
+    /// Line and column of `node`.
+    fn pos(&self, node: usize) -> (usize, usize) {
+        self.nodes[node].mark.position(&self.text)
     }
 }
 
@@ -143,7 +281,7 @@ impl Document {
     /// Line and column of the member or element at `pointer` (the key, for object members).
     pub fn position(&self, pointer: &str) -> Option<(usize, usize)> {
         let (node, whole) = self.positions.walk(self.root?, pointer);
-        whole.then(|| self.positions.nodes[node].0)
+        whole.then(|| self.positions.pos(node))
     }
 
     /// Takes the positions under `prefix` of `outer` as this document's own (an embedded object).
@@ -159,7 +297,7 @@ impl Document {
     /// The position of `pointer` or, failing that, of its nearest ancestor that has one.
     pub fn nearest_position(&self, pointer: &str) -> Option<(usize, usize)> {
         let (node, _) = self.positions.walk(self.root?, pointer);
-        Some(self.positions.nodes[node].0)
+        Some(self.positions.pos(node))
     }
 }
 
@@ -223,7 +361,11 @@ pub fn read(text: &str) -> Read {
         });
     }
     match result {
-        Ok(value) => Read { document: Some(Document { value, positions: Arc::new(r.positions), root: Some(0) }), issues: r.issues },
+        Ok(value) => {
+            let mut positions = r.positions;
+            positions.text = text.into();
+            Read { document: Some(Document { value, positions: Arc::new(positions), root: Some(0) }), issues: r.issues }
+        }
         Err(fatal) => {
             let mut issues = r.issues;
             issues.push(*fatal);
@@ -231,6 +373,25 @@ pub fn read(text: &str) -> Read {
         }
     }
 }
+
+/// The bytes that end a run of a string's plain text, by the string's quote: the quote itself,
+/// a backslash, or a control character.
+const fn string_stops(quote: u8) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[quote as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+}
+
+/// [`string_stops`] of a double-quoted string.
+const STOPS_DOUBLE: [bool; 256] = string_stops(b'"');
+/// [`string_stops`] of a single-quoted (Python) string.
+const STOPS_SINGLE: [bool; 256] = string_stops(b'\'');
 
 struct Reader<'a> {
     src: &'a [u8],
@@ -249,6 +410,11 @@ struct Reader<'a> {
 type Fatal = Box<TextIssue>;
 
 impl Reader<'_> {
+    /// The current place, for a node (its column is counted only if asked for).
+    fn mark(&self) -> Mark {
+        Mark { line: self.line, line_start: self.line_start, at: self.pos }
+    }
+
     fn here(&mut self) -> (usize, usize) {
         let (cpos, ccol) =
             if self.col_cache.0 >= self.line_start && self.col_cache.0 <= self.pos { self.col_cache } else { (self.line_start, 1) };
@@ -347,8 +513,8 @@ impl Reader<'_> {
 
     fn document(&mut self) -> Result<Value, Fatal> {
         self.skip_space(0)?;
-        let here = self.here();
-        self.positions.nodes.push((here, 0, 0..0));
+        let mark = self.mark();
+        self.positions.root(mark);
         let v = self.value(0, 0)?;
         self.skip_space(0)?;
         if self.pos < self.src.len() {
@@ -371,22 +537,28 @@ impl Reader<'_> {
                 t!("A Logstore or policy is never this deep: check what was pasted.", "日志库或策略不会有这么深的嵌套：请检查粘贴的内容。"),
             ));
         }
-        let here = self.here();
         match self.src.get(self.pos) {
             Some(b'{') => self.object(node, depth),
             Some(b'[') => self.array(node, depth),
             Some(b'"') => Ok(Value::String(self.string(node, b'"')?)),
             Some(b'\'') => {
-                self.python.get_or_insert(here);
+                self.python_here();
                 Ok(Value::String(self.string(node, b'\'')?))
             }
             Some(b'-' | b'0'..=b'9') => self.number(node),
-            Some(b'a'..=b'z' | b'A'..=b'Z') => self.word(node, here),
+            Some(b'a'..=b'z' | b'A'..=b'Z') => self.word(node),
             _ => Err(self.syntax(node, "a value", "一个值")),
         }
     }
 
-    fn word(&mut self, node: usize, here: (usize, usize)) -> Result<Value, Fatal> {
+    /// Notes Python's form at the current place, if it is the first.
+    fn python_here(&mut self) {
+        if self.python.is_none() {
+            self.python = Some(self.here());
+        }
+    }
+
+    fn word(&mut self, node: usize) -> Result<Value, Fatal> {
         let start = self.pos;
         while matches!(self.src.get(self.pos), Some(b'a'..=b'z' | b'A'..=b'Z' | b'_')) {
             self.pos += 1;
@@ -397,7 +569,10 @@ impl Reader<'_> {
             "false" => Value::Bool(false),
             "null" => Value::Null,
             "True" | "False" | "None" => {
-                self.python.get_or_insert(here);
+                let end = self.pos;
+                self.pos = start;
+                self.python_here();
+                self.pos = end;
                 match word {
                     "True" => Value::Bool(true),
                     "False" => Value::Bool(false),
@@ -416,7 +591,8 @@ impl Reader<'_> {
         Ok(v)
     }
 
-    fn trailing_comma(&mut self, node: usize, at: (usize, usize)) {
+    fn trailing_comma(&mut self, node: usize, comma: Mark) {
+        let at = comma.position(self.text);
         self.note(
             Code::TextTrailingComma,
             node,
@@ -429,7 +605,7 @@ impl Reader<'_> {
     fn object(&mut self, node: usize, depth: usize) -> Result<Value, Fatal> {
         self.pos += 1;
         let mut map = Map::new();
-        let mut comma = (0, 0);
+        let mut comma = Mark::default();
         self.skip_space(node)?;
         if self.src.get(self.pos) == Some(&b'}') {
             self.pos += 1;
@@ -440,8 +616,7 @@ impl Reader<'_> {
             let quote = match self.src.get(self.pos) {
                 Some(b'"') => b'"',
                 Some(b'\'') => {
-                    let here = self.here();
-                    self.python.get_or_insert(here);
+                    self.python_here();
                     b'\''
                 }
                 Some(b'}') if !map.is_empty() => {
@@ -451,12 +626,13 @@ impl Reader<'_> {
                 }
                 _ => return Err(self.syntax(node, "a quoted key", "带引号的键名")),
             };
-            let key_pos = self.here();
+            let key_mark = self.mark();
             let key = self.string(node, quote)?;
-            let (member, seen) = self.positions.child(node, key.clone(), key_pos);
+            let (member, seen) = self.positions.child(node, &key, key_mark);
             // Every key of `map` has a node under `node`, so a new node is a new key; a node seen
             // before may come from a repeated object's other members (then the map tells).
             if seen && map.contains_key(&key) {
+                let key_pos = key_mark.position(self.text);
                 self.note(
                     Code::TextDuplicateKey,
                     member,
@@ -485,10 +661,10 @@ impl Reader<'_> {
 
     /// After a member or an element: a `,` (noted in `comma`: another one follows) or the `close`
     /// bracket, passed over; true when it was the bracket.
-    fn separator(&mut self, node: usize, close: u8, comma: &mut (usize, usize)) -> Result<bool, Fatal> {
+    fn separator(&mut self, node: usize, close: u8, comma: &mut Mark) -> Result<bool, Fatal> {
         match self.src.get(self.pos) {
             Some(b',') => {
-                *comma = self.here();
+                *comma = self.mark();
                 self.pos += 1;
                 Ok(false)
             }
@@ -504,7 +680,7 @@ impl Reader<'_> {
     fn array(&mut self, node: usize, depth: usize) -> Result<Value, Fatal> {
         self.pos += 1;
         let mut items = Vec::new();
-        let mut comma = (0, 0);
+        let mut comma = Mark::default();
         self.skip_space(node)?;
         if self.src.get(self.pos) == Some(&b']') {
             self.pos += 1;
@@ -517,8 +693,8 @@ impl Reader<'_> {
                 self.pos += 1;
                 return Ok(Value::Array(items));
             }
-            let here = self.here();
-            let (element, _) = self.positions.child(node, items.len().to_string(), here);
+            let mark = self.mark();
+            let (element, _) = self.positions.child(node, Index::new(items.len()).as_str(), mark);
             items.push(self.value(element, depth + 1)?);
             self.skip_space(node)?;
             if self.separator(node, b']', &mut comma)? {
@@ -529,15 +705,19 @@ impl Reader<'_> {
 
     fn string(&mut self, node: usize, quote: u8) -> Result<String, Fatal> {
         self.pos += 1;
+        let stops = if quote == b'"' { &STOPS_DOUBLE } else { &STOPS_SINGLE };
         let mut out = String::new();
         loop {
             let start = self.pos;
-            let stop = |b: &u8| *b == quote || *b == b'\\' || *b < 0x20;
-            self.pos += self.src[start..].iter().position(stop).unwrap_or(self.src.len() - start);
-            if out.is_empty() && self.src.get(self.pos) == Some(&quote) {
-                // No escape (most strings): the text between the quotes, copied once.
-                self.pos += 1;
-                return Ok(self.text[start..self.pos - 1].to_string());
+            self.pos += self.src[start..].iter().position(|&b| stops[usize::from(b)]).unwrap_or(self.src.len() - start);
+            if out.capacity() == 0 {
+                if self.src.get(self.pos) == Some(&quote) {
+                    // No escape (most strings): the text between the quotes, copied once.
+                    self.pos += 1;
+                    return Ok(self.text[start..self.pos - 1].to_string());
+                }
+                // Escapes come in runs (a pasted text inside a string): room for a few runs.
+                out.reserve(2 * (self.pos - start) + 16);
             }
             out.push_str(&self.text[start..self.pos]);
             match self.src.get(self.pos) {
