@@ -302,7 +302,7 @@ pub fn source(value: &Value, prefix: &str, intent_doc: &Document, out: &mut Vec<
         Value::Object(_) => {
             let mut document = Document::from_value(value.clone());
             document.rebase(intent_doc, prefix);
-            Some(Source { prefix: prefix.to_string(), document, chars: value.to_string().chars().count() })
+            Some(Source { prefix: prefix.to_string(), document, chars: crate::json::compact_chars(value) })
         }
         Value::Null => None,
         other => {

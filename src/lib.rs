@@ -10,6 +10,7 @@ pub mod exports;
 pub mod finding;
 pub mod ids;
 pub mod intent;
+pub mod json;
 pub mod limits;
 pub mod logstore;
 pub mod merge;

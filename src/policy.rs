@@ -45,14 +45,15 @@ const PRINCIPAL_KINDS: &[&str] = &["Service", "RAM", "Federated"];
 /// source's document (intent-text positions for embedded objects, none for generated documents).
 pub fn analyse(source: &Source, kind: PolicyKind, out: &mut Vec<Finding>) {
     let value = &source.document.value;
-    let compact = value.to_string().chars().count();
+    // The compact size is said only of a document over the older limit.
+    let compact = if source.chars > OLD_MAX_CHARS { crate::json::compact_chars(value) } else { 0 };
     let mut ctx = Ctx { prefix: &source.prefix, doc: Some(&source.document), kind, out };
     ctx.document(value, source.chars, compact);
 }
 
 /// Analyses a document the app generated (no text behind it), at `prefix`.
 pub fn analyse_value(value: &Value, kind: PolicyKind, prefix: &str, out: &mut Vec<Finding>) {
-    let compact = value.to_string().chars().count();
+    let compact = crate::json::compact_chars(value);
     let mut ctx = Ctx { prefix, doc: None, kind, out };
     ctx.document(value, compact, compact);
 }

@@ -49,7 +49,7 @@ fn rpc<const N: usize>(
 
 /// Compact JSON, as policy documents travel in the query string.
 pub fn compact(v: &Value) -> String {
-    serde_json::to_string(v).unwrap_or_default()
+    crate::json::compact(v)
 }
 
 /// The PassRole policy for `resource` (a role ARN, or `acs:ram::*`).

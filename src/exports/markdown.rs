@@ -7,8 +7,9 @@ use super::{logstore, project, region, shell_quote};
 use crate::finding::t;
 use crate::finding::{Finding, Lang, Severity, Text};
 use crate::intent::{Intent, Operation};
+use crate::json::{self, Quoting, Writer};
 use crate::plan::{Api, FieldStatus, Plan, Verification};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::fmt::Write;
 
 /// Escapes text for a Markdown table cell or paragraph: Markdown's active characters are
@@ -127,35 +128,33 @@ fn push_fence(s: &mut String, info: &str, text: &str) {
     s.push('\n');
 }
 
-/// A request body with another `encrypt_conf` in its place, serialized as that body would be.
-struct WithConf<'a> {
-    /// The body.
-    body: &'a serde_json::Map<String, Value>,
-    /// The `encrypt_conf` written instead of the body's.
-    conf: serde_json::Map<String, Value>,
-}
-
-impl serde::Serialize for WithConf<'_> {
-    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = ser.serialize_map(Some(self.body.len()))?;
-        for (k, v) in self.body {
-            if k == "encrypt_conf" {
-                map.serialize_entry(k, &self.conf)?;
-            } else {
-                map.serialize_entry(k, v)?;
+/// A request body as pretty JSON, with its `encrypt_conf` (`conf`) sent with `enable` set to
+/// `enable` (the key kept in its place, or added last): the body that switches encryption back.
+fn flipped(body: &Map<String, Value>, conf: &Map<String, Value>, enable: bool) -> String {
+    let mut s = String::with_capacity(1024);
+    Writer::pretty(&mut s, Quoting::Json).object(|o| {
+        for (k, v) in body {
+            if k != "encrypt_conf" {
+                o.member(k, |w| w.value(v));
+                continue;
             }
+            o.member(k, |w| {
+                w.object(|o| {
+                    for (ck, cv) in conf {
+                        if ck == "enable" {
+                            o.member(ck, |w| w.bool(enable));
+                        } else {
+                            o.member(ck, |w| w.value(cv));
+                        }
+                    }
+                    if !conf.contains_key("enable") {
+                        o.member("enable", |w| w.bool(enable));
+                    }
+                })
+            });
         }
-        map.end()
-    }
-}
-
-fn pretty(v: &Value) -> String {
-    serde_json::to_string_pretty(v).unwrap_or_default()
-}
-
-fn compact(v: &Value) -> String {
-    serde_json::to_string(v).unwrap_or_default()
+    });
+    s
 }
 
 /// Longest value shown whole in a diff cell; longer ones end in `…` (the request body has them whole).
@@ -208,7 +207,7 @@ fn verification_section(lang: Lang, v: &Verification) -> String {
         return s;
     }
     let _ = writeln!(s, "| {} |\n|---|---|---|---|", lang.pick("Field | Sent | Read back | Status", "字段 | 发送的值 | 读取到的值 | 状态"));
-    let cell = |x: &Option<Value>| x.as_ref().map(|x| code(&shorten(&compact(x))).to_string()).unwrap_or_else(|| "—".into());
+    let cell = |x: &Option<Value>| x.as_ref().map(|x| code(&shorten(&json::compact(x))).to_string()).unwrap_or_else(|| "—".into());
     for row in &v.fields {
         let status = match row.status {
             FieldStatus::Same => lang.pick("matches", "一致"),
@@ -241,10 +240,10 @@ fn table_head<const N: usize>(s: &mut String, head: [&str; N]) {
 }
 
 /// Appends `v` as compact JSON in a code span, cut at [`CELL_CHARS`]; true when it was cut.
-fn push_value_cell(s: &mut String, v: &Value, buf: &mut Vec<u8>) -> bool {
+fn push_value_cell(s: &mut String, v: &Value, buf: &mut String) -> bool {
     buf.clear();
-    let _ = serde_json::to_writer(&mut *buf, v);
-    let text = std::str::from_utf8(buf).unwrap_or_default();
+    json::push_compact(buf, v);
+    let text = buf.as_str();
     // More characters than bytes is impossible: a short text is neither long nor shortened.
     if text.len() <= CELL_CHARS {
         push_code(s, text);
@@ -269,7 +268,7 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
         enabled: conf.and_then(|c| c.get("enable")).and_then(Value::as_bool) == Some(true),
         byok: conf.is_some_and(|c| c.get("user_cmk_info").is_some_and(|i| !i.is_null())),
         ram: plan.requests.iter().filter(|r| r.api.is_ram()).count(),
-        conf_json: conf.map(pretty).unwrap_or_default(),
+        conf_json: conf.map(json::pretty).unwrap_or_default(),
     };
     let mut findings: Vec<&Finding> = plan.findings.iter().collect();
     findings.sort_by_key(|f| f.severity);
@@ -463,7 +462,7 @@ impl Ticket<'_> {
         } else {
             let head = DIFF_COLUMNS.map(|(en, zh)| lang.pick(en, zh));
             table_head(s, head);
-            let (mut long, mut buf) = (false, Vec::new());
+            let (mut long, mut buf) = (false, String::new());
             for d in &plan.diff {
                 s.push_str("| ");
                 push_code(s, &d.field);
@@ -566,7 +565,7 @@ impl Ticket<'_> {
                 s.push('\n');
             }
             if let Some(body) = &r.body {
-                push_fence(s, "json", &pretty(body));
+                push_fence(s, "json", &json::pretty(body));
                 s.push('\n');
             }
         }
@@ -660,10 +659,8 @@ impl Ticket<'_> {
                 .and_then(Value::as_object)
                 && let Some(Value::Object(c)) = body.get("encrypt_conf")
             {
-                let mut conf = c.clone();
-                conf.insert("enable".into(), Value::Bool(!enabled));
                 s.push('\n');
-                push_fence(s, "json", &serde_json::to_string_pretty(&WithConf { body, conf }).unwrap_or_default());
+                push_fence(s, "json", &flipped(body, c, !enabled));
                 s.push('\n');
             } else {
                 s.push('\n');

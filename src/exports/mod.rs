@@ -177,7 +177,7 @@ pub(crate) fn logstore(intent: &Intent) -> &str {
 }
 
 pub(crate) fn body_text(r: &Request) -> String {
-    r.body.as_ref().map(|b| serde_json::to_string(b).unwrap_or_default()).unwrap_or_default()
+    r.body.as_ref().map(crate::json::compact).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -225,7 +225,8 @@ fn precheck_role(s: &mut String, lang: Lang, role: &RoleCheck) {
                     " 的信任策略在粘贴后已被修改；请重新粘贴（aliyun ram GetRole），以免丢失其中的内容。未做任何修改。",
                 ),
             );
-            let _ = writeln!(s, "ROLE_TRUST_PASTED={}\nROLE_TRUST_NEW={}", Sq(&compact(pasted)), Sq(&compact(new)));
+            let _ =
+                writeln!(s, "ROLE_TRUST_PASTED={}\nROLE_TRUST_NEW={}", Sq(&crate::json::compact(pasted)), Sq(&crate::json::compact(new)));
             let _ = writeln!(
                 s,
                 "live_trust=$(jq -c '.Role.AssumeRolePolicyDocument | fromjson' <<<\"$role_json\") || live_trust='null'\n\
@@ -269,10 +270,6 @@ fn deletion_protection(s: &mut String, lang: Lang) {
             "«cmk_lifecycle»：该 CMK 未开启删除保护。开启方法：设置 SLS_ENCRYPT_PROTECT_CMK=1，或运行：aliyun kms SetDeletionProtection --ProtectedResourceArn "
         )),
     );
-}
-
-fn compact(v: &serde_json::Value) -> String {
-    serde_json::to_string(v).unwrap_or_default()
 }
 
 /// The value of a RAM request's parameter, shell-quoted.
@@ -376,8 +373,13 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
                 ),
             ],
         );
-        let want = checks.want.as_ref().map(|w| serde_json::to_string(w).unwrap_or_default()).unwrap_or_else(|| "{}".into());
-        let known = serde_json::to_string(&checks.known).unwrap_or_default();
+        let mut want = String::new();
+        match &checks.want {
+            Some(w) => crate::json::Writer::compact(&mut want).map(w),
+            None => want.push_str("{}"),
+        }
+        let mut known = String::new();
+        crate::json::Writer::compact(&mut known).array(&checks.known, |w, k| w.str(k));
         let _ = writeln!(s, "WANT={}\nKNOWN={}\nBODY={}", Sq(&want), Sq(&known), Sq(&body_text(r)));
     }
     let _ =

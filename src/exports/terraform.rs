@@ -80,7 +80,7 @@ impl std::fmt::Display for HclString<'_> {
 fn hcl_value(v: &Value) -> String {
     match v {
         Value::String(s) => hcl_string(s),
-        other => other.to_string(),
+        other => crate::json::compact(other),
     }
 }
 
