@@ -3,6 +3,7 @@
 //! snippet of a plan and its exports. No intermediate buffer, no UTF-8 check of the result, no
 //! formatting machinery; plain runs of a string are copied whole.
 
+use crate::scan::ByteSet;
 use serde_json::{Map, Number, Value};
 
 /// How the text of strings (keys and values) is written.
@@ -85,24 +86,10 @@ pub fn string(text: &str) -> String {
 }
 
 /// The bytes a JSON string escapes: `"`, `\` and the control characters.
-const ESCAPED: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        t[b] = true;
-        b += 1;
-    }
-    t[b'"' as usize] = true;
-    t[b'\\' as usize] = true;
-    t
-};
+const ESCAPED: ByteSet = ByteSet::of(b"\"\\").and_controls();
 
 /// [`ESCAPED`], and `'` (for [`Quoting::PythonTriple`]).
-const ESCAPED_PYTHON: [bool; 256] = {
-    let mut t = ESCAPED;
-    t[b'\'' as usize] = true;
-    t
-};
+const ESCAPED_PYTHON: ByteSet = ByteSet::of(b"\"\\'").and_controls();
 
 impl<'a> Writer<'a> {
     /// A compact writer with JSON's quoting.
@@ -172,34 +159,26 @@ impl<'a> Writer<'a> {
 
     /// Writes a string literal.
     pub fn str(&mut self, text: &str) {
-        let table = match self.quoting {
-            Quoting::Json => &ESCAPED,
-            Quoting::PythonTriple => &ESCAPED_PYTHON,
-        };
-        let slash = match self.quoting {
-            Quoting::Json => "\\",
-            Quoting::PythonTriple => "\\\\",
+        let (set, slash) = match self.quoting {
+            Quoting::Json => (&ESCAPED, "\\"),
+            Quoting::PythonTriple => (&ESCAPED_PYTHON, "\\\\"),
         };
         let out = &mut *self.out;
         out.reserve(text.len() + 2);
         out.push('"');
         let bytes = text.as_bytes();
-        let (mut run, mut i) = (0, 0);
-        while i < bytes.len() {
-            let b = bytes[i];
-            if !table[usize::from(b)] {
-                i += 1;
-                continue;
-            }
+        let mut run = 0;
+        while let Some(found) = set.find(&bytes[run..]) {
+            let i = run + found;
             out.push_str(&text[run..i]);
-            i += 1;
-            match b {
+            run = i + 1;
+            match bytes[i] {
                 b'\'' => {
                     // A run of quotes: each whole `'''` escaped, the rest as they are.
                     let mut n = 1;
-                    while bytes.get(i) == Some(&b'\'') {
+                    while bytes.get(run) == Some(&b'\'') {
                         n += 1;
-                        i += 1;
+                        run += 1;
                     }
                     (0..n / 3).for_each(|_| out.push_str("\\'\\'\\'"));
                     (0..n % 3).for_each(|_| out.push('\''));
@@ -212,7 +191,7 @@ impl<'a> Writer<'a> {
                     out.push_str(slash);
                     out.push_str(slash);
                 }
-                _ => {
+                b => {
                     out.push_str(slash);
                     match b {
                         b'\n' => out.push('n'),
@@ -229,7 +208,6 @@ impl<'a> Writer<'a> {
                     }
                 }
             }
-            run = i;
         }
         out.push_str(&text[run..]);
         out.push('"');

@@ -12,8 +12,9 @@ pub fn segment(key: &str) -> String {
 
 /// Appends [`segment`]`(key)` to `s`.
 fn push_segment(s: &mut String, key: &str) {
+    const ESCAPED: crate::scan::ByteSet = crate::scan::ByteSet::of(b"~/");
     let mut rest = key;
-    while let Some(i) = rest.find(['~', '/']) {
+    while let Some(i) = ESCAPED.find_in(rest) {
         s.push_str(&rest[..i]);
         s.push_str(if rest.as_bytes()[i] == b'~' { "~0" } else { "~1" });
         rest = &rest[i + 1..];

@@ -5,6 +5,7 @@
 use crate::finding::{Code, Finding, Text, t};
 use crate::limits::excerpt;
 use crate::pointer::join;
+use crate::scan::ByteSet;
 use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
@@ -374,24 +375,11 @@ pub fn read(text: &str) -> Read {
     }
 }
 
-/// The bytes that end a run of a string's plain text, by the string's quote: the quote itself,
-/// a backslash, or a control character.
-const fn string_stops(quote: u8) -> [bool; 256] {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        t[b] = true;
-        b += 1;
-    }
-    t[quote as usize] = true;
-    t[b'\\' as usize] = true;
-    t
-}
-
-/// [`string_stops`] of a double-quoted string.
-const STOPS_DOUBLE: [bool; 256] = string_stops(b'"');
-/// [`string_stops`] of a single-quoted (Python) string.
-const STOPS_SINGLE: [bool; 256] = string_stops(b'\'');
+/// The bytes that end a run of a double-quoted string's plain text: the quote, a backslash, or a
+/// control character.
+const STOPS_DOUBLE: ByteSet = ByteSet::of(b"\"\\").and_controls();
+/// The same for a single-quoted (Python) string.
+const STOPS_SINGLE: ByteSet = ByteSet::of(b"'\\").and_controls();
 
 struct Reader<'a> {
     src: &'a [u8],
@@ -709,7 +697,7 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             let start = self.pos;
-            self.pos += self.src[start..].iter().position(|&b| stops[usize::from(b)]).unwrap_or(self.src.len() - start);
+            self.pos += stops.find(&self.src[start..]).unwrap_or(self.src.len() - start);
             if out.capacity() == 0 {
                 if self.src.get(self.pos) == Some(&quote) {
                     // No escape (most strings): the text between the quotes, copied once.

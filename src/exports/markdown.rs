@@ -9,6 +9,7 @@ use crate::finding::{Finding, Lang, Severity, Text};
 use crate::intent::{Intent, Operation};
 use crate::json::{self, Quoting, Writer};
 use crate::plan::{Api, FieldStatus, Plan, Verification};
+use crate::scan::ByteSet;
 use serde_json::{Map, Value};
 use std::fmt::Write;
 
@@ -23,33 +24,32 @@ pub fn escape(s: &str) -> String {
 /// Appends [`escape`]`(text)` to `s`.
 fn push_escaped(s: &mut String, text: &str) {
     // Every character acted on is ASCII: copy the runs between them whole.
-    const ACTED_ON: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut i = 0;
-        while i < 10 {
-            t[b"\\`*[]<>|\n\r"[i] as usize] = true;
-            i += 1;
-        }
-        t
-    };
+    const ACTED_ON: ByteSet = ByteSet::of(b"\\`*[]<>|\n\r");
     let bytes = text.as_bytes();
-    let (mut run, mut i) = (0, 0);
-    while i < bytes.len() {
+    let mut run = 0;
+    while let Some(found) = ACTED_ON.find(&bytes[run..]) {
+        let i = run + found;
+        s.push_str(&text[run..i]);
         let b = bytes[i];
-        if ACTED_ON[b as usize] {
-            s.push_str(&text[run..i]);
-            if matches!(b, b'\n' | b'\r') {
-                s.push(' ');
-            } else {
-                s.push('\\');
-                s.push(b as char);
-            }
-            run = i + 1;
+        if matches!(b, b'\n' | b'\r') {
+            s.push(' ');
+        } else {
+            s.push('\\');
+            s.push(char::from(b));
         }
-        i += 1;
+        run = i + 1;
     }
     s.push_str(&text[run..]);
 }
+
+/// What a code span acts on: backticks (its fence), line breaks (spaces) and `|` (escaped).
+const CODE_SPECIAL: ByteSet = ByteSet::of(b"`\n\r|");
+
+/// What a code span's text has replaced: line breaks (spaces) and `|` (escaped).
+const BREAK_OR_PIPE: ByteSet = ByteSet::of(b"\n\r|");
+
+/// A backtick.
+const BACKTICK: ByteSet = ByteSet::of(b"`");
 
 /// An inline code span that survives backticks in `s`, with `|` escaped for table cells.
 fn code(s: &str) -> CodeSpan<'_> {
@@ -68,7 +68,7 @@ impl std::fmt::Display for CodeSpan<'_> {
 /// The length of the longest run of backticks in `s`.
 fn longest_backticks(s: &str) -> usize {
     let (mut longest, mut rest) = (0, s.as_bytes());
-    while let Some(i) = rest.iter().position(|&b| b == b'`') {
+    while let Some(i) = BACKTICK.find(rest) {
         let run = rest[i..].iter().position(|&b| b != b'`').unwrap_or(rest.len() - i);
         longest = longest.max(run);
         rest = &rest[i + run..];
@@ -79,7 +79,7 @@ fn longest_backticks(s: &str) -> usize {
 /// Appends [`code`]`(text)` to `s`.
 fn push_code(s: &mut String, text: &str) {
     // Most spans (names, ids, short values) have nothing to escape: one backtick either side.
-    if !text.is_empty() && !text.bytes().any(|b| matches!(b, b'`' | b'\n' | b'\r' | b'|')) {
+    if !text.is_empty() && CODE_SPECIAL.find_in(text).is_none() {
         s.reserve(text.len() + 2);
         s.push('`');
         s.push_str(text);
@@ -98,7 +98,7 @@ fn write_code<W: Write>(w: &mut W, text: &str) -> std::fmt::Result {
     w.write_str(pad)?;
     // Line breaks become spaces, `|` is escaped for table cells; all ASCII, so runs copy whole.
     let mut rest = text;
-    while let Some(i) = rest.as_bytes().iter().position(|b| matches!(b, b'\n' | b'\r' | b'|')) {
+    while let Some(i) = BREAK_OR_PIPE.find_in(rest) {
         w.write_str(&rest[..i])?;
         w.write_str(if rest.as_bytes()[i] == b'|' { "\\|" } else { " " })?;
         rest = &rest[i + 1..];

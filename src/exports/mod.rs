@@ -6,6 +6,7 @@ use crate::finding::t;
 use crate::finding::{Severity, Text};
 use crate::intent::Intent;
 use crate::plan::{Plan, Request};
+use crate::scan::ByteSet;
 use serde_json::{Map, Value};
 pub mod markdown;
 mod python;
@@ -19,10 +20,42 @@ use shell::aliyun_cli;
 use terraform::hcl_string;
 use terraform::terraform;
 
+/// How the exports' texts cite a finding: by this mark, written as the finding's code.
+const CITATION: &str = "«cmk_lifecycle»";
+
+/// The first byte of [`CITATION`] (`«` is U+00AB): where a scan for citations stops.
+pub(crate) const CITATION_LEAD: ByteSet = ByteSet::of(&[0xc2]);
+
 /// Writes the finding codes the exports' texts cite (`«cmk_lifecycle»`) as the codes themselves.
 pub(crate) fn cite(s: &str) -> std::borrow::Cow<'_, str> {
-    const MARK: &str = "«cmk_lifecycle»";
-    if s.contains('«') { s.replace(MARK, crate::finding::Code::CmkLifecycle.as_str()).into() } else { s.into() }
+    if s.contains('«') { s.replace(CITATION, crate::finding::Code::CmkLifecycle.as_str()).into() } else { s.into() }
+}
+
+/// Writes `text` to `w` as [`cite`]`(text)` would read, with each byte of `special` (ASCII bytes,
+/// joined with [`CITATION_LEAD`]) written by `write` instead: one pass, runs copied whole.
+pub(crate) fn write_cited<W: std::fmt::Write>(
+    w: &mut W,
+    text: &str,
+    special: &ByteSet,
+    mut write: impl FnMut(&mut W, u8) -> std::fmt::Result,
+) -> std::fmt::Result {
+    let bytes = text.as_bytes();
+    let (mut run, mut from) = (0, 0);
+    while let Some(found) = special.find(&bytes[from..]) {
+        let i = from + found;
+        from = i + 1;
+        if bytes[i].is_ascii() {
+            w.write_str(&text[run..i])?;
+            write(w, bytes[i])?;
+            run = from;
+        } else if text[i..].starts_with(CITATION) {
+            w.write_str(&text[run..i])?;
+            w.write_str(crate::finding::Code::CmkLifecycle.as_str())?;
+            run = i + CITATION.len();
+            from = run;
+        }
+    }
+    w.write_str(&text[run..])
 }
 
 /// Quotes `s` for a POSIX shell: single quotes, with `'` written as `'\''`.
@@ -35,13 +68,15 @@ pub(crate) struct ShellQuoted<'a>(pub &'a str);
 
 impl std::fmt::Display for ShellQuoted<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const QUOTE: ByteSet = ByteSet::of(b"'");
         f.write_str("'")?;
-        for (i, piece) in self.0.split('\'').enumerate() {
-            if i > 0 {
-                f.write_str(r"'\''")?;
-            }
-            f.write_str(piece)?;
+        let mut rest = self.0;
+        while let Some(i) = QUOTE.find_in(rest) {
+            f.write_str(&rest[..i])?;
+            f.write_str(r"'\''")?;
+            rest = &rest[i + 1..];
         }
+        f.write_str(rest)?;
         f.write_str("'")
     }
 }

@@ -1,12 +1,14 @@
 //! What the runnable exports (the shell runbook and the Python script) check before and while
 //! they send the plan: the CMK, the role, and the Logstore's configuration since it was pasted.
 
-use super::cite;
+use super::{CITATION_LEAD, write_cited};
 use crate::finding::Lang;
 use crate::intent::Intent;
 use crate::logstore::READ_ONLY;
 use crate::plan::{Api, Plan};
+use crate::scan::ByteSet;
 use serde_json::{Map, Value};
+use std::fmt::Write;
 
 /// The options both runbooks take (environment variables), as header comment lines.
 pub(super) const OPTIONS: &[(&str, &str)] = &[
@@ -31,16 +33,9 @@ pub(super) fn comment(s: &str) -> String {
 
 /// Appends [`comment`]`(text)` to `s`.
 pub(super) fn push_comment(s: &mut String, text: &str) {
+    const LINE_BREAKS: ByteSet = ByteSet::of(b"\n\r").and(CITATION_LEAD);
     s.push_str("# ");
-    let cited = cite(text);
-    // Line breaks are ASCII: copy the runs between them whole.
-    let mut rest = cited.as_ref();
-    while let Some(i) = rest.as_bytes().iter().position(|b| matches!(b, b'\n' | b'\r')) {
-        s.push_str(&rest[..i]);
-        s.push(' ');
-        rest = &rest[i + 1..];
-    }
-    s.push_str(rest);
+    let _ = write_cited(s, text, &LINE_BREAKS, |s, _| s.write_char(' '));
     s.push('\n');
 }
 

@@ -3,10 +3,11 @@
 //! was pasted.
 
 use super::runbook::{self, Checks, CmkCheck, DRIFT_JQ, RoleCheck, TRUST_JQ, comments, push_comment};
-use super::{ShellQuoted as Sq, body_text, cite, logstore, project, region};
+use super::{CITATION_LEAD, ShellQuoted as Sq, body_text, logstore, project, region, write_cited};
 use crate::finding::Lang;
 use crate::intent::Intent;
 use crate::plan::{Api, Plan, Request};
+use crate::scan::ByteSet;
 use std::fmt::Write;
 
 /// The oldest aliyun CLI with the built-in `sls` product.
@@ -23,15 +24,11 @@ struct Dq<'a>(&'a str);
 
 impl std::fmt::Display for Dq<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let cited = cite(self.0);
-        let mut rest = cited.as_ref();
-        while let Some(i) = rest.as_bytes().iter().position(|b| matches!(b, b'"' | b'\\' | b'$' | b'`')) {
-            f.write_str(&rest[..i])?;
-            f.write_str("\\")?;
-            f.write_str(&rest[i..=i])?;
-            rest = &rest[i + 1..];
-        }
-        f.write_str(rest)
+        const SPECIAL: ByteSet = ByteSet::of(b"\"\\$`").and(CITATION_LEAD);
+        write_cited(f, self.0, &SPECIAL, |f, b| {
+            f.write_char('\\')?;
+            f.write_char(char::from(b))
+        })
     }
 }
 

@@ -13,6 +13,7 @@ use crate::finding::{Code, Finding, Lang};
 use crate::intent::{Intent, Operation};
 use crate::plan::{Api, Plan, Request};
 use crate::pointer::join;
+use crate::scan::ByteSet;
 use serde_json::{Map, Value};
 use std::fmt::Write;
 
@@ -31,10 +32,14 @@ pub(super) fn hcl_string(s: &str) -> String {
 /// `\t`, `\b`, `\f`, other control characters as `\u00xx`), then `$$` / `%%` before a `{`.
 fn push_hcl_string(s: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    const SPECIAL: ByteSet = ByteSet::of(b"\"\\$%").and_controls();
     let bytes = text.as_bytes();
     s.push('"');
-    let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let (mut run, mut from) = (0, 0);
+    while let Some(found) = SPECIAL.find(&bytes[from..]) {
+        let i = from + found;
+        from = i + 1;
+        let b = bytes[i];
         let escape = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
