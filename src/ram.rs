@@ -59,8 +59,13 @@ pub fn passrole_policy(resource: &str) -> Value {
 
 /// The BYOK role's name: the role of the role ARN when one is given, else the role name.
 pub fn role(intent: &Intent) -> Option<RoleName> {
+    role_name(intent).cloned()
+}
+
+/// [`role`], borrowed from the intent.
+pub fn role_name(intent: &Intent) -> Option<&RoleName> {
     let enc = &intent.encryption;
-    enc.role_arn.as_ref().map(|a| a.role.clone()).or_else(|| enc.role_name.clone())
+    enc.role_arn.as_ref().map(|a| &a.role).or(enc.role_name.as_ref())
 }
 
 /// Where the BYOK role's ARN came from.

@@ -309,24 +309,24 @@ fn write_data(w: &mut Writer<'_>, intent: &Intent, plan: &Plan, checks: &Checks,
         o.member("sls_endpoint", |w| w.str(sls_endpoint));
         o.member("cmk", |w| match &checks.cmk {
             Some(c) => w.object(|o| {
-                o.member("key_id", |w| w.str(&c.key_id));
-                o.member("region", |w| w.str(&c.region));
+                o.member("key_id", |w| w.str(c.key_id));
+                o.member("region", |w| w.str(c.region));
             }),
             None => w.null(),
         });
         o.member("role", |w| match &checks.role {
             Some(r) => w.object(|o| {
-                o.member("name", |w| w.str(&r.name));
+                o.member("name", |w| w.str(r.name));
                 o.member("created", |w| w.bool(r.created));
                 o.member("update", |w| match &r.update {
-                    Some((pasted, new)) => w.array(&[pasted, new], |w, v| w.value(v)),
+                    Some((pasted, new)) => w.array(&[*pasted, new.as_ref()], |w, v| w.value(v)),
                     None => w.null(),
                 });
             }),
             None => w.null(),
         });
         o.member("want", |w| match &checks.want {
-            Some(want) => w.map(want),
+            Some(want) => runbook::write_want(w, want),
             None => w.null(),
         });
         o.member("known", |w| w.array(&checks.known, |w, k| w.str(k)));

@@ -7,7 +7,8 @@ use crate::intent::Intent;
 use crate::logstore::READ_ONLY;
 use crate::plan::{Api, Plan};
 use crate::scan::ByteSet;
-use serde_json::{Map, Value};
+use serde_json::Value;
+use std::borrow::Cow;
 use std::fmt::Write;
 
 /// The options both runbooks take (environment variables), as header comment lines.
@@ -48,68 +49,71 @@ pub(super) fn comments(s: &mut String, lang: Lang, lines: &[(&str, &str)]) {
 
 /// The CMK the body names, checked with KMS DescribeKey before any change.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct CmkCheck {
+pub(super) struct CmkCheck<'a> {
     /// The CMK id.
-    pub key_id: String,
+    pub key_id: &'a str,
     /// The CMK's region (where DescribeKey is sent).
-    pub region: String,
+    pub region: &'a str,
 }
 
 /// The RAM role the body names, checked with GetRole before any change.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct RoleCheck {
+pub(super) struct RoleCheck<'a> {
     /// The role's name.
-    pub name: String,
+    pub name: &'a str,
     /// True when the plan creates it (CreateRole): an existing role is then kept.
     pub created: bool,
     /// When the plan rewrites its trust policy (UpdateRole): the policy as pasted, and the new one.
-    pub update: Option<(Value, Value)>,
+    pub update: Option<(&'a Value, Cow<'a, Value>)>,
 }
 
-/// What a runbook checks before it sends anything.
+/// What a runbook checks before it sends anything, borrowed from the intent and the plan.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub(super) struct Checks {
+pub(super) struct Checks<'a> {
     /// BYOK with encryption on: the CMK.
-    pub cmk: Option<CmkCheck>,
+    pub cmk: Option<CmkCheck<'a>>,
     /// BYOK with encryption on: the role.
-    pub role: Option<RoleCheck>,
+    pub role: Option<RoleCheck<'a>>,
     /// Update: each field the body sends, with the value the pasted configuration had (null if none).
-    pub want: Option<Map<String, Value>>,
+    pub want: Option<Vec<(&'a str, &'a Value)>>,
     /// Update: fields a live Logstore may have without it being drift (pasted or read-only ones).
-    pub known: Vec<String>,
+    pub known: Vec<&'a str>,
 }
+
+/// JSON's null, for a field the pasted configuration did not have.
+static NULL: Value = Value::Null;
 
 /// The checks of a plan.
-pub(super) fn checks(intent: &Intent, plan: &Plan) -> Checks {
+pub(super) fn checks<'a>(intent: &'a Intent, plan: &'a Plan) -> Checks<'a> {
     let mut c = Checks::default();
     let write = plan.logstore_write();
     let conf = write.and_then(|r| r.body.as_ref()).and_then(|b| b.get("encrypt_conf"));
     let on = conf.and_then(|c| c.get("enable")).and_then(Value::as_bool) == Some(true);
     let cmk_info = conf.and_then(|c| c.get("user_cmk_info")).filter(|_| on);
     if let Some(info) = cmk_info {
-        let text = |k: &str| info.get(k).and_then(Value::as_str).map(str::to_string);
+        let text = |k: &str| info.get(k).and_then(Value::as_str);
         if let Some(key_id) = text("cmk_key_id") {
-            c.cmk = Some(CmkCheck { key_id, region: text("region_id").unwrap_or_else(|| super::region(intent).to_string()) });
+            c.cmk = Some(CmkCheck { key_id, region: text("region_id").unwrap_or_else(|| super::region(intent)) });
         }
         // The role the plan creates or updates, when it does.
         let ram_name = plan
             .requests
             .iter()
             .any(|r| matches!(r.api, Api::CreateRole | Api::UpdateRole))
-            .then(|| crate::ram::role(intent).map(|r| r.to_string()))
+            .then(|| crate::ram::role_name(intent).map(|r| r.as_str()))
             .flatten();
         let name = ram_name
-            .or_else(|| intent.encryption.role_name.as_ref().map(ToString::to_string))
-            .or_else(|| intent.encryption.role_arn.as_ref().map(|a| a.role.to_string()))
-            .or_else(|| text("arn").and_then(|a| a.rsplit_once("role/").map(|(_, n)| n.to_string())));
+            .or_else(|| intent.encryption.role_name.as_ref().map(|r| r.as_str()))
+            .or_else(|| intent.encryption.role_arn.as_ref().map(|a| a.role.as_str()))
+            .or_else(|| text("arn").and_then(|a| a.rsplit_once("role/").map(|(_, n)| n)));
         if let Some(name) = name {
             let update = plan.request(Api::UpdateRole).and_then(|r| {
                 let new = r.query.get("NewAssumeRolePolicyDocument")?.as_str()?;
-                let pasted = intent.ram.current_trust_policy.as_ref()?.document.value.clone();
+                let pasted = &intent.ram.current_trust_policy.as_ref()?.document.value;
                 // The plan's trust policy is the document sent (read back only when it is not).
                 let new = match &plan.trust_policy {
-                    Some(t) if crate::ram::compact(t) == new => t.clone(),
-                    _ => serde_json::from_str(new).ok()?,
+                    Some(t) if crate::json::compact(t) == new => Cow::Borrowed(t),
+                    _ => Cow::Owned(serde_json::from_str(new).ok()?),
                 };
                 Some((pasted, new))
             });
@@ -131,19 +135,24 @@ pub(super) fn checks(intent: &Intent, plan: &Plan) -> Checks {
                 body.iter()
                     .map(|(k, sent)| {
                         let expected = match pasted.get(k) {
-                            None => Value::Null,
-                            Some(v) if within(k, v) => v.clone(),
-                            Some(_) => sent.clone(),
+                            None => &NULL,
+                            Some(v) if within(k, v) => v,
+                            Some(_) => sent,
                         };
-                        (k.clone(), expected)
+                        (k.as_str(), expected)
                     })
                     .collect(),
             );
-            c.known = pasted.keys().filter(|k| k.chars().count() <= crate::limits::MAX_FIELD_CHARS).cloned().collect();
-            c.known.extend(READ_ONLY.iter().map(|(k, _, _)| k.to_string()).filter(|k| !pasted.contains_key(k)));
+            c.known = pasted.keys().filter(|k| k.chars().count() <= crate::limits::MAX_FIELD_CHARS).map(String::as_str).collect();
+            c.known.extend(READ_ONLY.iter().map(|(k, _, _)| *k).filter(|k| !pasted.contains_key(*k)));
         }
     }
     c
+}
+
+/// Writes [`Checks::want`] as a JSON object.
+pub(super) fn write_want(w: &mut crate::json::Writer<'_>, want: &[(&str, &Value)]) {
+    w.object(|o| want.iter().for_each(|(k, v)| o.member(k, |w| w.value(v))));
 }
 
 /// The jq program that lists (comma-separated) the fields of a live GetLogStore response that

@@ -141,7 +141,7 @@ fn precheck_cmk(s: &mut String, lang: Lang, cmk: &CmkCheck) {
             "CMK：必须存在、处于启用（Enabled）状态，并与日志库位于同一地域（其 ARN 中包含地域）。",
         ),
     );
-    let _ = writeln!(s, "CMK_ID={}\nCMK_REGION={}", Sq(&cmk.key_id), Sq(&cmk.region));
+    let _ = writeln!(s, "CMK_ID={}\nCMK_REGION={}", Sq(cmk.key_id), Sq(cmk.region));
     let _ = writeln!(
         s,
         "key_json=$(aliyun kms DescribeKey --KeyId \"$CMK_ID\" --region \"$CMK_REGION\" 2>&1) || {{ printf '%s\\n' \"$key_json\" >&2; die \"{}$CMK_ID{}$CMK_REGION{}\"; }}",
@@ -182,7 +182,7 @@ fn precheck_role(s: &mut String, lang: Lang, role: &RoleCheck) {
             "角色：其信任策略必须允许日志服务（log.aliyuncs.com）扮演它。",
         ),
     );
-    let _ = writeln!(s, "ROLE_NAME={}", Sq(&role.name));
+    let _ = writeln!(s, "ROLE_NAME={}", Sq(role.name));
     let _ = writeln!(s, "trusts_log_service() {{ jq -e {} >/dev/null 2>&1 <<<\"$1\"; }}", Sq(TRUST_JQ));
     let _ = writeln!(
         s,
@@ -372,7 +372,7 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
         );
         let mut want = String::new();
         match &checks.want {
-            Some(w) => crate::json::Writer::compact(&mut want).map(w),
+            Some(w) => runbook::write_want(&mut crate::json::Writer::compact(&mut want), w),
             None => want.push_str("{}"),
         }
         let mut known = String::new();
