@@ -272,7 +272,7 @@ fn update_side(intent: &Intent, wanted: Option<&EncryptConf>, host: Option<&str>
         },
     ));
     // The dedicated API only when its body says exactly what the Logstore body says.
-    if let Some(c) = m.conf.as_ref().filter(|c| side.encrypt_conf.as_ref() == Some(&c.to_value())) {
+    if let Some(c) = m.conf.as_ref().filter(|c| side.encrypt_conf.as_ref().is_some_and(|v| c.is_value(v))) {
         plan.alternatives.push(sls(
             Api::UpdateLogStoreEncryption,
             host,

@@ -238,8 +238,8 @@ fn body_and_diff(
     refused: bool,
     out: &mut Vec<Finding>,
 ) -> (Map<String, Value>, Vec<DiffEntry>) {
-    let mut body = Map::new();
-    let mut diff = Vec::new();
+    let mut body = Map::with_capacity(obj.len() + 1);
+    let mut diff = Vec::with_capacity(obj.len() + 1);
     for (key, value) in obj {
         // The key's pointer, for its findings (most keys have none).
         let at = || join(path, key);
@@ -313,7 +313,11 @@ fn encrypt_conf_entry(value: &Value, body_conf: Option<&Value>, refused: bool) -
 /// The settings naive partial updates would reset or lose, with their current values.
 fn blast_radius(obj: &Map<String, Value>) -> Vec<BlastRadius> {
     let lost = |keep: &dyn Fn(&str) -> bool| -> Map<String, Value> {
-        obj.iter().filter(|(k, _)| logstore::classify(k) != FieldClass::ReadOnly && !keep(k)).map(|(k, v)| (k.clone(), v.clone())).collect()
+        let mut lost = Map::with_capacity(obj.len());
+        for (k, v) in obj.iter().filter(|(k, _)| logstore::classify(k) != FieldClass::ReadOnly && !keep(k)) {
+            lost.insert(k.clone(), v.clone());
+        }
+        lost
     };
     // The first and the last client lose the same fields.
     let all_but_name_and_conf = lost(&|k| k == "logstoreName" || k == "encrypt_conf");
