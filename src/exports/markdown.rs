@@ -2,7 +2,7 @@
 //! language. What changes and why, the diff, every finding, the irreversible facts, each request
 //! in order, how to verify afterwards, and what can and cannot be rolled back.
 
-use super::shell::GetLogStoreCommand;
+use super::shell::GetLogStoreApi;
 use super::{logstore, project, region, shell_quote};
 use crate::finding::t;
 use crate::finding::{Finding, Lang, Severity, Text};
@@ -585,7 +585,7 @@ impl Ticket<'_> {
             s,
             "{}\n\n{}",
             lang.pick("Read the Logstore back:", "读回日志库："),
-            fence("sh", &GetLogStoreCommand::new(region, project, logstore).api)
+            fence("sh", &GetLogStoreApi { region, project, logstore }.to_string())
         );
         if conf.is_some() {
             let _ = writeln!(

@@ -282,7 +282,7 @@ pub(super) fn python_sdk(intent: &Intent, plan: &Plan, checks: &Checks, draft: O
     let mut s = String::with_capacity(parts.header.len() + parts.before_data.len() + parts.after_data.len() + 8192);
     s.push_str(&parts.header);
     for r in &plan.requests {
-        runbook::push_comment(&mut s, &format!("  {}. {} — {}", r.step, r.api, lang.pick(&r.purpose, &r.purpose_zh)));
+        runbook::push_comment_args(&mut s, format_args!("  {}. {} — {}", r.step, r.api, lang.pick(&r.purpose, &r.purpose_zh)));
     }
     if let Some(why) = draft {
         s.push_str(&format!("raise SystemExit({})  # DRAFT\n", py_str(&format!("sls-encrypt: {why}"))));

@@ -32,11 +32,28 @@ pub(super) fn comment(s: &str) -> String {
     out
 }
 
+/// What a comment line replaces (line breaks, by spaces) or cites.
+const LINE_BREAKS: ByteSet = ByteSet::of(b"\n\r").and(CITATION_LEAD);
+
 /// Appends [`comment`]`(text)` to `s`.
 pub(super) fn push_comment(s: &mut String, text: &str) {
-    const LINE_BREAKS: ByteSet = ByteSet::of(b"\n\r").and(CITATION_LEAD);
     s.push_str("# ");
     let _ = write_cited(s, text, &LINE_BREAKS, |s, _| s.write_char(' '));
+    s.push('\n');
+}
+
+/// Appends a comment line of the text of `args` (a `format_args!`), as [`push_comment`] would
+/// write it, without making that text first.
+pub(super) fn push_comment_args(s: &mut String, args: std::fmt::Arguments<'_>) {
+    /// Writes what it is given as the inside of a comment line.
+    struct Inside<'a>(&'a mut String);
+    impl Write for Inside<'_> {
+        fn write_str(&mut self, text: &str) -> std::fmt::Result {
+            write_cited(self.0, text, &LINE_BREAKS, |s, _| s.write_char(' '))
+        }
+    }
+    s.push_str("# ");
+    let _ = Inside(s).write_fmt(args);
     s.push('\n');
 }
 

@@ -2,7 +2,7 @@
 //! change, skips RAM steps that already happened, and stops when the Logstore changed since it
 //! was pasted.
 
-use super::runbook::{self, Checks, CmkCheck, DRIFT_JQ, RoleCheck, TRUST_JQ, comments, push_comment};
+use super::runbook::{self, Checks, CmkCheck, DRIFT_JQ, RoleCheck, TRUST_JQ, comments, push_comment, push_comment_args};
 use super::{CITATION_LEAD, ShellQuoted as Sq, body_text, logstore, project, region, write_cited};
 use crate::finding::Lang;
 use crate::intent::Intent;
@@ -21,6 +21,53 @@ fn dq(s: &str) -> Dq<'_> {
 
 /// The inside of a double-quoted shell word, as [`dq`] makes it.
 struct Dq<'a>(&'a str);
+
+/// [`dq`] of the text of `args` (a `format_args!`), written without making that text first.
+struct DqArgs<'a>(std::fmt::Arguments<'a>);
+
+impl std::fmt::Display for DqArgs<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        /// Writes what it is given as [`Dq`] does.
+        struct Quoting<'f, 'g>(&'f mut std::fmt::Formatter<'g>);
+        impl Write for Quoting<'_, '_> {
+            fn write_str(&mut self, text: &str) -> std::fmt::Result {
+                std::fmt::Display::fmt(&Dq(text), self.0)
+            }
+        }
+        Quoting(f).write_fmt(self.0)
+    }
+}
+
+/// A stop that names the role: `die "<subject>$ROLE_NAME<problem>"`.
+struct DieNamingRole<'a> {
+    /// What comes before the role's name.
+    subject: &'a str,
+    /// What comes after it.
+    problem: &'a str,
+}
+
+impl std::fmt::Display for DieNamingRole<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "die \"{}$ROLE_NAME{}\"", dq(self.subject), dq(self.problem))
+    }
+}
+
+/// The note that a step was skipped: `note "step N: <why>"`.
+struct Skipped<'a> {
+    /// The script's language.
+    lang: Lang,
+    /// The step.
+    step: usize,
+    /// Why it was skipped.
+    why: &'a str,
+}
+
+impl std::fmt::Display for Skipped<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let l = |en: &'static str, zh: &'static str| self.lang.pick(en, zh);
+        write!(f, "note \"{}\"", DqArgs(format_args!("{} {}{}{}", l("step", "步骤"), self.step, l(": ", "："), self.why)))
+    }
+}
 
 impl std::fmt::Display for Dq<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -99,9 +146,9 @@ if [ \"$v1\" -lt {a} ] || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -lt {b} ]; }} || {
 
     for r in &plan.requests {
         s.push('\n');
-        push_comment(
+        push_comment_args(
             &mut s,
-            &format!("{} {}{}{} — {}", l("Step", "步骤"), r.step, l(": ", "："), r.api, lang.pick(&r.purpose, &r.purpose_zh)),
+            format_args!("{} {}{}{} — {}", l("Step", "步骤"), r.step, l(": ", "："), r.api, lang.pick(&r.purpose, &r.purpose_zh)),
         );
         step(&mut s, lang, intent, checks, r);
     }
@@ -190,8 +237,9 @@ fn precheck_role(s: &mut String, lang: Lang, role: &RoleCheck) {
         dq(l("RAM GetRole failed (see above). Nothing was changed.", "RAM GetRole 失败（见上文）。未做任何修改。"))
     );
     // Each stop names the role: "<subject>$ROLE_NAME<problem>".
-    let die = |subject: (&'static str, &'static str), problem: (&'static str, &'static str)| {
-        format!("die \"{}$ROLE_NAME{}\"", dq(l(subject.0, subject.1)), dq(l(problem.0, problem.1)))
+    let die = |subject: (&'static str, &'static str), problem: (&'static str, &'static str)| DieNamingRole {
+        subject: l(subject.0, subject.1),
+        problem: l(problem.0, problem.1),
     };
     let (the_role, its_trust) = (("the role ", "角色 "), ("the trust policy of role ", "角色 "));
     if role.created {
@@ -286,7 +334,7 @@ fn step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &Reques
             made.as_str()
         }
     };
-    let skipped = |what: &str| format!("note \"{}\"", dq(&format!("{} {}{}{what}", l("step", "步骤"), r.step, l(": ", "："))));
+    let skipped = |why: &'static str| Skipped { lang, step: r.step, why };
     match r.api {
         Api::CreateRole => {
             let _ = writeln!(
@@ -383,12 +431,12 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
         writeln!(s, "retry_every=\"${{SLS_ENCRYPT_RETRY_EVERY:-10}}\"\ndeadline=$((SECONDS + ${{SLS_ENCRYPT_RAM_WAIT:-60}}))\nwhile :; do");
     if update {
         // The GetLogStore command line (`command` of a GetLogStore request), without a copy of the request.
-        let get = GetLogStoreCommand::new(region(intent), project(intent), logstore(intent)).api;
+        let get = GetLogStoreApi { region: region(intent), project: project(intent), logstore: logstore(intent) };
         let _ = writeln!(
             s,
             "  live=$({})\n  if jq -e --argjson body \"$BODY\" '. as $live | $body | to_entries | all(.value == $live[.key])' >/dev/null 2>&1 <<<\"$live\"; then\n    note \"{}\"\n    break\n  fi\n  drift=$(jq -r --argjson want \"$WANT\" --argjson known \"$KNOWN\" {} <<<\"$live\") || die \"{}\"\n  if [ -n \"$drift\" ]; then\n    die \"{}$drift{}\"\n  fi",
             get,
-            dq(&format!(
+            DqArgs(format_args!(
                 "{} {}{}{}",
                 l("step", "步骤"),
                 r.step,
@@ -411,11 +459,8 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
         s,
         "  if out=$({cmd} 2>&1); then\n    printf '%s\\n' \"$out\"\n    break\n  fi\n  printf '%s\\n' \"$out\" >&2\n  if [ \"$ram_changed\" = 1 ] && [ \"$SECONDS\" -lt \"$deadline\" ]; then\n    note \"{}${{retry_every}}{}\"\n    sleep \"$retry_every\"\n    continue\n  fi\n  die \"{}\"\ndone",
         dq(l("new RAM grants can take a while to apply; retrying in ", "新授予的 RAM 权限可能需要一段时间生效；")),
-        dq(&match lang {
-            Lang::En => format!("s ({}).", r.api),
-            Lang::Zh => format!(" 秒后重试（{}）。", r.api),
-        }),
-        dq(&format!("{} {}", r.api, l("failed (see above).", "失败（见上文）。"))),
+        DqArgs(format_args!("{}{}{}", l("s (", " 秒后重试（"), r.api, l(").", "）。"))),
+        DqArgs(format_args!("{} {}", r.api, l("failed (see above).", "失败（见上文）。"))),
     );
 }
 
@@ -436,6 +481,29 @@ impl GetLogStoreCommand {
     }
 }
 
+/// [`GetLogStoreCommand::new`]'s API form, written where it is formatted (without the plugin form).
+pub(super) struct GetLogStoreApi<'a> {
+    /// The region.
+    pub region: &'a str,
+    /// The project (shell-quoted when written).
+    pub project: &'a str,
+    /// The Logstore (shell-quoted when written).
+    pub logstore: &'a str,
+}
+
+impl std::fmt::Display for GetLogStoreApi<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "aliyun sls {} --region {} --project {} --logstore {}",
+            Api::GetLogStore,
+            self.region,
+            Sq(self.project),
+            Sq(self.logstore)
+        )
+    }
+}
+
 /// The commands that print the plan's target Logstore (placeholders for what is not known yet).
 pub fn get_logstore_command(plan: &Plan) -> GetLogStoreCommand {
     let t = plan.target.as_ref();
@@ -453,7 +521,7 @@ pub fn command(intent: &Intent, r: &Request) -> String {
     let project = project(intent);
     let logstore = logstore(intent);
     match r.api {
-        Api::GetLogStore => GetLogStoreCommand::new(region, project, logstore).api,
+        Api::GetLogStore => GetLogStoreApi { region, project, logstore }.to_string(),
         Api::UpdateLogStore => {
             format!(
                 "aliyun sls {} --region {region} --project {} --logstore {} --body {}",
