@@ -3,7 +3,7 @@
 //! in order, how to verify afterwards, and what can and cannot be rolled back.
 
 use super::shell::GetLogStoreApi;
-use super::{logstore, project, region, shell_quote};
+use super::{logstore, project, push, region, shell_quote};
 use crate::finding::t;
 use crate::finding::{Finding, Lang, Severity, Text};
 use crate::intent::{Intent, Operation};
@@ -330,15 +330,17 @@ impl Ticket<'_> {
         let project = &self.project;
         let region = &self.region;
         let logstore = &self.logstore;
-        let _ = writeln!(
-            s,
-            "# {}\n",
-            match lang {
-                Lang::En =>
-                    format!("Change ticket: encryption of Logstore {} (project {}, {})", code(logstore), code(project), code(region)),
-                Lang::Zh => format!("变更单：日志库 {} 的加密（项目 {}，{}）", code(logstore), code(project), code(region)),
-            }
-        );
+        let (before, middle, after) = match lang {
+            Lang::En => ("Change ticket: encryption of Logstore ", " (project ", ")"),
+            Lang::Zh => ("变更单：日志库 ", " 的加密（项目 ", "）"),
+        };
+        push!(s, "# ", before);
+        push_code(s, logstore);
+        s.push_str(middle);
+        push_code(s, project);
+        s.push_str(lang.pick(", ", "，"));
+        push_code(s, region);
+        push!(s, after, "\n\n");
         if !errors.is_empty() {
             let _ = writeln!(
                 s,
@@ -359,7 +361,7 @@ impl Ticket<'_> {
         let conf = self.plan.encrypt_conf.as_ref();
         let enabled = self.enabled;
         let plan = self.plan;
-        let _ = writeln!(s, "## {}\n", lang.pick("What changes and why", "变更内容与原因"));
+        self.heading(s, "What changes and why", "变更内容与原因");
         let colon = lang.pick(": ", "：");
         let op = if update {
             t!(
@@ -369,72 +371,84 @@ impl Ticket<'_> {
         } else {
             t!("Create a new Logstore with its encryption (CreateLogStore).", "创建带加密的新日志库（CreateLogStore）。")
         };
-        let _ = writeln!(s, "- {}{colon}{}", lang.pick("Operation", "操作"), escape(op.get(lang)));
+        push!(s, "- ", lang.pick("Operation", "操作"), colon);
+        push_escaped(s, op.get(lang));
+        s.push('\n');
         if let Some(host) = plan.target.as_ref().and_then(|t| t.host.as_ref()) {
-            let _ = writeln!(s, "- {}{colon}{}", lang.pick("Endpoint", "服务地址"), code(host));
+            push!(s, "- ", lang.pick("Endpoint", "服务地址"), colon);
+            push_code(s, host);
+            s.push('\n');
         }
-        let key = match conf.and_then(|c| c.get("user_cmk_info")) {
-            Some(Value::Object(i)) => {
-                let f = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-                t!(
-                    format!("BYOK: CMK {} in {}, used through the role {}", code(&f("cmk_key_id")), code(&f("region_id")), code(&f("arn"))),
-                    format!(
-                        "自带密钥（BYOK）：{} 中的 CMK {}，通过角色 {} 使用",
-                        code(&f("region_id")),
-                        code(&f("cmk_key_id")),
-                        code(&f("arn"))
-                    )
-                )
-            }
-            _ => t!("the service key (managed by Log Service)", "服务密钥（由日志服务管理）"),
-        };
         match conf {
             Some(c) => {
                 let algo = c.get("encrypt_type").and_then(Value::as_str).unwrap_or_default();
                 let state = if enabled { lang.pick("on", "开启") } else { lang.pick("off", "关闭") };
                 let semi = lang.pick("; ", "；");
-                let _ = writeln!(
-                    s,
-                    "- {}{colon}{state}{semi}{}{colon}{}{semi}{}{colon}{}",
-                    lang.pick("Encryption", "加密"),
-                    lang.pick("algorithm", "算法"),
-                    code(algo),
-                    lang.pick("key", "密钥"),
-                    key.get(lang)
-                );
+                push!(s, "- ", lang.pick("Encryption", "加密"), colon, state, semi, lang.pick("algorithm", "算法"), colon);
+                push_code(s, algo);
+                push!(s, semi, lang.pick("key", "密钥"), colon);
+                self.key(s, c);
+                s.push('\n');
             }
             None => {
-                let _ = writeln!(
+                push!(
                     s,
-                    "- {}{colon}{}",
+                    "- ",
                     lang.pick("Encryption", "加密"),
-                    lang.pick("no encrypt_conf is sent.", "不发送 encrypt_conf。")
+                    colon,
+                    lang.pick("no encrypt_conf is sent.", "不发送 encrypt_conf。"),
+                    "\n"
                 );
             }
         }
         self.bullet(s, &self.by_operation(t!("Why: apply the requested encryption while keeping every other setting exactly as read (see the diff); a partial update would reset them.", "原因：应用所请求的加密，同时原样保留读取到的其他所有设置（见差异）；部分更新会重置这些设置。"), t!("Why: a Logstore encrypted from its creation never holds unencrypted data.", "原因：从创建起即加密的日志库不会存有未加密数据。")));
         let ram = self.ram;
         if ram > 0 {
-            let _ = writeln!(
-                s,
-                "- {}",
-                t!(
-                    format!("RAM: {ram} request(s) set up the role Log Service assumes, its KMS grants and the PassRole policy."),
-                    format!("RAM：{ram} 个请求用于配置日志服务扮演的角色、其 KMS 授权和 PassRole 策略。")
-                )
-                .get(lang)
-            );
+            let _ = match lang {
+                Lang::En => {
+                    writeln!(s, "- RAM: {ram} request(s) set up the role Log Service assumes, its KMS grants and the PassRole policy.")
+                }
+                Lang::Zh => writeln!(s, "- RAM：{ram} 个请求用于配置日志服务扮演的角色、其 KMS 授权和 PassRole 策略。"),
+            };
         }
         if conf.is_some() {
-            let _ = writeln!(
-                s,
-                "\n{}\n\n{}",
-                lang.pick("The complete encrypt_conf sent:", "发送的完整 encrypt_conf："),
-                fence("json", &self.conf_json)
-            );
-        } else {
-            s.push('\n');
+            push!(s, "\n", lang.pick("The complete encrypt_conf sent:", "发送的完整 encrypt_conf："), "\n\n");
+            push_fence(s, "json", &self.conf_json);
         }
+        s.push('\n');
+    }
+
+    /// The key of the encrypt_conf sent: its CMK, region and role (BYOK), or the service key.
+    fn key(&self, s: &mut String, conf: &Value) {
+        let Some(Value::Object(i)) = conf.get("user_cmk_info") else {
+            s.push_str(self.lang.pick("the service key (managed by Log Service)", "服务密钥（由日志服务管理）"));
+            return;
+        };
+        let f = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or_default();
+        match self.lang {
+            Lang::En => {
+                s.push_str("BYOK: CMK ");
+                push_code(s, f("cmk_key_id"));
+                s.push_str(" in ");
+                push_code(s, f("region_id"));
+                s.push_str(", used through the role ");
+                push_code(s, f("arn"));
+            }
+            Lang::Zh => {
+                s.push_str("自带密钥（BYOK）：");
+                push_code(s, f("region_id"));
+                s.push_str(" 中的 CMK ");
+                push_code(s, f("cmk_key_id"));
+                s.push_str("，通过角色 ");
+                push_code(s, f("arn"));
+                s.push_str(" 使用");
+            }
+        }
+    }
+
+    /// A section's heading (`## `), in the ticket's language.
+    fn heading(&self, s: &mut String, en: &str, zh: &str) {
+        push!(s, "## ", self.lang.pick(en, zh), "\n\n");
     }
 
     /// The field-by-field diff (long values shortened).
@@ -442,7 +456,7 @@ impl Ticket<'_> {
         let lang = self.lang;
         let update = self.update;
         let plan = self.plan;
-        let _ = writeln!(s, "## {}\n", lang.pick("Diff", "差异"));
+        self.heading(s, "Diff", "差异");
         if plan.diff.is_empty() {
             let _ = writeln!(
                 s,
@@ -499,9 +513,9 @@ impl Ticket<'_> {
     /// Every finding, most severe first.
     fn findings(&self, s: &mut String, findings: &[&Finding]) {
         let lang = self.lang;
-        let _ = writeln!(s, "## {}\n", lang.pick("Findings", "发现的问题"));
+        self.heading(s, "Findings", "发现的问题");
         if findings.is_empty() {
-            let _ = writeln!(s, "{}\n", lang.pick("None.", "无。"));
+            push!(s, lang.pick("None.", "无。"), "\n\n");
         } else {
             table_head(s, FINDING_COLUMNS.map(|(en, zh)| lang.pick(en, zh)));
             for f in findings {
@@ -526,14 +540,14 @@ impl Ticket<'_> {
         let lang = self.lang;
         let conf = self.plan.encrypt_conf.as_ref();
         let byok = self.byok;
-        let _ = writeln!(s, "## {}\n", lang.pick("Irreversible", "不可撤销的事项"));
+        self.heading(s, "Irreversible", "不可撤销的事项");
         if conf.is_some() {
             self.bullet(s, &t!("Once encryption is configured, the key mechanism (service key or BYOK), the algorithm (encrypt_type) and every user_cmk_info value (CMK, role, region) can never change; only enable can.", "加密一经配置，密钥类型（服务密钥或自带密钥）、算法（encrypt_type）以及 user_cmk_info 的每个值（CMK、角色、地域）都无法再更改；只有 enable 可以修改。"));
             if byok {
                 self.bullet(s, &t!("If the CMK is disabled, deleted or scheduled for deletion, every read and write on the Logstore fails until it is enabled again; a deleted CMK makes the data unreadable for good.", "一旦该 CMK 被禁用、删除或计划删除，日志库的所有读写都会失败，直到重新启用；删除后数据将永久无法读取。"));
             }
         } else {
-            let _ = writeln!(s, "- {}", lang.pick("Nothing: no encrypt_conf is sent.", "无：不发送 encrypt_conf。"));
+            push!(s, "- ", lang.pick("Nothing: no encrypt_conf is sent.", "无：不发送 encrypt_conf。"), "\n");
         }
         s.push('\n');
     }
@@ -542,15 +556,17 @@ impl Ticket<'_> {
     fn requests(&self, s: &mut String) {
         let lang = self.lang;
         let plan = self.plan;
-        let _ = writeln!(s, "## {}\n", lang.pick("Requests, in order", "请求（按顺序）"));
+        self.heading(s, "Requests, in order", "请求（按顺序）");
         let mut line = String::new();
         for r in &plan.requests {
-            let _ = writeln!(s, "### {}. {}\n", r.step, r.api);
+            s.push_str("### ");
+            json::push_decimal(s, r.step as u64);
+            push!(s, ". ", r.api.as_str(), "\n\n");
             push_escaped(s, lang.pick(&r.purpose, &r.purpose_zh));
             s.push_str("\n\n");
             line.clear();
             // `Request::request_line`, written into one buffer for all requests.
-            let _ = write!(line, "{} https://{}{}", r.method, r.host, r.path);
+            push!(&mut line, r.method, " https://", &r.host, &r.path);
             push_code(s, &line);
             s.push_str("\n\n");
             if !r.query.is_empty() {
@@ -580,23 +596,21 @@ impl Ticket<'_> {
         let project = &self.project;
         let region = &self.region;
         let logstore = &self.logstore;
-        let _ = writeln!(s, "## {}\n", lang.pick("Verify afterwards", "事后验证"));
-        let _ = writeln!(
-            s,
-            "{}\n\n{}",
-            lang.pick("Read the Logstore back:", "读回日志库："),
-            fence("sh", &GetLogStoreApi { region, project, logstore }.to_string())
-        );
+        self.heading(s, "Verify afterwards", "事后验证");
+        push!(s, lang.pick("Read the Logstore back:", "读回日志库："), "\n\n");
+        push_fence(s, "sh", &GetLogStoreApi { region, project, logstore }.to_string());
+        s.push('\n');
         if conf.is_some() {
-            let _ = writeln!(
+            push!(
                 s,
-                "{}\n\n{}",
                 lang.pick(
                     "Its encrypt_conf must equal the following, and every other field the request body above (output-only fields such as createTime aside):",
                     "其 encrypt_conf 必须与下面一致，其他字段必须与上面的请求体一致（createTime 等只读字段除外）："
                 ),
-                fence("json", &self.conf_json)
+                "\n\n"
             );
+            push_fence(s, "json", &self.conf_json);
+            s.push('\n');
         }
         if let Some(role) = plan.request(Api::AttachPolicyToRole).and(crate::ram::role(intent)) {
             let _ = writeln!(
@@ -620,20 +634,17 @@ impl Ticket<'_> {
         let enabled = self.enabled;
         let ram = self.ram;
         let plan = self.plan;
-        let _ = writeln!(s, "## {}\n", lang.pick("Rollback", "回退"));
+        self.heading(s, "Rollback", "回退");
         if conf.is_some() {
-            let _ = writeln!(
+            push!(s, "- **", lang.pick("Cannot be rolled back:", "无法回退："), "** ");
+            push_escaped(
                 s,
-                "- **{}** {}",
-                lang.pick("Cannot be rolled back:", "无法回退："),
-                escape(
-                    t!(
-                        "the encryption settings. The Logstore keeps its key mechanism, algorithm and (BYOK) CMK, role and region for good, and never returns to having no encrypt_conf.",
-                        "加密设置。日志库将永久保留其密钥类型、算法以及（BYOK 的）CMK、角色和地域，也无法恢复为没有 encrypt_conf 的状态。"
-                    )
-                    .get(lang)
-                )
+                lang.pick(
+                    "the encryption settings. The Logstore keeps its key mechanism, algorithm and (BYOK) CMK, role and region for good, and never returns to having no encrypt_conf.",
+                    "加密设置。日志库将永久保留其密钥类型、算法以及（BYOK 的）CMK、角色和地域，也无法恢复为没有 encrypt_conf 的状态。",
+                ),
             );
+            s.push('\n');
             let (label, text) = if enabled {
                 (
                     lang.pick("Can be rolled back:", "可以回退："),
@@ -651,7 +662,9 @@ impl Ticket<'_> {
                     ),
                 )
             };
-            let _ = writeln!(s, "- **{label}** {}", escape(text.get(lang)));
+            push!(s, "- **", label, "** ");
+            push_escaped(s, text.get(lang));
+            s.push('\n');
             if let Some(body) = plan
                 .request(Api::UpdateLogStore)
                 .or_else(|| plan.request(Api::CreateLogStore))

@@ -81,6 +81,16 @@ impl std::fmt::Display for ShellQuoted<'_> {
     }
 }
 
+/// Appends each text to the `String`, in order: a line put together from its pieces without the
+/// formatting machinery.
+macro_rules! push {
+    ($s:expr, $($text:expr),+ $(,)?) => {{
+        let s: &mut String = $s;
+        $( s.push_str($text); )+
+    }};
+}
+pub(crate) use push;
+
 /// The kinds of export, in the order the plan lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ExportKind {
