@@ -163,13 +163,22 @@ impl<'a> Writer<'a> {
             Quoting::Json => (&ESCAPED, "\\"),
             Quoting::PythonTriple => (&ESCAPED_PYTHON, "\\\\"),
         };
-        let out = &mut *self.out;
-        out.reserve(text.len() + 2);
-        out.push('"');
         let bytes = text.as_bytes();
+        let out = &mut *self.out;
+        let Some(first) = set.find(bytes) else {
+            // Nothing to escape (most strings).
+            out.reserve(text.len() + 2);
+            out.push('"');
+            out.push_str(text);
+            out.push('"');
+            return;
+        };
+        out.reserve(text.len() + 8);
+        out.push('"');
         let mut run = 0;
-        while let Some(found) = set.find(&bytes[run..]) {
-            let i = run + found;
+        let mut found = Some(first);
+        while let Some(found_at) = found {
+            let i = run + found_at;
             out.push_str(&text[run..i]);
             run = i + 1;
             match bytes[i] {
@@ -208,6 +217,7 @@ impl<'a> Writer<'a> {
                     }
                 }
             }
+            found = set.find(&bytes[run..]);
         }
         out.push_str(&text[run..]);
         out.push('"');
@@ -247,8 +257,16 @@ impl<'a> Writer<'a> {
 
     /// A new line at the current depth.
     fn line(&mut self) {
-        self.out.push('\n');
-        (0..self.depth).for_each(|_| self.out.push_str("  "));
+        /// A new line and the indent of the deepest levels a plan's JSON has, two spaces a level.
+        const LINE: &str = "\n                                ";
+        let indent = 2 * self.depth;
+        match LINE.get(..1 + indent) {
+            Some(line) => self.out.push_str(line),
+            None => {
+                self.out.push('\n');
+                (0..self.depth).for_each(|_| self.out.push_str("  "));
+            }
+        }
     }
 
     /// Writes an object whose members `members` writes through [`Object::member`].

@@ -7,7 +7,7 @@
 //! every RAM resource the runbook creates, `encrypt_conf` exactly as the Logstore stores it, and
 //! `prevent_destroy`. For a create, the Logstore depends on the RAM resources it needs.
 
-use super::{project, region};
+use super::{project, push, region};
 use crate::finding::t;
 use crate::finding::{Code, Finding, Lang};
 use crate::intent::{Intent, Operation};
@@ -22,6 +22,7 @@ use std::fmt::Write;
 pub const PROVIDER_FLOOR: &str = ">= 1.252.0";
 
 /// An HCL string literal: JSON escapes, and `${` / `%{` written so they stay literal.
+#[cfg(test)]
 pub(super) fn hcl_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     push_hcl_string(&mut out, s);
@@ -82,10 +83,59 @@ impl std::fmt::Display for HclString<'_> {
     }
 }
 
-fn hcl_value(v: &Value) -> String {
-    match v {
-        Value::String(s) => hcl_string(s),
-        other => crate::json::compact(other),
+/// Attribute lines being put together, their values one after another in one buffer.
+struct Attrs {
+    /// The values' text.
+    text: String,
+    /// Each attribute's name and where its value is in `text`.
+    lines: Vec<(&'static str, std::ops::Range<usize>)>,
+}
+
+impl Attrs {
+    fn new() -> Self {
+        Attrs { text: String::with_capacity(256), lines: Vec::with_capacity(12) }
+    }
+
+    /// An attribute whose value `write` writes.
+    fn with(&mut self, name: &'static str, write: impl FnOnce(&mut String)) -> &mut Self {
+        let start = self.text.len();
+        write(&mut self.text);
+        self.lines.push((name, start..self.text.len()));
+        self
+    }
+
+    /// An attribute whose value is an HCL string of `value`.
+    fn string(&mut self, name: &'static str, value: &str) -> &mut Self {
+        self.with(name, |t| push_hcl_string(t, value))
+    }
+
+    /// An attribute whose value is an expression, written as it is.
+    fn expr(&mut self, name: &'static str, value: &str) -> &mut Self {
+        self.with(name, |t| t.push_str(value))
+    }
+
+    /// An attribute whose value is a JSON value: a string as an HCL string, anything else as JSON.
+    fn value(&mut self, name: &'static str, value: &Value) -> &mut Self {
+        match value {
+            Value::String(text) => self.string(name, text),
+            other => self.with(name, |t| crate::json::push_compact(t, other)),
+        }
+    }
+
+    /// An attribute whose value is a policy document as `jsonencode(...)`, its lines at `indent`.
+    fn policy(&mut self, name: &'static str, doc: &Value, indent: usize) -> &mut Self {
+        self.with(name, |t| {
+            t.push_str("jsonencode(");
+            hcl_json(doc, indent, t);
+            t.push(')');
+        })
+    }
+
+    /// Writes the lines with their `=` aligned as `terraform fmt` aligns them: a run of
+    /// one-line attributes is aligned; a multi-line value ends the run and is not padded.
+    fn write(&self, s: &mut String, indent: usize) {
+        let lines: Vec<(&str, &str)> = self.lines.iter().map(|(k, r)| (*k, &self.text[r.clone()])).collect();
+        attrs(s, indent, &lines);
     }
 }
 
@@ -203,7 +253,7 @@ pub fn findings(intent: &Intent, plan: &Plan, out: &mut Vec<Finding>) {
 
 /// Writes attribute lines with their `=` aligned as `terraform fmt` aligns them: a run of
 /// one-line attributes is aligned; a multi-line value ends the run and is not padded.
-fn attrs(s: &mut String, indent: usize, lines: &[(&str, String)]) {
+fn attrs(s: &mut String, indent: usize, lines: &[(&str, &str)]) {
     for run in lines.split_inclusive(|(_, v)| v.contains('\n')) {
         let one_line = run.iter().filter(|(_, v)| !v.contains('\n'));
         let width = one_line.map(|(k, _)| k.len()).max().unwrap_or(0);
@@ -261,20 +311,19 @@ struct Pad(usize);
 impl Pad {
     /// Appends the spaces to `s`.
     fn push(self, s: &mut String) {
-        (0..self.0).for_each(|_| s.push(' '));
+        const SPACES: &str = "                ";
+        match SPACES.get(..self.0) {
+            Some(spaces) => s.push_str(spaces),
+            None => (0..self.0).for_each(|_| s.push(' ')),
+        }
     }
 }
 
-/// A policy document as `jsonencode(...)` under an attribute at `indent`.
-fn policy_doc(v: &Value, indent: usize) -> String {
-    let mut out = String::from("jsonencode(");
-    hcl_json(v, indent, &mut out);
-    out.push(')');
-    out
-}
-
+/// An `import` block: the resource `to` adopts what exists as `id`.
 fn import(s: &mut String, to: &str, id: &str) {
-    let _ = writeln!(s, "import {{\n  to = {to}\n  id = {}\n}}\n", HclString(id));
+    push!(s, "import {\n  to = ", to, "\n  id = ");
+    push_hcl_string(s, id);
+    s.push_str("\n}\n\n");
 }
 
 fn query<'a>(r: &'a Request, k: &str) -> &'a str {
@@ -311,7 +360,8 @@ fn header(lang: Lang, update: bool) -> String {
             "创建：日志库在创建时即带加密，并依赖 RAM 角色、其 KMS 授权和 PassRole 授权，因此在它们之后创建。\nprevent_destroy 使 Terraform 拒绝任何会销毁该日志库的计划。"
         )
     };
-    let mut s = String::new();
+    // The whole export is written after the header.
+    let mut s = String::with_capacity(8 * 1024);
     comment(&mut s, 0, &format!("{}\n\n{}", head.get(lang), body.get(lang)));
     s.push('\n');
     s
@@ -376,30 +426,29 @@ fn role_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mut Ve
             import(s, "alicloud_ram_role.sls_byok", query(r, "RoleName"));
         }
         comment(s, 0, keep.get(lang));
-        let mut lines = vec![("role_name", hcl_string(query(r, "RoleName")))];
+        let mut lines = Attrs::new();
+        lines.string("role_name", query(r, "RoleName"));
         if r.query.contains_key("Description") {
-            lines.push(("description", hcl_string(query(r, "Description"))));
+            lines.string("description", query(r, "Description"));
         }
-        let trust =
-            plan.trust_policy.as_ref().map(|t| policy_doc(t, 2)).unwrap_or_else(|| hcl_string(query(r, "AssumeRolePolicyDocument")));
-        lines.push(("assume_role_policy_document", trust));
+        match &plan.trust_policy {
+            Some(t) => lines.policy("assume_role_policy_document", t, 2),
+            None => lines.string("assume_role_policy_document", query(r, "AssumeRolePolicyDocument")),
+        };
         s.push_str("resource \"alicloud_ram_role\" \"sls_byok\" {\n");
-        attrs(s, 2, &lines);
+        lines.write(s, 2);
         s.push_str("\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n\n");
         depends.push("alicloud_ram_role.sls_byok".into());
     } else if let (Some(role), Some(_)) = (crate::ram::role(intent), plan.request(Api::UpdateRole)) {
-        comment(
-            s,
-            0,
-            t!(
-                format!("The role {role} exists; the runbook merges log.aliyuncs.com into its trust policy. It is not managed here."),
-                format!("角色 {role} 已存在；运行手册会将 log.aliyuncs.com 合并进其信任策略。此处不管理该角色。")
-            )
-            .get(lang),
-        );
+        let text = match lang {
+            Lang::En => {
+                format!("The role {role} exists; the runbook merges log.aliyuncs.com into its trust policy. It is not managed here.")
+            }
+            Lang::Zh => format!("角色 {role} 已存在；运行手册会将 log.aliyuncs.com 合并进其信任策略。此处不管理该角色。"),
+        };
+        comment(s, 0, &text);
         s.push('\n');
     }
-    let role_ref = if create_role.is_some() { "alicloud_ram_role.sls_byok.role_name".to_string() } else { String::new() };
     for (i, r) in plan.requests.iter().filter(|r| r.api == Api::AttachPolicyToRole).enumerate() {
         let (name, role) = (query(r, "PolicyName"), query(r, "RoleName"));
         let address = format!("alicloud_ram_role_policy_attachment.kms_{i}");
@@ -408,8 +457,12 @@ fn role_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mut Ve
         }
         comment(s, 0, keep.get(lang));
         let _ = writeln!(s, "resource \"alicloud_ram_role_policy_attachment\" \"kms_{i}\" {{");
-        let role_value = if role_ref.is_empty() { hcl_string(role) } else { role_ref.clone() };
-        attrs(s, 2, &[("role_name", role_value), ("policy_name", hcl_string(name)), ("policy_type", hcl_string(query(r, "PolicyType")))]);
+        let mut lines = Attrs::new();
+        match create_role {
+            Some(_) => lines.expr("role_name", "alicloud_ram_role.sls_byok.role_name"),
+            None => lines.string("role_name", role),
+        };
+        lines.string("policy_name", name).string("policy_type", query(r, "PolicyType")).write(s, 2);
         s.push_str("\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n\n");
         depends.push(address);
     }
@@ -423,14 +476,17 @@ fn passrole_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mu
     if update {
         import(s, "alicloud_ram_policy.passrole", name);
     }
-    let doc = plan.passrole_policy.as_ref().map(|p| policy_doc(p, 2)).unwrap_or_else(|| hcl_string(query(r, "PolicyDocument")));
-    let mut lines = vec![("policy_name", hcl_string(name))];
+    let mut lines = Attrs::new();
+    lines.string("policy_name", name);
     if r.query.contains_key("Description") {
-        lines.push(("description", hcl_string(query(r, "Description"))));
+        lines.string("description", query(r, "Description"));
     }
-    lines.push(("policy_document", doc));
+    match &plan.passrole_policy {
+        Some(p) => lines.policy("policy_document", p, 2),
+        None => lines.string("policy_document", query(r, "PolicyDocument")),
+    };
     s.push_str("resource \"alicloud_ram_policy\" \"passrole\" {\n");
-    attrs(s, 2, &lines);
+    lines.write(s, 2);
     s.push_str("}\n\n");
     match plan.request(Api::AttachPolicyToUser) {
         Some(a) => {
@@ -439,15 +495,11 @@ fn passrole_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mu
                 import(s, "alicloud_ram_user_policy_attachment.passrole", &format!("user:{name}:{}:{user}", query(a, "PolicyType")));
             }
             s.push_str("resource \"alicloud_ram_user_policy_attachment\" \"passrole\" {\n");
-            attrs(
-                s,
-                2,
-                &[
-                    ("user_name", hcl_string(user)),
-                    ("policy_name", "alicloud_ram_policy.passrole.policy_name".into()),
-                    ("policy_type", hcl_string(query(a, "PolicyType"))),
-                ],
-            );
+            Attrs::new()
+                .string("user_name", user)
+                .expr("policy_name", "alicloud_ram_policy.passrole.policy_name")
+                .string("policy_type", query(a, "PolicyType"))
+                .write(s, 2);
             s.push_str("}\n\n");
             depends.push("alicloud_ram_user_policy_attachment.passrole".into());
         }
@@ -466,28 +518,27 @@ fn logstore_resource(s: &mut String, intent: &Intent, body: &Map<String, Value>,
     }
     let lost = outside_schema(body);
     if !lost.is_empty() {
-        comment(
-            s,
-            0,
-            t!(
-                format!(
-                    "Not carried by the provider (a Terraform update would reset them; see finding {}): {}.",
-                    Code::TerraformResets,
-                    lost.join(", ")
-                ),
+        let text = match lang {
+            Lang::En => format!(
+                "Not carried by the provider (a Terraform update would reset them; see finding {}): {}.",
+                Code::TerraformResets,
+                lost.join(", ")
+            ),
+            Lang::Zh => {
                 format!("provider 不支持以下设置（用 Terraform 更新会重置它们；见 {}）：{}。", Code::TerraformResets, lost.join("、"))
-            )
-            .get(lang),
-        );
+            }
+        };
+        comment(s, 0, &text);
     }
     s.push_str("resource \"alicloud_log_store\" \"this\" {\n");
-    let mut lines = vec![("project_name", hcl_string(project)), ("logstore_name", hcl_string(&name))];
+    let mut lines = Attrs::new();
+    lines.string("project_name", project).string("logstore_name", &name);
     for (key, attr) in TF_ATTRS {
         if let Some(v) = body.get(*key) {
-            lines.push((attr, hcl_value(v)));
+            lines.value(attr, v);
         }
     }
-    attrs(s, 2, &lines);
+    lines.write(s, 2);
     encrypt_conf_block(s, lang, update, body);
     if !depends.is_empty() {
         s.push_str("\n  depends_on = [\n");
@@ -520,17 +571,22 @@ fn encrypt_conf_block(s: &mut String, lang: Lang, update: bool, body: &Map<Strin
         .get(lang),
     );
     s.push_str("  encrypt_conf {\n");
-    let mut conf_lines = Vec::new();
+    let mut conf_lines = Attrs::new();
     for k in ["enable", "encrypt_type"] {
         if let Some(v) = conf.get(k) {
-            conf_lines.push((k, hcl_value(v)));
+            conf_lines.value(k, v);
         }
     }
-    attrs(s, 4, &conf_lines);
+    conf_lines.write(s, 4);
     if let Some(Value::Object(info)) = conf.get("user_cmk_info") {
         s.push_str("\n    user_cmk_info {\n");
-        let info_lines: Vec<(&str, String)> = CMK_KEYS.iter().filter_map(|k| info.get(*k).map(|v| (*k, hcl_value(v)))).collect();
-        attrs(s, 6, &info_lines);
+        let mut info_lines = Attrs::new();
+        for k in CMK_KEYS {
+            if let Some(v) = info.get(*k) {
+                info_lines.value(k, v);
+            }
+        }
+        info_lines.write(s, 6);
         s.push_str("    }\n");
     }
     s.push_str("  }\n");
