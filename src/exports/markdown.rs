@@ -598,7 +598,9 @@ impl Ticket<'_> {
         let logstore = &self.logstore;
         self.heading(s, "Verify afterwards", "事后验证");
         push!(s, lang.pick("Read the Logstore back:", "读回日志库："), "\n\n");
-        push_fence(s, "sh", &GetLogStoreApi { region, project, logstore }.to_string());
+        let mut get = String::with_capacity(128);
+        push!(&mut get, GetLogStoreApi { region, project, logstore });
+        push_fence(s, "sh", &get);
         s.push('\n');
         if conf.is_some() {
             push!(

@@ -66,27 +66,77 @@ pub fn shell_quote(s: &str) -> String {
 /// [`shell_quote`]`(s)`, written straight into the text it is formatted into.
 pub(crate) struct ShellQuoted<'a>(pub &'a str);
 
-impl std::fmt::Display for ShellQuoted<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ShellQuoted<'_> {
+    /// Writes the quoted word to `w`.
+    fn write<W: std::fmt::Write>(&self, w: &mut W) -> std::fmt::Result {
         const QUOTE: ByteSet = ByteSet::of(b"'");
-        f.write_str("'")?;
+        w.write_char('\'')?;
         let mut rest = self.0;
         while let Some(i) = QUOTE.find_in(rest) {
-            f.write_str(&rest[..i])?;
-            f.write_str(r"'\''")?;
+            w.write_str(&rest[..i])?;
+            w.write_str(r"'\''")?;
             rest = &rest[i + 1..];
         }
-        f.write_str(rest)?;
-        f.write_str("'")
+        w.write_str(rest)?;
+        w.write_char('\'')
     }
 }
 
-/// Appends each text to the `String`, in order: a line put together from its pieces without the
-/// formatting machinery.
+impl std::fmt::Display for ShellQuoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.write(f)
+    }
+}
+
+impl Piece for ShellQuoted<'_> {
+    fn push_to(&self, s: &mut String) {
+        let _ = self.write(s);
+    }
+}
+
+/// A piece of an export's text, as [`push!`] appends it: a text, a number, an API's name, a
+/// shell-quoted word...
+pub(crate) trait Piece {
+    /// Appends the piece to `s`.
+    fn push_to(&self, s: &mut String);
+}
+
+impl Piece for str {
+    fn push_to(&self, s: &mut String) {
+        s.push_str(self);
+    }
+}
+
+impl Piece for String {
+    fn push_to(&self, s: &mut String) {
+        s.push_str(self);
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    fn push_to(&self, s: &mut String) {
+        (**self).push_to(s);
+    }
+}
+
+impl Piece for usize {
+    fn push_to(&self, s: &mut String) {
+        crate::json::push_decimal(s, *self as u64);
+    }
+}
+
+impl Piece for crate::plan::Api {
+    fn push_to(&self, s: &mut String) {
+        s.push_str(self.as_str());
+    }
+}
+
+/// Appends each [`Piece`] to the `String`, in order: a line put together from its pieces without
+/// the formatting machinery.
 macro_rules! push {
-    ($s:expr, $($text:expr),+ $(,)?) => {{
+    ($s:expr, $($piece:expr),+ $(,)?) => {{
         let s: &mut String = $s;
-        $( s.push_str($text); )+
+        $( $crate::exports::Piece::push_to(&$piece, s); )+
     }};
 }
 pub(crate) use push;

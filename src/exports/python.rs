@@ -3,7 +3,7 @@
 //! already happened skipped) and the SLS body sent exactly as the plan has it.
 
 use super::runbook::{self, Checks, comment, comments};
-use super::{cite, project, region};
+use super::{cite, project, push, region};
 use crate::finding::Lang;
 use crate::intent::Intent;
 use crate::json::{Quoting, Writer};
@@ -282,7 +282,8 @@ pub(super) fn python_sdk(intent: &Intent, plan: &Plan, checks: &Checks, draft: O
     let mut s = String::with_capacity(parts.header.len() + parts.before_data.len() + parts.after_data.len() + 8192);
     s.push_str(&parts.header);
     for r in &plan.requests {
-        runbook::push_comment_args(&mut s, format_args!("  {}. {} — {}", r.step, r.api, lang.pick(&r.purpose, &r.purpose_zh)));
+        push!(&mut s, "#   ", r.step, ". ", r.api, " — ");
+        runbook::push_comment_text(&mut s, lang.pick(&r.purpose, &r.purpose_zh));
     }
     if let Some(why) = draft {
         s.push_str(&format!("raise SystemExit({})  # DRAFT\n", py_str(&format!("sls-encrypt: {why}"))));

@@ -38,22 +38,13 @@ const LINE_BREAKS: ByteSet = ByteSet::of(b"\n\r").and(CITATION_LEAD);
 /// Appends [`comment`]`(text)` to `s`.
 pub(super) fn push_comment(s: &mut String, text: &str) {
     s.push_str("# ");
-    let _ = write_cited(s, text, &LINE_BREAKS, |s, _| s.write_char(' '));
-    s.push('\n');
+    push_comment_text(s, text);
 }
 
-/// Appends a comment line of the text of `args` (a `format_args!`), as [`push_comment`] would
-/// write it, without making that text first.
-pub(super) fn push_comment_args(s: &mut String, args: std::fmt::Arguments<'_>) {
-    /// Writes what it is given as the inside of a comment line.
-    struct Inside<'a>(&'a mut String);
-    impl Write for Inside<'_> {
-        fn write_str(&mut self, text: &str) -> std::fmt::Result {
-            write_cited(self.0, text, &LINE_BREAKS, |s, _| s.write_char(' '))
-        }
-    }
-    s.push_str("# ");
-    let _ = Inside(s).write_fmt(args);
+/// Appends `text` as the end of a comment line whose start is written already: as
+/// [`push_comment`] writes a text, then the line break.
+pub(super) fn push_comment_text(s: &mut String, text: &str) {
+    let _ = write_cited(s, text, &LINE_BREAKS, |s, _| s.write_char(' '));
     s.push('\n');
 }
 
