@@ -92,6 +92,19 @@ pub fn truncate(s: &str, max: usize) -> Excerpt<'_> {
     Excerpt(s, max)
 }
 
+impl<'a> Excerpt<'a> {
+    /// The excerpt as text: the value itself when it is short (nothing to cut, nothing made).
+    pub fn to_cow(self) -> std::borrow::Cow<'a, str> {
+        if self.0.len() <= self.1 {
+            return self.0.into();
+        }
+        match self.0.char_indices().nth(self.1) {
+            Some(_) => self.to_string().into(),
+            None => self.0.into(),
+        }
+    }
+}
+
 impl fmt::Display for Excerpt<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // No more bytes than the limit: no more characters either.

@@ -7,8 +7,11 @@ use serde_json::{Map, Value};
 
 /// The SLS endpoint of a region (a project's host is `{project}.` before it).
 pub fn endpoint(region: &crate::ids::Region) -> String {
-    format!("{region}.log.aliyuncs.com")
+    [region.as_str(), ENDPOINT_SUFFIX].concat()
 }
+
+/// What follows the region in an SLS endpoint.
+pub const ENDPOINT_SUFFIX: &str = ".log.aliyuncs.com";
 
 /// Fields UpdateLogStore and CreateLogStore take: the request-body fields of their API references,
 /// spelled as the API spells them (the mix of styles is real).
@@ -48,11 +51,19 @@ pub fn read_only_reason(key: &str) -> Option<(&'static str, &'static str)> {
 /// The info finding for a read-only field left out of a request body.
 pub fn read_only_dropped(key: &str, at: String) -> Finding {
     let (en, zh) = read_only_reason(key).unwrap_or(("output only", "只读字段"));
-    let key = crate::limits::excerpt(key);
+    let shown = crate::limits::excerpt(key).to_cow();
+    let shown = shown.as_ref();
+    // The Chinese quotes are put in here when nothing in the key would change how
+    // Finding::new puts them in (it leaves text without '"' as it is).
+    let zh = if shown.bytes().any(|b| matches!(b, b'"' | b'{' | b'}' | b'[' | b']')) {
+        ["\"", shown, "\" 未放入请求体：", zh, "。"].concat()
+    } else {
+        ["“", shown, "” 未放入请求体：", zh, "。"].concat()
+    };
     Finding::new(
         Code::ReadOnlyDropped,
         at,
-        t!(format!("\"{key}\" is left out of the request body: {en}."), format!("\"{key}\" 未放入请求体：{zh}。")),
+        t!(["\"", shown, "\" is left out of the request body: ", en, "."].concat(), zh),
         t!(
             "Nothing to do: UpdateLogStore and CreateLogStore do not take it, and leaving it out changes nothing.",
             "无需处理：UpdateLogStore 和 CreateLogStore 不接受该字段，不发送也不会改变任何设置。"

@@ -587,10 +587,15 @@ impl Ctx<'_> {
     }
 
     fn principal_value(&mut self, ptr: &str, kind: &str, s: &str) {
-        if s == "*" {
+        let ok = match kind {
+            "Service" => service_ok(s),
+            "RAM" => ram_principal_ok(s),
+            _ => federated_ok(s),
+        };
+        if s == "*" || ok {
             return;
         }
-        let (ok, message, fix) = match kind {
+        let (message, fix) = match kind {
             "Service" => {
                 let fix = match repair_service(s).filter(|r| service_ok(r) && r != s) {
                     Some(r) => t!(format!("Did you mean \"{r}\"?"), format!("您是否想写 \"{r}\"？")),
@@ -600,7 +605,6 @@ impl Ctx<'_> {
                     ),
                 };
                 (
-                    service_ok(s),
                     t!(
                         format!("\"{s}\" is not a service principal (name.aliyuncs.com)."),
                         format!("\"{s}\" 不是服务主体（name.aliyuncs.com）。")
@@ -620,10 +624,9 @@ impl Ctx<'_> {
                         "账号请写 acs:ram::<账号 ID>:root，RAM 角色请写 acs:ram::<账号 ID>:role/<角色名称>。"
                     )
                 };
-                (ram_principal_ok(s), t!(format!("\"{s}\" is not a RAM principal."), format!("\"{s}\" 不是 RAM 主体。")), fix)
+                (t!(format!("\"{s}\" is not a RAM principal."), format!("\"{s}\" 不是 RAM 主体。")), fix)
             }
             _ => (
-                federated_ok(s),
                 t!(
                     format!("\"{s}\" is not a federated principal (an identity provider ARN)."),
                     format!("\"{s}\" 不是联合主体（身份提供商 ARN）。")
@@ -634,9 +637,7 @@ impl Ctx<'_> {
                 ),
             ),
         };
-        if !ok {
-            self.push(Code::PolicyPrincipalFormat, ptr, message, fix);
-        }
+        self.push(Code::PolicyPrincipalFormat, ptr, message, fix);
     }
 
     fn condition(&mut self, ptr: &str, v: &Value) {

@@ -265,7 +265,7 @@ fn setup_requests(
             requests.push(rpc(
                 Api::AttachPolicyToRole,
                 [("PolicyType", "System".into()), ("PolicyName", name.to_string()), ("RoleName", role.to_string())],
-                (format!("Grant the role {name}."), format!("为该角色授予 {name}。")),
+                (["Grant the role ", name, "."].concat(), ["为该角色授予 ", name, "。"].concat()),
             ));
         }
     }

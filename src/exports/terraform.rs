@@ -87,8 +87,8 @@ impl std::fmt::Display for HclString<'_> {
 struct Attrs {
     /// The values' text.
     text: String,
-    /// Each attribute's name and where its value is in `text`.
-    lines: Vec<(&'static str, std::ops::Range<usize>)>,
+    /// Each attribute's name, where its value is in `text`, and whether that value has lines of its own.
+    lines: Vec<(&'static str, std::ops::Range<usize>, bool)>,
 }
 
 impl Attrs {
@@ -98,9 +98,11 @@ impl Attrs {
 
     /// An attribute whose value `write` writes.
     fn with(&mut self, name: &'static str, write: impl FnOnce(&mut String)) -> &mut Self {
+        const LINE_BREAK: ByteSet = ByteSet::of(b"\n");
         let start = self.text.len();
         write(&mut self.text);
-        self.lines.push((name, start..self.text.len()));
+        let multi_line = LINE_BREAK.find_in(&self.text[start..]).is_some();
+        self.lines.push((name, start..self.text.len(), multi_line));
         self
     }
 
@@ -134,8 +136,18 @@ impl Attrs {
     /// Writes the lines with their `=` aligned as `terraform fmt` aligns them: a run of
     /// one-line attributes is aligned; a multi-line value ends the run and is not padded.
     fn write(&self, s: &mut String, indent: usize) {
-        let lines: Vec<(&str, &str)> = self.lines.iter().map(|(k, r)| (*k, &self.text[r.clone()])).collect();
-        attrs(s, indent, &lines);
+        for run in self.lines.split_inclusive(|(_, _, multi_line)| *multi_line) {
+            let width = run.iter().filter(|(_, _, multi_line)| !multi_line).map(|(k, _, _)| k.len()).max().unwrap_or(0);
+            for (k, value, multi_line) in run {
+                Pad(indent).push(s);
+                s.push_str(k);
+                if !multi_line {
+                    // Attribute names are ASCII: their length is their width.
+                    Pad(width.saturating_sub(k.len())).push(s);
+                }
+                push!(s, " = ", &self.text[value.clone()], "\n");
+            }
+        }
     }
 }
 
@@ -251,26 +263,6 @@ pub fn findings(intent: &Intent, plan: &Plan, out: &mut Vec<Finding>) {
     }
 }
 
-/// Writes attribute lines with their `=` aligned as `terraform fmt` aligns them: a run of
-/// one-line attributes is aligned; a multi-line value ends the run and is not padded.
-fn attrs(s: &mut String, indent: usize, lines: &[(&str, &str)]) {
-    for run in lines.split_inclusive(|(_, v)| v.contains('\n')) {
-        let one_line = run.iter().filter(|(_, v)| !v.contains('\n'));
-        let width = one_line.map(|(k, _)| k.len()).max().unwrap_or(0);
-        for (k, v) in run {
-            Pad(indent).push(s);
-            s.push_str(k);
-            if !v.contains('\n') {
-                // Attribute names are ASCII: their length is their width.
-                Pad(width.saturating_sub(k.len())).push(s);
-            }
-            s.push_str(" = ");
-            s.push_str(v);
-            s.push('\n');
-        }
-    }
-}
-
 /// A JSON value as an HCL expression laid out as `terraform fmt` writes it (`"key" : value`),
 /// its strings HCL-escaped; nested lines start at `indent` plus their depth.
 fn hcl_json(v: &Value, indent: usize, out: &mut String) {
@@ -326,8 +318,9 @@ fn import(s: &mut String, to: &str, id: &str) {
     s.push_str("\n}\n\n");
 }
 
+/// A RAM request's parameter (a few each: found by comparing names, not by hashing one).
 fn query<'a>(r: &'a Request, k: &str) -> &'a str {
-    r.query.get(k).and_then(Value::as_str).unwrap_or_default()
+    r.query.iter().find(|(key, _)| *key == k).and_then(|(_, v)| v.as_str()).unwrap_or_default()
 }
 
 /// Writes `text` as `#` comment lines at `indent` spaces.
@@ -451,12 +444,13 @@ fn role_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mut Ve
     }
     for (i, r) in plan.requests.iter().filter(|r| r.api == Api::AttachPolicyToRole).enumerate() {
         let (name, role) = (query(r, "PolicyName"), query(r, "RoleName"));
-        let address = format!("alicloud_ram_role_policy_attachment.kms_{i}");
+        let mut address = String::with_capacity(48);
+        push!(&mut address, "alicloud_ram_role_policy_attachment.kms_", i);
         if update {
-            import(s, &address, &format!("role:{name}:{}:{role}", query(r, "PolicyType")));
+            import(s, &address, &["role:", name, ":", query(r, "PolicyType"), ":", role].concat());
         }
         comment(s, 0, keep.get(lang));
-        let _ = writeln!(s, "resource \"alicloud_ram_role_policy_attachment\" \"kms_{i}\" {{");
+        push!(s, "resource \"alicloud_ram_role_policy_attachment\" \"kms_", i, "\" {\n");
         let mut lines = Attrs::new();
         match create_role {
             Some(_) => lines.expr("role_name", "alicloud_ram_role.sls_byok.role_name"),
@@ -492,7 +486,11 @@ fn passrole_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mu
         Some(a) => {
             let user = query(a, "UserName");
             if update {
-                import(s, "alicloud_ram_user_policy_attachment.passrole", &format!("user:{name}:{}:{user}", query(a, "PolicyType")));
+                import(
+                    s,
+                    "alicloud_ram_user_policy_attachment.passrole",
+                    &["user:", name, ":", query(a, "PolicyType"), ":", user].concat(),
+                );
             }
             s.push_str("resource \"alicloud_ram_user_policy_attachment\" \"passrole\" {\n");
             Attrs::new()
@@ -514,7 +512,7 @@ fn logstore_resource(s: &mut String, intent: &Intent, body: &Map<String, Value>,
     let name = body.get("logstoreName").and_then(Value::as_str).map(String::from).unwrap_or_else(|| "<logstore>".into());
     let project = project(intent);
     if update {
-        import(s, "alicloud_log_store.this", &format!("{project}:{name}"));
+        import(s, "alicloud_log_store.this", &[project, ":", &name].concat());
     }
     let lost = outside_schema(body);
     if !lost.is_empty() {
