@@ -87,7 +87,7 @@ enum RamSetup {
 
 /// The SLS endpoint host of a project.
 pub fn sls_host(project: &str, region: &Region) -> String {
-    format!("{project}.{}", logstore::endpoint(region))
+    [project, ".", region.as_str(), logstore::ENDPOINT_SUFFIX].concat()
 }
 
 fn sls(api: Api, host: &str, path: String, body: Option<Value>, purpose: (&'static str, &'static str)) -> Request {
@@ -136,7 +136,7 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
         Operation::Update => update_side(&intent, wanted.as_ref(), host.as_deref(), &mut plan, &mut out),
         Operation::Create => create_side(&intent, wanted.as_ref(), host.as_deref(), &mut out),
     };
-    if let (Some(arn), Some(ram::ArnOrigin::Built)) = (&arn, arn_origin)
+    if let (Some(arn), Some(ram::ArnOrigin::Built)) = (&arn_text, arn_origin)
         && sls_side.ram_setup == RamSetup::New
         && sls_side.encrypt_conf.is_some()
     {
@@ -247,7 +247,7 @@ fn update_side(intent: &Intent, wanted: Option<&EncryptConf>, host: Option<&str>
     side.requests.push(sls(
         Api::GetLogStore,
         host,
-        format!("/logstores/{name}"),
+        ["/logstores/", name.as_str()].concat(),
         None,
         (
             "Read the Logstore again right before the update and check nothing changed since it was pasted.",
@@ -257,7 +257,7 @@ fn update_side(intent: &Intent, wanted: Option<&EncryptConf>, host: Option<&str>
     side.requests.push(sls(
         Api::UpdateLogStore,
         host,
-        format!("/logstores/{name}"),
+        ["/logstores/", name.as_str()].concat(),
         Some(Value::Object(m.body)),
         if has_conf {
             (
@@ -276,7 +276,7 @@ fn update_side(intent: &Intent, wanted: Option<&EncryptConf>, host: Option<&str>
         plan.alternatives.push(sls(
             Api::UpdateLogStoreEncryption,
             host,
-            format!("/logstores/{name}/encryption"),
+            ["/logstores/", name.as_str(), "/encryption"].concat(),
             Some(c.to_encryption_api()),
             (
                 "Alternative: the dedicated encryption API changes only encryption, so no other setting can be reset. Its keys are camelCase (encryptType, userCmkInfo.keyId/roleArn/regionId); snake_case keys are silently ignored there.",
@@ -354,27 +354,21 @@ fn nothing_to_send(intent: &Intent) -> Finding {
 
 /// PLN002: an existing role was chosen but no ARN given: the ARN was built from the account id
 /// and the role name ([`ram::ArnOrigin::Built`]), and it becomes permanent in `encrypt_conf`.
-fn assumed_arn_warning(intent: &Intent, arn: &crate::ids::RoleArn, out: &mut Vec<Finding>) {
+fn assumed_arn_warning(intent: &Intent, arn: &str, out: &mut Vec<Finding>) {
     if intent.ram.create_role {
         return;
     }
-    let named = if intent.encryption.role_name_defaulted {
-        t!(
-            format!("No role ARN is given, so the default role name is assumed: {arn}."),
-            format!("未填写角色 ARN，因此假定使用默认角色名：{arn}。")
-        )
+    let (named, named_zh) = if intent.encryption.role_name_defaulted {
+        ("No role ARN is given, so the default role name is assumed: ", "未填写角色 ARN，因此假定使用默认角色名：")
     } else {
-        t!(
-            format!("No role ARN is given; it is built from the account id and the role name: {arn}."),
-            format!("未填写角色 ARN；已根据账号 ID 和角色名生成：{arn}。")
-        )
+        ("No role ARN is given; it is built from the account id and the role name: ", "未填写角色 ARN；已根据账号 ID 和角色名生成：")
     };
     out.push(Finding::new(
         Code::AssumedRoleArn,
         "/encryption/role_arn",
         t!(
-            format!("{} This ARN goes into encrypt_conf and becomes permanent: it can never be changed on this Logstore.", named.en),
-            format!("{}该 ARN 将写入 encrypt_conf 且不可更改：此日志库以后无法再修改它。", named.zh)
+            [named, arn, ". This ARN goes into encrypt_conf and becomes permanent: it can never be changed on this Logstore."].concat(),
+            [named_zh, arn, "。该 ARN 将写入 encrypt_conf 且不可更改：此日志库以后无法再修改它。"].concat()
         ),
         t!(
             "Copy the existing role's ARN from the RAM console (Roles, then the role's basic information) into the Role ARN field.",

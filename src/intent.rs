@@ -407,7 +407,7 @@ fn cloud_firewall_names(
 ) -> (Option<ProjectName>, Option<LogstoreName>) {
     match (account_id, region) {
         (Some(a), Some(r)) => (
-            project.or_else(|| ProjectName::parse(&format!("cloudfirewall-project-{a}-{r}")).ok()),
+            project.or_else(|| ProjectName::parse(&["cloudfirewall-project-", a.as_str(), "-", r.as_str()].concat()).ok()),
             logstore.or_else(|| LogstoreName::parse("cloudfirewall-logstore").ok()),
         ),
         _ => {

@@ -130,7 +130,7 @@ fn entry(field: &str, change: Change, before: Option<&Value>, after: Option<&Val
 /// section is incomplete (then the stored configuration, if any, is sent unchanged).
 pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out: &mut Vec<Finding>) -> Option<Merged> {
     let (obj, inner) = unwrap_logstore(current, out)?;
-    let path = format!("{}{inner}", current.prefix);
+    let path = [current.prefix.as_str(), &inner].concat();
     let target_name = intent.target.logstore.as_ref().map(|n| n.as_str());
     let obj = &*within_limits(obj, &path, target_name, out);
     logstore::check_spelling(obj, &path, out);

@@ -41,6 +41,15 @@ pub fn join(parent: &str, key: &str) -> String {
     out
 }
 
+/// Joins a parent pointer and an array index into a JSON pointer.
+pub fn join_index(parent: &str, index: usize) -> String {
+    let mut out = String::with_capacity(parent.len() + 4);
+    out.push_str(parent);
+    out.push('/');
+    crate::json::push_decimal(&mut out, index as u64);
+    out
+}
+
 /// True when the JSON pointer `path` is `prefix` or lies inside it (whole segments: `/ab` is not
 /// inside `/a`). Every path is inside the root pointer `""`.
 pub fn is_within(path: &str, prefix: &str) -> bool {

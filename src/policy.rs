@@ -4,7 +4,7 @@
 
 use crate::finding::{Code, Finding, Text, t};
 use crate::ids::nearest;
-use crate::pointer::join;
+use crate::pointer::{join, join_index};
 use crate::policy_lang::{
     CONDITION_OPERATORS, action_ok, federated_ok, is_scalar, operator_known, ram_principal_ok, repair_action, repair_resource,
     repair_service, resource_ok, service_ok, suggest_operator,
@@ -117,7 +117,7 @@ impl Ctx<'_> {
             ),
             Some(Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
-                    let ptr = format!("/Statement/{i}");
+                    let ptr = join_index("/Statement", i);
                     match item {
                         Value::Object(m) => self.statement(&ptr, m),
                         other => self.push(
@@ -415,7 +415,7 @@ impl Ctx<'_> {
             ),
             Value::Array(items) => {
                 for (j, item) in items.iter().enumerate() {
-                    let ptr = format!("{ptr}/{j}");
+                    let ptr = join_index(ptr, j);
                     match item {
                         Value::String(s) => one(self, &ptr, key, s),
                         other => self.push(
@@ -558,7 +558,7 @@ impl Ctx<'_> {
                 ),
                 Value::Array(items) => {
                     for (j, item) in items.iter().enumerate() {
-                        let ip = format!("{kp}/{j}");
+                        let ip = join_index(&kp, j);
                         match item {
                             Value::String(s) => self.principal_value(&ip, kind, s),
                             other => self.push(

@@ -52,7 +52,10 @@ pub fn other_principals(policy: &Value) -> Vec<String> {
             Some(Value::Object(p)) => {
                 for (kind, v) in p {
                     others.extend(
-                        strings(Some(v)).into_iter().filter(|s| !s.eq_ignore_ascii_case(LOG_SERVICE)).map(|s| format!("{kind}: {s}")),
+                        strings(Some(v))
+                            .into_iter()
+                            .filter(|s| !s.eq_ignore_ascii_case(LOG_SERVICE))
+                            .map(|s| [kind.as_str(), ": ", s].concat()),
                     );
                 }
             }
@@ -134,7 +137,7 @@ pub fn merge_trust(existing: &Source, out: &mut Vec<Finding>) -> TrustMerge {
 /// A finding of `code` at `ptr` inside the pasted trust policy, placed at its line and column.
 fn report(existing: &Source, out: &mut Vec<Finding>, code: Code, ptr: &str, message: Text, fix: Text) {
     let at = existing.document.nearest_position(ptr);
-    out.push(Finding::new(code, format!("{}{ptr}", existing.prefix), message, fix).at(at));
+    out.push(Finding::new(code, [existing.prefix.as_str(), ptr].concat(), message, fix).at(at));
 }
 
 /// RAM005 for every statement that denies Log Service the role: a Deny wins over any Allow.

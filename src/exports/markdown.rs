@@ -3,7 +3,7 @@
 //! in order, how to verify afterwards, and what can and cannot be rolled back.
 
 use super::shell::GetLogStoreApi;
-use super::{logstore, project, push, region, shell_quote};
+use super::{ShellQuoted, logstore, project, push, region};
 use crate::finding::t;
 use crate::finding::{Finding, Lang, Severity, Text};
 use crate::intent::{Intent, Operation};
@@ -109,6 +109,7 @@ fn write_code<W: Write>(w: &mut W, text: &str) -> std::fmt::Result {
 }
 
 /// A fenced code block that survives backtick runs in `text`.
+#[cfg(test)]
 fn fence(info: &str, text: &str) -> String {
     let mut s = String::with_capacity(text.len() + info.len() + 10);
     push_fence(&mut s, info, text);
@@ -615,12 +616,11 @@ impl Ticket<'_> {
             s.push('\n');
         }
         if let Some(role) = plan.request(Api::AttachPolicyToRole).and(crate::ram::role(intent)) {
-            let _ = writeln!(
-                s,
-                "{}\n\n{}",
-                lang.pick("The role must hold both KMS policies:", "该角色必须拥有两个 KMS 策略："),
-                fence("sh", &format!("aliyun ram ListPoliciesForRole --RoleName {}", shell_quote(role.as_str())))
-            );
+            push!(s, lang.pick("The role must hold both KMS policies:", "该角色必须拥有两个 KMS 策略："), "\n\n");
+            let mut list = String::with_capacity(64);
+            push!(&mut list, "aliyun ram ListPoliciesForRole --RoleName ", ShellQuoted(role.as_str()));
+            push_fence(s, "sh", &list);
+            s.push('\n');
         }
 
         // The place for a verification result (its own section, filled when one exists).
