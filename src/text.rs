@@ -58,6 +58,10 @@ impl TextIssue {
 /// Where each part of a document stands in its text: a tree of nodes (one per value, keyed by
 /// its parent and its key or index), so that memory and time stay linear in the text however
 /// deep or long the keys are (no node stores its whole pointer, and no segment is a string of its own).
+///
+/// A node's children are a list, searched by comparing segments while there are few of them
+/// (most objects: cheaper than hashing each key); the children of a node with more than
+/// [`FEW_CHILDREN`] are also in a table keyed by a keyed hash, so no text can make a lookup slow.
 #[derive(Debug, Default)]
 struct Positions {
     /// Every node, in text order; the first is the document's root.
@@ -65,17 +69,21 @@ struct Positions {
     /// The segments of all nodes, one after another (`nodes` hold their ranges): one buffer
     /// instead of a string per node.
     segs: String,
-    /// The first node of each keyed hash of (parent, segment); nodes whose pairs share a hash
-    /// (never seen in practice, but possible) follow it through [`Node::next`].
-    children: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
-    /// The keys of that hash: random per document, so no text can be made to collide.
+    /// The first child, of a node with many, for each keyed hash of (parent, segment); children
+    /// whose pairs share a hash (never seen in practice, but possible) follow it through
+    /// [`Node::same_hash`].
+    many: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
+    /// The keys of that hash: random per document.
     keys: RandomState,
     /// The text: columns are counted in it only when a position is asked for.
     text: Box<str>,
 }
 
+/// Most children a node's list is searched in; a node with more has them in [`Positions::many`].
+const FEW_CHILDREN: u32 = 32;
+
 /// A place in the text, cheap to take while reading: its line, where that line starts and the
-/// byte offset. Its column, in characters, is counted only when asked for ([`Mark::column`]).
+/// byte offset. Its column, in characters, is counted only when asked for ([`Mark::position`]).
 #[derive(Debug, Clone, Copy, Default)]
 struct Mark {
     /// 1-based line.
@@ -94,7 +102,8 @@ impl Mark {
     }
 }
 
-/// One value of the document: where it starts, its parent node and its key or index.
+/// One value of the document: where it starts, its parent node and its key or index, and its
+/// place in its parent's list of children.
 #[derive(Debug, Clone)]
 struct Node {
     /// Where it starts.
@@ -103,11 +112,19 @@ struct Node {
     parent: u32,
     /// Its segment (key or decimal index) in [`Positions::segs`].
     seg: std::ops::Range<u32>,
-    /// The next node whose (parent, segment) has the same hash, or [`NO_NODE`].
-    next: u32,
+    /// Its first child, or [`NO_NODE`].
+    first_child: u32,
+    /// Its last child, or [`NO_NODE`].
+    last_child: u32,
+    /// How many children it has.
+    children: u32,
+    /// The parent's next child, or [`NO_NODE`].
+    next_sibling: u32,
+    /// The next child (of a node with many) whose (parent, segment) has the same hash, or [`NO_NODE`].
+    same_hash: u32,
 }
 
-/// No node: the end of a [`Node::next`] chain.
+/// No node: the end of a list.
 const NO_NODE: u32 = u32::MAX;
 
 /// A hasher for keys that are hashes already (keyed SipHash values): it passes them through.
@@ -161,21 +178,30 @@ impl Index {
 
 impl Positions {
     /// Room for the nodes of a text of `len` bytes, as pasted JSON usually has them (a node every
-    /// 24 bytes or so, at most 4,096 ahead): growing the table re-hashes every key.
+    /// 24 bytes or so, at most 4,096 ahead).
     fn with_capacity(len: usize) -> Self {
         let nodes = (len / 24).clamp(4, 4096);
         Positions {
             nodes: Vec::with_capacity(nodes),
             segs: String::with_capacity((len / 4).min(16 * 1024)),
-            children: HashMap::with_capacity_and_hasher(nodes, BuildHasherDefault::default()),
+            many: HashMap::default(),
             keys: RandomState::new(),
             text: Box::default(),
         }
     }
 
-    /// The document's root, at `pos`.
+    /// The document's root, at `mark`.
     fn root(&mut self, mark: Mark) {
-        self.nodes.push(Node { mark, parent: 0, seg: 0..0, next: NO_NODE });
+        self.nodes.push(Node {
+            mark,
+            parent: 0,
+            seg: 0..0,
+            first_child: NO_NODE,
+            last_child: NO_NODE,
+            children: 0,
+            next_sibling: NO_NODE,
+            same_hash: NO_NODE,
+        });
     }
 
     /// The segment of `node`.
@@ -183,49 +209,85 @@ impl Positions {
         &self.segs[node.seg.start as usize..node.seg.end as usize]
     }
 
+    /// The keyed hash of a (parent, segment) pair.
+    fn hash(&self, parent: u32, seg: &str) -> u64 {
+        self.keys.hash_one((parent, seg))
+    }
+
+    /// Puts child `node` of `parent` in the table of the children of nodes with many.
+    fn index(&mut self, parent: u32, node: u32) {
+        let hash = self.hash(parent, self.seg(&self.nodes[node as usize]));
+        match self.many.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(node);
+            }
+            std::collections::hash_map::Entry::Occupied(e) => {
+                // Another pair with this hash: the node goes at the end of its chain.
+                let mut last = *e.get();
+                while self.nodes[last as usize].same_hash != NO_NODE {
+                    last = self.nodes[last as usize].same_hash;
+                }
+                self.nodes[last as usize].same_hash = node;
+            }
+        }
+    }
+
     /// The node for `seg` under `parent`, made at `mark` if new (a repeated key keeps the first),
     /// and whether it was there already.
     fn child(&mut self, parent: usize, seg: &str, mark: Mark) -> (usize, bool) {
+        if let Some(node) = self.find(parent, seg) {
+            return (node, true);
+        }
         let parent = parent as u32;
-        let hash = self.keys.hash_one((parent, seg));
         let next = self.nodes.len() as u32;
-        let mut last = match self.children.entry(hash) {
-            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(next);
-                NO_NODE
-            }
-        };
-        // Another pair with this hash: follow the chain to the node, or to its end.
-        while last != NO_NODE {
-            let node = &self.nodes[last as usize];
-            if node.parent == parent && self.seg(node) == seg {
-                return (last as usize, true);
-            }
-            match node.next {
-                NO_NODE => break,
-                n => last = n,
-            }
-        }
-        if last != NO_NODE {
-            self.nodes[last as usize].next = next;
-        }
         let start = self.segs.len() as u32;
         self.segs.push_str(seg);
-        self.nodes.push(Node { mark, parent, seg: start..self.segs.len() as u32, next: NO_NODE });
+        self.nodes.push(Node {
+            mark,
+            parent,
+            seg: start..self.segs.len() as u32,
+            first_child: NO_NODE,
+            last_child: NO_NODE,
+            children: 0,
+            next_sibling: NO_NODE,
+            same_hash: NO_NODE,
+        });
+        let p = &mut self.nodes[parent as usize];
+        let previous = std::mem::replace(&mut p.last_child, next);
+        p.children += 1;
+        let children = p.children;
+        if previous == NO_NODE {
+            p.first_child = next;
+        } else {
+            self.nodes[previous as usize].next_sibling = next;
+        }
+        if children == FEW_CHILDREN + 1 {
+            // The list becomes long: every child goes in the table.
+            let mut c = self.nodes[parent as usize].first_child;
+            while c != NO_NODE {
+                self.index(parent, c);
+                c = self.nodes[c as usize].next_sibling;
+            }
+        } else if children > FEW_CHILDREN {
+            self.index(parent, next);
+        }
         (next as usize, false)
     }
 
     /// The node for `seg` under `parent`, if there is one.
     fn find(&self, parent: usize, seg: &str) -> Option<usize> {
-        let parent = parent as u32;
-        let mut n = *self.children.get(&self.keys.hash_one((parent, seg)))?;
-        while n != NO_NODE {
+        let p = &self.nodes[parent];
+        let is_it = |n: u32| {
             let node = &self.nodes[n as usize];
-            if node.parent == parent && self.seg(node) == seg {
+            node.parent as usize == parent && self.seg(node) == seg
+        };
+        let mut n = if p.children > FEW_CHILDREN { *self.many.get(&self.hash(parent as u32, seg))? } else { p.first_child };
+        let next = |n: u32| if p.children > FEW_CHILDREN { self.nodes[n as usize].same_hash } else { self.nodes[n as usize].next_sibling };
+        while n != NO_NODE {
+            if is_it(n) {
                 return Some(n as usize);
             }
-            n = node.next;
+            n = next(n);
         }
         None
     }
@@ -878,6 +940,30 @@ mod tests {
         assert_eq!(d.position("/a/1/b"), Some((3, 13)));
         assert_eq!(d.position(""), Some((1, 1)));
         assert!(r.issues.is_empty());
+    }
+
+    #[test]
+    fn positions_in_objects_and_arrays_with_many_members() {
+        // More members than a list is searched in: the table finds them, and a repeated key
+        // keeps the first's place, its value's members merged under it.
+        let mut text = String::from("{\n");
+        for i in 0..50 {
+            text.push_str(&format!("  \"k{i}\": {{\"a\": {i}}},\n"));
+        }
+        text.push_str("  \"arr\": [");
+        text.push_str(&(0..40).map(|i| i.to_string()).collect::<Vec<_>>().join(", "));
+        text.push_str("],\n  \"k40\": {\"b\": 1}\n}");
+        let r = read(&text);
+        let d = r.document.as_ref().unwrap();
+        assert_eq!(d.position("/k0"), Some((2, 3)));
+        assert_eq!(d.position("/k40"), Some((42, 3)), "a repeated key keeps the first's place");
+        assert_eq!(d.position("/k40/b"), Some((53, 11)), "the repeated key's members are under it");
+        assert_eq!(d.position("/k49/a"), Some((51, 11)));
+        assert_eq!(d.position("/arr/35"), Some((52, 141)));
+        assert_eq!(d.position("/k50"), None);
+        assert_eq!(d.nearest_position("/k7/zz"), Some((9, 3)));
+        assert_eq!(codes(&r), ["TXT004"]);
+        assert_eq!(r.issues[0].pointer, "/k40");
     }
 
     #[test]
