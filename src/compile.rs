@@ -4,6 +4,7 @@ use crate::encryption::{self, EncryptConf};
 use crate::finding::{Code, Finding, Severity};
 use crate::ids::Region;
 use crate::intent::{Intent, KeyKind, Operation};
+use crate::json::Members;
 use crate::logstore::{self, FieldClass};
 use crate::plan::{Api, Plan, Request, Target};
 use crate::pointer::join;
@@ -228,7 +229,7 @@ fn update_side(intent: &Intent, wanted: Option<&EncryptConf>, host: Option<&str>
     let Some(mut m) = merge::merge(intent, current, wanted.cloned(), out) else { return side };
     side.encrypt_conf = m.encrypt_conf.take();
     side.ram_setup = match &m.stored {
-        Some(s) if s.raw.get("user_cmk_info").is_some_and(|v| !v.is_null()) => RamSetup::Existing,
+        Some(s) if s.raw.member("user_cmk_info").is_some_and(|v| !v.is_null()) => RamSetup::Existing,
         Some(_) => RamSetup::None,
         None if m.conf.as_ref().is_some_and(|c| c.enable) => RamSetup::New,
         None => RamSetup::None,
@@ -242,7 +243,7 @@ fn update_side(intent: &Intent, wanted: Option<&EncryptConf>, host: Option<&str>
         side.unchanged = Some(m.body);
         return side;
     }
-    let has_conf = m.body.contains_key("encrypt_conf");
+    let has_conf = m.body.has("encrypt_conf");
     let (Some(host), Some(name)) = (host, &intent.target.logstore) else { return side };
     side.requests.push(sls(
         Api::GetLogStore,
@@ -388,7 +389,7 @@ fn create_body(intent: &Intent, settings: &Source, wanted: Option<&EncryptConf>,
     logstore::check_spelling(obj, &path, out);
     let mut body = Map::new();
     let target = intent.target.logstore.as_ref().map(ToString::to_string);
-    match (obj.get("logstoreName").and_then(Value::as_str), &target) {
+    match (obj.member("logstoreName").and_then(Value::as_str), &target) {
         (Some(given), Some(t)) if given != t => out.push(Finding::new(
             Code::LogstoreNameMismatch,
             join(&path, "logstoreName"),
@@ -403,7 +404,7 @@ fn create_body(intent: &Intent, settings: &Source, wanted: Option<&EncryptConf>,
         )),
         _ => {}
     }
-    if let Some(name) = target.or_else(|| obj.get("logstoreName").and_then(Value::as_str).map(String::from)) {
+    if let Some(name) = target.or_else(|| obj.member("logstoreName").and_then(Value::as_str).map(String::from)) {
         body.insert("logstoreName".into(), Value::String(name));
     }
     for (key, value) in obj {

@@ -3,6 +3,7 @@
 use crate::choice::{Algorithm, Choice};
 use crate::finding::{Code, Finding, Text, t};
 use crate::intent::{Encryption, KeyKind};
+use crate::json::Members;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -117,8 +118,8 @@ impl EncryptConf {
     /// True when `v` is [`EncryptConf::to_value`] (compared without building it).
     pub fn is_value(&self, v: &Value) -> bool {
         let Some(conf) = v.as_object() else { return false };
-        let text = |m: &Map<String, Value>, k: &str, want: &str| m.get(k).and_then(Value::as_str) == Some(want);
-        let info_matches = match (&self.user_cmk_info, conf.get("user_cmk_info")) {
+        let text = |m: &Map<String, Value>, k: &str, want: &str| m.member(k).and_then(Value::as_str) == Some(want);
+        let info_matches = match (&self.user_cmk_info, conf.member("user_cmk_info")) {
             (None, None) => true,
             (Some(info), Some(Value::Object(i))) => {
                 i.len() == 3
@@ -129,7 +130,7 @@ impl EncryptConf {
             _ => false,
         };
         conf.len() == 2 + usize::from(self.user_cmk_info.is_some())
-            && conf.get("enable") == Some(&Value::Bool(self.enable))
+            && conf.member("enable") == Some(&Value::Bool(self.enable))
             && text(conf, "encrypt_type", self.encrypt_type.as_str())
             && info_matches
     }
@@ -186,9 +187,9 @@ pub fn stored(conf: Option<&Value>, path: &str, out: &mut Vec<Finding>) -> Optio
         out.push(malformed(path, why, why_zh));
         Some(Stored { raw: obj.clone(), conf: None })
     };
-    let enable = obj.get("enable").and_then(Value::as_bool);
-    let ty = obj.get("encrypt_type").and_then(Value::as_str).filter(|s| !s.is_empty());
-    let has_cmk = obj.get("user_cmk_info").is_some_and(|v| !v.is_null());
+    let enable = obj.member("enable").and_then(Value::as_bool);
+    let ty = obj.member("encrypt_type").and_then(Value::as_str).filter(|s| !s.is_empty());
+    let has_cmk = obj.member("user_cmk_info").is_some_and(|v| !v.is_null());
     let ty = match (ty, has_cmk) {
         (None, false) if enable != Some(true) => return None,
         (None, _) => return not_understood(out, "it has no encrypt_type", "缺少 encrypt_type"),
@@ -212,10 +213,10 @@ pub fn stored(conf: Option<&Value>, path: &str, out: &mut Vec<Finding>) -> Optio
             t!("The update sends \"m4\" back unchanged, since the algorithm is permanent; do not rewrite it to \"sm4\".", "更新时原样发回 \"m4\"（算法不可更改）；请勿改写为 \"sm4\"。"),
         ));
     }
-    let user_cmk_info = match obj.get("user_cmk_info") {
+    let user_cmk_info = match obj.member("user_cmk_info") {
         None | Some(Value::Null) => None,
         Some(Value::Object(i)) => {
-            let field = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+            let field = |k: &str| i.member(k).and_then(Value::as_str).unwrap_or("").to_string();
             let info = UserCmkInfo { cmk_key_id: field("cmk_key_id"), arn: field("arn"), region_id: field("region_id") };
             if info.cmk_key_id.is_empty() || info.arn.is_empty() || info.region_id.is_empty() {
                 return not_understood(

@@ -6,6 +6,37 @@
 use crate::scan::ByteSet;
 use serde_json::{Map, Number, Value};
 
+/// An object's members looked up by key the cheaper way for its size: compared along the
+/// members of a small object (most of a plan's: no hash of the key to compute), looked up by
+/// the map's hash in a large one.
+pub trait Members {
+    /// The member `key`, if there is one.
+    fn member(&self, key: &str) -> Option<&Value>;
+
+    /// True when there is a member `key`.
+    fn has(&self, key: &str) -> bool {
+        self.member(key).is_some()
+    }
+}
+
+/// Most members an object is searched along; a larger one is looked up by hash.
+const FEW_MEMBERS: usize = 24;
+
+impl Members for Map<String, Value> {
+    fn member(&self, key: &str) -> Option<&Value> {
+        if self.len() > FEW_MEMBERS {
+            return self.get(key);
+        }
+        self.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+    }
+}
+
+impl Members for Value {
+    fn member(&self, key: &str) -> Option<&Value> {
+        self.as_object()?.member(key)
+    }
+}
+
 /// How the text of strings (keys and values) is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Quoting {
@@ -362,6 +393,20 @@ mod tests {
         for v in samples() {
             assert_eq!(compact_chars(&v), compact(&v).chars().count(), "{v:?}");
         }
+    }
+
+    #[test]
+    fn members_are_found_as_by_the_map_in_small_and_large_objects() {
+        for n in [0, 1, 5, FEW_MEMBERS, FEW_MEMBERS + 1, 100] {
+            let map: Map<String, Value> = (0..n).map(|i| (format!("k{i}"), json!(i))).collect();
+            let value = Value::Object(map.clone());
+            for key in ["k0", "k3", &format!("k{}", n.saturating_sub(1)), "k", "", "missing"] {
+                assert_eq!(map.member(key), map.get(key), "{n} {key}");
+                assert_eq!(value.member(key), value.get(key), "{n} {key}");
+                assert_eq!(map.has(key), map.contains_key(key), "{n} {key}");
+            }
+        }
+        assert_eq!(json!([1, 2]).member("0"), None);
     }
 
     #[test]

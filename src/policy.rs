@@ -4,6 +4,7 @@
 
 use crate::finding::{Code, Finding, Text, t};
 use crate::ids::nearest;
+use crate::json::Members;
 use crate::pointer::{join, join_index};
 use crate::policy_lang::{
     CONDITION_OPERATORS, action_ok, federated_ok, is_scalar, operator_known, ram_principal_ok, repair_action, repair_resource,
@@ -94,8 +95,8 @@ impl Ctx<'_> {
         };
         self.size(chars, compact);
         let near = self.unknown_keys(obj, "", TOP_KEYS, &[]);
-        self.version(obj.get("Version"), near.contains(&"Version"));
-        match obj.get("Statement") {
+        self.version(obj.member("Version"), near.contains(&"Version"));
+        match obj.member("Statement") {
             None if near.contains(&"Statement") => {}
             None => self.push(
                 Code::PolicyStatement,
@@ -234,7 +235,7 @@ impl Ctx<'_> {
             let list = known.iter().filter(|k| !not_here.contains(k)).copied().collect::<Vec<_>>().join(", ");
             let fix = match nearest(key, known).filter(|s| !not_here.contains(s)) {
                 Some(s) => {
-                    if !obj.contains_key(s) {
+                    if !obj.has(s) {
                         near.push(s);
                     }
                     t!(
@@ -280,10 +281,10 @@ impl Ctx<'_> {
             PolicyKind::Permission => &[],
         };
         let near = self.unknown_keys(m, ptr, STATEMENT_KEYS, not_here);
-        self.effect(ptr, m.get("Effect"), near.contains(&"Effect"));
+        self.effect(ptr, m.member("Effect"), near.contains(&"Effect"));
 
         let p = |k: &str| join(ptr, k);
-        match (m.get("Action"), m.get("NotAction")) {
+        match (m.member("Action"), m.member("NotAction")) {
             (Some(_), Some(_)) => self.push(
                 Code::PolicyActionCount,
                 ptr,
@@ -311,22 +312,18 @@ impl Ctx<'_> {
             _ => {}
         }
         for key in ["Action", "NotAction"] {
-            if let Some(v) = m.get(key) {
+            if let Some(v) = m.member(key) {
                 self.list(&p(key), key, v, Code::PolicyActionFormat, Self::action);
             }
         }
 
         if self.kind == PolicyKind::Permission {
             for key in ["Resource", "NotResource"] {
-                if let Some(v) = m.get(key) {
+                if let Some(v) = m.member(key) {
                     self.list(&p(key), key, v, Code::PolicyResourceFormat, Self::resource);
                 }
             }
-            if !m.contains_key("Resource")
-                && !m.contains_key("NotResource")
-                && !near.contains(&"Resource")
-                && !near.contains(&"NotResource")
-            {
+            if !m.has("Resource") && !m.has("NotResource") && !near.contains(&"Resource") && !near.contains(&"NotResource") {
                 self.push(
                     Code::PolicyResourceMissing,
                     &p("Resource"),
@@ -342,7 +339,7 @@ impl Ctx<'_> {
             }
         }
 
-        match (self.kind, m.get("Principal")) {
+        match (self.kind, m.member("Principal")) {
             (PolicyKind::Permission, Some(_)) => self.push(
                 Code::PolicyPrincipalPlace,
                 &p("Principal"),
@@ -371,7 +368,7 @@ impl Ctx<'_> {
             _ => {}
         }
 
-        if let Some(c) = m.get("Condition") {
+        if let Some(c) = m.member("Condition") {
             self.condition(&p("Condition"), c);
         }
     }

@@ -7,6 +7,7 @@ use super::{ShellQuoted, logstore, project, push, region};
 use crate::finding::t;
 use crate::finding::{Finding, Lang, Severity, Text};
 use crate::intent::{Intent, Operation};
+use crate::json::Members;
 use crate::json::{self, Quoting, Writer};
 use crate::plan::{Api, FieldStatus, Plan, Verification};
 use crate::scan::ByteSet;
@@ -148,7 +149,7 @@ fn flipped(body: &Map<String, Value>, conf: &Map<String, Value>, enable: bool) -
                             o.member(ck, |w| w.value(cv));
                         }
                     }
-                    if !conf.contains_key("enable") {
+                    if !conf.has("enable") {
                         o.member("enable", |w| w.bool(enable));
                     }
                 })
@@ -266,8 +267,8 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
         project: project(intent),
         region: region(intent),
         logstore: logstore(intent),
-        enabled: conf.and_then(|c| c.get("enable")).and_then(Value::as_bool) == Some(true),
-        byok: conf.is_some_and(|c| c.get("user_cmk_info").is_some_and(|i| !i.is_null())),
+        enabled: conf.and_then(|c| c.member("enable")).and_then(Value::as_bool) == Some(true),
+        byok: conf.is_some_and(|c| c.member("user_cmk_info").is_some_and(|i| !i.is_null())),
         ram: plan.requests.iter().filter(|r| r.api.is_ram()).count(),
         conf_json: conf.map(json::pretty).unwrap_or_default(),
     };
@@ -382,7 +383,7 @@ impl Ticket<'_> {
         }
         match conf {
             Some(c) => {
-                let algo = c.get("encrypt_type").and_then(Value::as_str).unwrap_or_default();
+                let algo = c.member("encrypt_type").and_then(Value::as_str).unwrap_or_default();
                 let state = if enabled { lang.pick("on", "开启") } else { lang.pick("off", "关闭") };
                 let semi = lang.pick("; ", "；");
                 push!(s, "- ", lang.pick("Encryption", "加密"), colon, state, semi, lang.pick("algorithm", "算法"), colon);
@@ -421,11 +422,11 @@ impl Ticket<'_> {
 
     /// The key of the encrypt_conf sent: its CMK, region and role (BYOK), or the service key.
     fn key(&self, s: &mut String, conf: &Value) {
-        let Some(Value::Object(i)) = conf.get("user_cmk_info") else {
+        let Some(Value::Object(i)) = conf.member("user_cmk_info") else {
             s.push_str(self.lang.pick("the service key (managed by Log Service)", "服务密钥（由日志服务管理）"));
             return;
         };
-        let f = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or_default();
+        let f = |k: &str| i.member(k).and_then(Value::as_str).unwrap_or_default();
         match self.lang {
             Lang::En => {
                 s.push_str("BYOK: CMK ");
@@ -672,7 +673,7 @@ impl Ticket<'_> {
                 .or_else(|| plan.request(Api::CreateLogStore))
                 .and_then(|r| r.body.as_ref())
                 .and_then(Value::as_object)
-                && let Some(Value::Object(c)) = body.get("encrypt_conf")
+                && let Some(Value::Object(c)) = body.member("encrypt_conf")
             {
                 s.push('\n');
                 push_fence(s, "json", &flipped(body, c, !enabled));

@@ -4,6 +4,7 @@
 use super::{CITATION_LEAD, write_cited};
 use crate::finding::Lang;
 use crate::intent::Intent;
+use crate::json::Members;
 use crate::logstore::READ_ONLY;
 use crate::plan::{Api, Plan};
 use crate::scan::ByteSet;
@@ -95,11 +96,11 @@ static NULL: Value = Value::Null;
 pub(super) fn checks<'a>(intent: &'a Intent, plan: &'a Plan) -> Checks<'a> {
     let mut c = Checks::default();
     let write = plan.logstore_write();
-    let conf = write.and_then(|r| r.body.as_ref()).and_then(|b| b.get("encrypt_conf"));
-    let on = conf.and_then(|c| c.get("enable")).and_then(Value::as_bool) == Some(true);
-    let cmk_info = conf.and_then(|c| c.get("user_cmk_info")).filter(|_| on);
+    let conf = write.and_then(|r| r.body.as_ref()).and_then(|b| b.member("encrypt_conf"));
+    let on = conf.and_then(|c| c.member("enable")).and_then(Value::as_bool) == Some(true);
+    let cmk_info = conf.and_then(|c| c.member("user_cmk_info")).filter(|_| on);
     if let Some(info) = cmk_info {
-        let text = |k: &str| info.get(k).and_then(Value::as_str);
+        let text = |k: &str| info.member(k).and_then(Value::as_str);
         if let Some(key_id) = text("cmk_key_id") {
             c.cmk = Some(CmkCheck { key_id, region: text("region_id").unwrap_or_else(|| super::region(intent)) });
         }
@@ -116,7 +117,7 @@ pub(super) fn checks<'a>(intent: &'a Intent, plan: &'a Plan) -> Checks<'a> {
             .or_else(|| text("arn").and_then(|a| a.rsplit_once("role/").map(|(_, n)| n)));
         if let Some(name) = name {
             let update = plan.request(Api::UpdateRole).and_then(|r| {
-                let new = r.query.get("NewAssumeRolePolicyDocument")?.as_str()?;
+                let new = r.query.member("NewAssumeRolePolicyDocument")?.as_str()?;
                 let pasted = &intent.ram.current_trust_policy.as_ref()?.document.value;
                 // The plan's trust policy is the document sent (read back only when it is not).
                 let new = match &plan.trust_policy {
@@ -142,7 +143,7 @@ pub(super) fn checks<'a>(intent: &'a Intent, plan: &'a Plan) -> Checks<'a> {
             c.want = Some(
                 body.iter()
                     .map(|(k, sent)| {
-                        let expected = match pasted.get(k) {
+                        let expected = match pasted.member(k) {
                             None => &NULL,
                             Some(v) if within(k, v) => v,
                             Some(_) => sent,
@@ -152,7 +153,7 @@ pub(super) fn checks<'a>(intent: &'a Intent, plan: &'a Plan) -> Checks<'a> {
                     .collect(),
             );
             c.known = pasted.keys().filter(|k| k.chars().count() <= crate::limits::MAX_FIELD_CHARS).map(String::as_str).collect();
-            c.known.extend(READ_ONLY.iter().map(|(k, _, _)| *k).filter(|k| !pasted.contains_key(*k)));
+            c.known.extend(READ_ONLY.iter().map(|(k, _, _)| *k).filter(|k| !pasted.has(k)));
         }
     }
     c

@@ -6,6 +6,7 @@ use super::runbook::{self, Checks, CmkCheck, DRIFT_JQ, RoleCheck, TRUST_JQ, comm
 use super::{CITATION_LEAD, Piece, ShellQuoted as Sq, body_text, logstore, project, push, region, write_cited};
 use crate::finding::Lang;
 use crate::intent::Intent;
+use crate::json::Members;
 use crate::plan::{Api, Plan, Request};
 use crate::scan::ByteSet;
 use std::fmt::Write;
@@ -321,7 +322,7 @@ fn deletion_protection(s: &mut String, lang: Lang) {
 
 /// The value of a RAM request's parameter, shell-quoted.
 fn q<'a>(r: &'a Request, key: &str) -> Sq<'a> {
-    Sq(r.query.get(key).and_then(|v| v.as_str()).unwrap_or_default())
+    Sq(r.query.member(key).and_then(|v| v.as_str()).unwrap_or_default())
 }
 
 /// One step: the plan's command, guarded so that a step which already happened is skipped.

@@ -11,6 +11,7 @@ use super::{project, push, region};
 use crate::finding::t;
 use crate::finding::{Code, Finding, Lang};
 use crate::intent::{Intent, Operation};
+use crate::json::Members;
 use crate::plan::{Api, Plan, Request};
 use crate::pointer::join;
 use crate::scan::ByteSet;
@@ -180,7 +181,7 @@ pub fn outside_schema(body: &Map<String, Value>) -> Vec<String> {
         if k == "encrypt_conf" {
             if let Value::Object(conf) = v {
                 out.extend(conf.keys().filter(|c| !CONF_KEYS.contains(&c.as_str())).map(|c| format!("encrypt_conf.{c}")));
-                if let Some(Value::Object(info)) = conf.get("user_cmk_info") {
+                if let Some(Value::Object(info)) = conf.member("user_cmk_info") {
                     out.extend(info.keys().filter(|c| !CMK_KEYS.contains(&c.as_str())).map(|c| format!("encrypt_conf.user_cmk_info.{c}")));
                 }
             }
@@ -204,7 +205,7 @@ fn field_path(intent: &Intent, key: &str) -> String {
         Operation::Create => join("/logstore", key),
         Operation::Update => {
             let wrapped = intent.current.as_ref().and_then(|c| c.document.value.as_object()).is_some_and(|o| {
-                !o.contains_key("logstoreName") && o.get("body").and_then(Value::as_object).is_some_and(|b| b.contains_key(key))
+                !o.has("logstoreName") && o.member("body").and_then(Value::as_object).is_some_and(|b| b.contains_key(key))
             });
             join(if wrapped { "/current/body" } else { "/current" }, key)
         }
@@ -215,7 +216,7 @@ fn field_path(intent: &Intent, key: &str) -> String {
 /// the stored settings Terraform cannot carry (EXP002).
 pub fn findings(intent: &Intent, plan: &Plan, out: &mut Vec<Finding>) {
     let Some((_, body)) = sls_body(plan) else { return };
-    let conf_type = body.get("encrypt_conf").and_then(|c| c.get("encrypt_type")).and_then(Value::as_str);
+    let conf_type = body.member("encrypt_conf").and_then(|c| c.member("encrypt_type")).and_then(Value::as_str);
     if conf_type == Some(crate::choice::Algorithm::Sm4.as_str()) {
         out.push(Finding::new(
             Code::Sm4NameDocs,
@@ -421,7 +422,7 @@ fn role_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mut Ve
         comment(s, 0, keep.get(lang));
         let mut lines = Attrs::new();
         lines.string("role_name", query(r, "RoleName"));
-        if r.query.contains_key("Description") {
+        if r.query.has("Description") {
             lines.string("description", query(r, "Description"));
         }
         match &plan.trust_policy {
@@ -472,7 +473,7 @@ fn passrole_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mu
     }
     let mut lines = Attrs::new();
     lines.string("policy_name", name);
-    if r.query.contains_key("Description") {
+    if r.query.has("Description") {
         lines.string("description", query(r, "Description"));
     }
     match &plan.passrole_policy {
@@ -509,7 +510,7 @@ fn passrole_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mu
 fn logstore_resource(s: &mut String, intent: &Intent, body: &Map<String, Value>, depends: &[String]) {
     let lang = intent.lang;
     let update = intent.operation == Operation::Update;
-    let name = body.get("logstoreName").and_then(Value::as_str).map(String::from).unwrap_or_else(|| "<logstore>".into());
+    let name = body.member("logstoreName").and_then(Value::as_str).map(String::from).unwrap_or_else(|| "<logstore>".into());
     let project = project(intent);
     if update {
         import(s, "alicloud_log_store.this", &[project, ":", &name].concat());
@@ -532,7 +533,7 @@ fn logstore_resource(s: &mut String, intent: &Intent, body: &Map<String, Value>,
     let mut lines = Attrs::new();
     lines.string("project_name", project).string("logstore_name", &name);
     for (key, attr) in TF_ATTRS {
-        if let Some(v) = body.get(*key) {
+        if let Some(v) = body.member(key) {
             lines.value(attr, v);
         }
     }
@@ -550,7 +551,7 @@ fn logstore_resource(s: &mut String, intent: &Intent, body: &Map<String, Value>,
 
 /// The Logstore's `encrypt_conf` block, with `user_cmk_info` for BYOK.
 fn encrypt_conf_block(s: &mut String, lang: Lang, update: bool, body: &Map<String, Value>) {
-    let Some(Value::Object(conf)) = body.get("encrypt_conf") else { return };
+    let Some(Value::Object(conf)) = body.member("encrypt_conf") else { return };
     s.push('\n');
     comment(
         s,
@@ -571,16 +572,16 @@ fn encrypt_conf_block(s: &mut String, lang: Lang, update: bool, body: &Map<Strin
     s.push_str("  encrypt_conf {\n");
     let mut conf_lines = Attrs::new();
     for k in ["enable", "encrypt_type"] {
-        if let Some(v) = conf.get(k) {
+        if let Some(v) = conf.member(k) {
             conf_lines.value(k, v);
         }
     }
     conf_lines.write(s, 4);
-    if let Some(Value::Object(info)) = conf.get("user_cmk_info") {
+    if let Some(Value::Object(info)) = conf.member("user_cmk_info") {
         s.push_str("\n    user_cmk_info {\n");
         let mut info_lines = Attrs::new();
         for k in CMK_KEYS {
-            if let Some(v) = info.get(*k) {
+            if let Some(v) = info.member(k) {
                 info_lines.value(k, v);
             }
         }
