@@ -320,7 +320,7 @@ fn write_data(w: &mut Writer<'_>, intent: &Intent, plan: &Plan, checks: &Checks,
                 o.member("name", |w| w.str(r.name));
                 o.member("created", |w| w.bool(r.created));
                 o.member("update", |w| match &r.update {
-                    Some((pasted, new)) => w.array(&[*pasted, new.as_ref()], |w, v| w.value(v)),
+                    Some(u) => w.array(&[u.pasted, u.new.as_ref()], |w, v| w.value(v)),
                     None => w.null(),
                 });
             }),

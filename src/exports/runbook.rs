@@ -73,7 +73,28 @@ pub(super) struct RoleCheck<'a> {
     /// True when the plan creates it (CreateRole): an existing role is then kept.
     pub created: bool,
     /// When the plan rewrites its trust policy (UpdateRole): the policy as pasted, and the new one.
-    pub update: Option<(&'a Value, Cow<'a, Value>)>,
+    pub update: Option<TrustUpdate<'a>>,
+}
+
+/// A trust policy the plan rewrites (UpdateRole).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct TrustUpdate<'a> {
+    /// The policy as pasted.
+    pub pasted: &'a Value,
+    /// The new policy.
+    pub new: Cow<'a, Value>,
+    /// The new policy as the request sends it (compact JSON).
+    pub sent: &'a str,
+}
+
+impl TrustUpdate<'_> {
+    /// The new policy as compact JSON: the text the request sends, when the new policy is the plan's.
+    pub fn new_compact(&self) -> Cow<'_, str> {
+        match &self.new {
+            Cow::Borrowed(_) => Cow::Borrowed(self.sent),
+            Cow::Owned(v) => Cow::Owned(crate::json::compact(v)),
+        }
+    }
 }
 
 /// What a runbook checks before it sends anything, borrowed from the intent and the plan.
@@ -117,14 +138,14 @@ pub(super) fn checks<'a>(intent: &'a Intent, plan: &'a Plan) -> Checks<'a> {
             .or_else(|| text("arn").and_then(|a| a.rsplit_once("role/").map(|(_, n)| n)));
         if let Some(name) = name {
             let update = plan.request(Api::UpdateRole).and_then(|r| {
-                let new = r.query.member("NewAssumeRolePolicyDocument")?.as_str()?;
+                let sent = r.query.member("NewAssumeRolePolicyDocument")?.as_str()?;
                 let pasted = &intent.ram.current_trust_policy.as_ref()?.document.value;
                 // The plan's trust policy is the document sent (read back only when it is not).
                 let new = match &plan.trust_policy {
-                    Some(t) if crate::json::compact(t) == new => Cow::Borrowed(t),
-                    _ => Cow::Owned(serde_json::from_str(new).ok()?),
+                    Some(t) if crate::json::compact(t) == sent => Cow::Borrowed(t),
+                    _ => Cow::Owned(serde_json::from_str(sent).ok()?),
                 };
-                Some((pasted, new))
+                Some(TrustUpdate { pasted, new, sent })
             });
             c.role = Some(RoleCheck { name, created: plan.request(Api::CreateRole).is_some(), update });
         }

@@ -263,7 +263,7 @@ fn precheck_role(s: &mut String, lang: Lang, role: &RoleCheck) {
     );
     push!(s, "[ \"$role_exists\" = 1 ] || ", die_absent, "\n");
     match &role.update {
-        Some((pasted, new)) => {
+        Some(update) => {
             let die = die(
                 its_trust,
                 (
@@ -271,7 +271,7 @@ fn precheck_role(s: &mut String, lang: Lang, role: &RoleCheck) {
                     " 的信任策略在粘贴后已被修改；请重新粘贴（aliyun ram GetRole），以免丢失其中的内容。未做任何修改。",
                 ),
             );
-            push!(s, "ROLE_TRUST_PASTED=", Sq(&crate::json::compact(pasted)), "\nROLE_TRUST_NEW=", Sq(&crate::json::compact(new)), "\n");
+            push!(s, "ROLE_TRUST_PASTED=", Sq(&crate::json::compact(update.pasted)), "\nROLE_TRUST_NEW=", Sq(&update.new_compact()), "\n");
             push!(
                 s,
                 "live_trust=$(jq -c '.Role.AssumeRolePolicyDocument | fromjson' <<<\"$role_json\") || live_trust='null'\n\
@@ -449,7 +449,12 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
         }
         let mut known = String::new();
         crate::json::Writer::compact(&mut known).array(&checks.known, |w, k| w.str(k));
-        push!(s, "WANT=", Sq(&want), "\nKNOWN=", Sq(&known), "\nBODY=", Sq(&body_text(r)), "\n");
+        push!(s, "WANT=", Sq(&want), "\nKNOWN=", Sq(&known), "\nBODY=");
+        match quoted_body(cmd) {
+            Some(body) => s.push_str(body),
+            None => push!(s, Sq(&body_text(r))),
+        }
+        s.push('\n');
     }
     s.push_str("retry_every=\"${SLS_ENCRYPT_RETRY_EVERY:-10}\"\ndeadline=$((SECONDS + ${SLS_ENCRYPT_RAM_WAIT:-60}))\nwhile :; do\n");
     if update {
@@ -550,6 +555,13 @@ pub fn get_logstore_command(plan: &Plan) -> GetLogStoreCommand {
         &or(t.and_then(|t| t.project.as_ref()), "<project>"),
         &or(t.and_then(|t| t.logstore.as_ref()), "<logstore>"),
     )
+}
+
+/// The body a [`command`] line of an SLS write ends with, shell-quoted as the line has it (what
+/// follows its first ` --body `: the region, project and Logstore before it are names that
+/// cannot hold one), so the runbook's `BODY=` reuses the text instead of writing it again.
+fn quoted_body(cmd: &str) -> Option<&str> {
+    cmd.split_once(" --body ").map(|(_, body)| body)
 }
 
 /// The aliyun CLI command line that sends one request of the plan (one line, shell-quoted).
