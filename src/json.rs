@@ -190,20 +190,33 @@ impl<'a> Writer<'a> {
 
     /// Writes a string literal.
     pub fn str(&mut self, text: &str) {
-        let (set, slash) = match self.quoting {
-            Quoting::Json => (&ESCAPED, "\\"),
-            Quoting::PythonTriple => (&ESCAPED_PYTHON, "\\\\"),
+        let set = match self.quoting {
+            Quoting::Json => &ESCAPED,
+            Quoting::PythonTriple => &ESCAPED_PYTHON,
+        };
+        match set.find(text.as_bytes()) {
+            None => {
+                // Nothing to escape (most strings): copied whole.
+                let out = &mut *self.out;
+                out.reserve(text.len() + 2);
+                out.push('"');
+                out.push_str(text);
+                out.push('"');
+            }
+            Some(first) => self.escaped(text, first, set),
+        }
+    }
+
+    /// Writes a string literal whose first byte to escape is at `first`.
+    #[cold]
+    #[inline(never)]
+    fn escaped(&mut self, text: &str, first: usize, set: &ByteSet) {
+        let slash = match self.quoting {
+            Quoting::Json => "\\",
+            Quoting::PythonTriple => "\\\\",
         };
         let bytes = text.as_bytes();
         let out = &mut *self.out;
-        let Some(first) = set.find(bytes) else {
-            // Nothing to escape (most strings).
-            out.reserve(text.len() + 2);
-            out.push('"');
-            out.push_str(text);
-            out.push('"');
-            return;
-        };
         out.reserve(text.len() + 8);
         out.push('"');
         let mut run = 0;

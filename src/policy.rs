@@ -59,6 +59,26 @@ pub fn analyse_value(value: &Value, kind: PolicyKind, prefix: &str, out: &mut Ve
     ctx.document(value, compact, compact);
 }
 
+/// A pointer inside the document (a key of the object at a pointer, or an element of that
+/// key's list), made into text only when a finding needs it.
+#[derive(Debug, Clone, Copy)]
+enum Ptr<'a> {
+    /// The member `key` of the object at the pointer.
+    Key(&'a str, &'a str),
+    /// Element `index` of the list that is the member `key` of the object at the pointer.
+    Item(&'a str, &'a str, usize),
+}
+
+impl Ptr<'_> {
+    /// The pointer's text.
+    fn text(self) -> String {
+        match self {
+            Ptr::Key(parent, key) => join(parent, key),
+            Ptr::Item(parent, key, index) => join_index(&join(parent, key), index),
+        }
+    }
+}
+
 struct Ctx<'a> {
     prefix: &'a str,
     doc: Option<&'a Document>,
@@ -73,7 +93,7 @@ fn shown(v: &Value) -> String {
 impl Ctx<'_> {
     fn push(&mut self, code: Code, pointer: &str, message: Text, fix: Text) {
         let pos = self.doc.and_then(|d| d.nearest_position(pointer));
-        self.out.push(Finding::new(code, format!("{}{pointer}", self.prefix), message, fix).at(pos));
+        self.out.push(Finding::new(code, [self.prefix, pointer].concat(), message, fix).at(pos));
     }
 
     fn document(&mut self, value: &Value, chars: usize, compact: usize) {
@@ -212,11 +232,10 @@ impl Ctx<'_> {
         let (kind, kind_zh) = self.kind.name();
         let mut near = Vec::new();
         for key in obj.keys() {
-            let path = join(ptr, key);
             if not_here.contains(&key.as_str()) {
                 self.push(
                     Code::PolicyUnknownElement,
-                    &path,
+                    &join(ptr, key),
                     t!(
                         format!(
                             "A {kind} has no \"{key}\": a trust policy says who may assume the role, and the role itself is the resource."
@@ -247,7 +266,7 @@ impl Ctx<'_> {
             };
             self.push(
                 Code::PolicyUnknownElement,
-                &path,
+                &join(ptr, key),
                 t!(format!("\"{key}\" is not an element {where_en}."), format!("\"{key}\" 不是{where_zh}的元素。")),
                 fix,
             );
@@ -313,14 +332,14 @@ impl Ctx<'_> {
         }
         for key in ["Action", "NotAction"] {
             if let Some(v) = m.member(key) {
-                self.list(&p(key), key, v, Code::PolicyActionFormat, Self::action);
+                self.list(ptr, key, v, Code::PolicyActionFormat, Self::action);
             }
         }
 
         if self.kind == PolicyKind::Permission {
             for key in ["Resource", "NotResource"] {
                 if let Some(v) = m.member(key) {
-                    self.list(&p(key), key, v, Code::PolicyResourceFormat, Self::resource);
+                    self.list(ptr, key, v, Code::PolicyResourceFormat, Self::resource);
                 }
             }
             if !m.has("Resource") && !m.has("NotResource") && !near.contains(&"Resource") && !near.contains(&"NotResource") {
@@ -400,24 +419,26 @@ impl Ctx<'_> {
         self.push(Code::PolicyEffect, &path, message, fix);
     }
 
-    /// Checks a string-or-list-of-strings element, each string with `one`.
-    fn list(&mut self, ptr: &str, key: &str, v: &Value, code: Code, one: fn(&mut Self, &str, &str, &str)) {
+    /// Checks a string-or-list-of-strings element `key` of the statement at `parent`, each string
+    /// with `one`.
+    fn list(&mut self, parent: &str, key: &str, v: &Value, code: Code, one: fn(&mut Self, Ptr<'_>, &str, &str)) {
+        let ptr = Ptr::Key(parent, key);
         match v {
             Value::String(s) => one(self, ptr, key, s),
             Value::Array(items) if items.is_empty() => self.push(
                 code,
-                ptr,
+                &ptr.text(),
                 t!(format!("{key} is an empty list."), format!("{key} 是空列表。")),
                 t!(format!("Give at least one value in {key}, or remove it."), format!("请在 {key} 中至少填写一个值，或删除它。")),
             ),
             Value::Array(items) => {
                 for (j, item) in items.iter().enumerate() {
-                    let ptr = join_index(ptr, j);
+                    let ptr = Ptr::Item(parent, key, j);
                     match item {
-                        Value::String(s) => one(self, &ptr, key, s),
+                        Value::String(s) => one(self, ptr, key, s),
                         other => self.push(
                             code,
-                            &ptr,
+                            &ptr.text(),
                             t!(
                                 format!("An entry of {key} is {}, not a string.", shown(other)),
                                 format!("{key} 中有一项是 {}，而不是字符串。", shown(other))
@@ -432,7 +453,7 @@ impl Ctx<'_> {
             }
             other => self.push(
                 code,
-                ptr,
+                &ptr.text(),
                 t!(
                     format!("{key} is {}; it must be a string or a list of strings.", shown(other)),
                     format!("{key} 为 {}；应为字符串或字符串列表。", shown(other))
@@ -442,7 +463,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn action(&mut self, ptr: &str, key: &str, s: &str) {
+    fn action(&mut self, ptr: Ptr<'_>, key: &str, s: &str) {
         if action_ok(s) {
             return;
         }
@@ -459,7 +480,7 @@ impl Ctx<'_> {
         };
         self.push(
             Code::PolicyActionFormat,
-            ptr,
+            &ptr.text(),
             t!(
                 format!("\"{s}\" in {key} is not an action of the form service:Action."),
                 format!("{key} 中的 \"{s}\" 不是 服务:操作 格式的操作。")
@@ -468,7 +489,7 @@ impl Ctx<'_> {
         );
     }
 
-    fn resource(&mut self, ptr: &str, key: &str, s: &str) {
+    fn resource(&mut self, ptr: Ptr<'_>, key: &str, s: &str) {
         if resource_ok(s) {
             return;
         }
@@ -488,7 +509,7 @@ impl Ctx<'_> {
         };
         self.push(
             Code::PolicyResourceFormat,
-            ptr,
+            &ptr.text(),
             t!(
                 format!("\"{s}\" in {key} is neither \"*\" nor an Alibaba Cloud resource ARN (acs:...)."),
                 format!("{key} 中的 \"{s}\" 既不是 \"*\"，也不是阿里云资源 ARN（acs:...）。")
@@ -522,7 +543,7 @@ impl Ctx<'_> {
             );
         }
         for (kind, val) in m {
-            let kp = join(ptr, kind);
+            let kp = Ptr::Key(ptr, kind);
             if !PRINCIPAL_KINDS.contains(&kind.as_str()) {
                 let fix = match nearest(kind, PRINCIPAL_KINDS) {
                     Some(s) => t!(
@@ -536,17 +557,17 @@ impl Ctx<'_> {
                 };
                 self.push(
                     Code::PolicyPrincipalFormat,
-                    &kp,
+                    &kp.text(),
                     t!(format!("\"{kind}\" is not a kind of principal RAM knows."), format!("\"{kind}\" 不是 RAM 支持的主体类型。")),
                     fix,
                 );
                 continue;
             }
             match val {
-                Value::String(s) => self.principal_value(&kp, kind, s),
+                Value::String(s) => self.principal_value(kp, kind, s),
                 Value::Array(items) if items.is_empty() => self.push(
                     Code::PolicyPrincipalFormat,
-                    &kp,
+                    &kp.text(),
                     t!(format!("Principal {kind} is an empty list."), format!("Principal 的 {kind} 是空列表。")),
                     t!(
                         format!("List at least one principal under {kind}, or remove it."),
@@ -555,12 +576,12 @@ impl Ctx<'_> {
                 ),
                 Value::Array(items) => {
                     for (j, item) in items.iter().enumerate() {
-                        let ip = join_index(&kp, j);
+                        let ip = Ptr::Item(ptr, kind, j);
                         match item {
-                            Value::String(s) => self.principal_value(&ip, kind, s),
+                            Value::String(s) => self.principal_value(ip, kind, s),
                             other => self.push(
                                 Code::PolicyPrincipalFormat,
-                                &ip,
+                                &ip.text(),
                                 t!(
                                     format!("An entry of Principal {kind} is {}, not a string.", shown(other)),
                                     format!("Principal 的 {kind} 中有一项是 {}，而不是字符串。", shown(other))
@@ -572,7 +593,7 @@ impl Ctx<'_> {
                 }
                 other => self.push(
                     Code::PolicyPrincipalFormat,
-                    &kp,
+                    &kp.text(),
                     t!(
                         format!("Principal {kind} is {}; it must be a string or a list of strings.", shown(other)),
                         format!("Principal 的 {kind} 为 {}；应为字符串或字符串列表。", shown(other))
@@ -583,7 +604,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn principal_value(&mut self, ptr: &str, kind: &str, s: &str) {
+    fn principal_value(&mut self, ptr: Ptr<'_>, kind: &str, s: &str) {
         let ok = match kind {
             "Service" => service_ok(s),
             "RAM" => ram_principal_ok(s),
@@ -634,7 +655,7 @@ impl Ctx<'_> {
                 ),
             ),
         };
-        self.push(Code::PolicyPrincipalFormat, ptr, message, fix);
+        self.push(Code::PolicyPrincipalFormat, &ptr.text(), message, fix);
     }
 
     fn condition(&mut self, ptr: &str, v: &Value) {

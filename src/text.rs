@@ -277,17 +277,26 @@ impl Positions {
     /// The node for `seg` under `parent`, if there is one.
     fn find(&self, parent: usize, seg: &str) -> Option<usize> {
         let p = &self.nodes[parent];
-        let is_it = |n: u32| {
-            let node = &self.nodes[n as usize];
-            node.parent as usize == parent && self.seg(node) == seg
-        };
-        let mut n = if p.children > FEW_CHILDREN { *self.many.get(&self.hash(parent as u32, seg))? } else { p.first_child };
-        let next = |n: u32| if p.children > FEW_CHILDREN { self.nodes[n as usize].same_hash } else { self.nodes[n as usize].next_sibling };
+        // A segment of another length is passed over without looking at its bytes.
+        let is_seg = |node: &Node| (node.seg.end - node.seg.start) as usize == seg.len() && self.seg(node) == seg;
+        if p.children <= FEW_CHILDREN {
+            let mut n = p.first_child;
+            while n != NO_NODE {
+                let node = &self.nodes[n as usize];
+                if is_seg(node) {
+                    return Some(n as usize);
+                }
+                n = node.next_sibling;
+            }
+            return None;
+        }
+        let mut n = *self.many.get(&self.hash(parent as u32, seg))?;
         while n != NO_NODE {
-            if is_it(n) {
+            let node = &self.nodes[n as usize];
+            if node.parent as usize == parent && is_seg(node) {
                 return Some(n as usize);
             }
-            n = next(n);
+            n = node.same_hash;
         }
         None
     }
