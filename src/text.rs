@@ -446,6 +446,17 @@ pub fn read(text: &str) -> Read {
     }
 }
 
+/// Copies the plain text of `src` from `pos` to the next byte in `stops` (or the end) to `out`,
+/// and returns where it stopped.
+fn plain_run(src: &[u8], mut pos: usize, stops: &ByteSet, out: &mut Vec<u8>) -> usize {
+    let start = pos;
+    while pos < src.len() && !stops.has(src[pos]) {
+        pos += 1;
+    }
+    out.extend_from_slice(&src[start..pos]);
+    pos
+}
+
 /// The bytes that end a run of a double-quoted string's plain text: the quote, a backslash, or a
 /// control character.
 const STOPS_DOUBLE: ByteSet = ByteSet::of(b"\"\\").and_controls();
@@ -765,21 +776,28 @@ impl Reader<'_> {
     fn string(&mut self, node: usize, quote: u8) -> Result<String, Fatal> {
         self.pos += 1;
         let stops = if quote == b'"' { &STOPS_DOUBLE } else { &STOPS_SINGLE };
-        let mut out = String::new();
+        let start = self.pos;
+        self.pos += stops.find(&self.src[start..]).unwrap_or(self.src.len() - start);
+        if self.src.get(self.pos) == Some(&quote) {
+            // No escape (most strings): the text between the quotes, copied once.
+            self.pos += 1;
+            return Ok(self.text[start..self.pos - 1].to_string());
+        }
+        self.escaped_string(node, quote, stops, start)
+    }
+
+    /// The rest of a string that has escapes (or is not closed), from `start`, its first run of
+    /// plain text passed already: decoded escape by escape, the runs between them (short, in a
+    /// pasted text inside a string) found by a plain loop and copied whole.
+    fn escaped_string(&mut self, node: usize, quote: u8, stops: &ByteSet, start: usize) -> Result<String, Fatal> {
+        let src = self.src;
+        let mut pos = self.pos;
+        // Escapes come in runs: room for a few runs.
+        let mut out: Vec<u8> = Vec::with_capacity(2 * (pos - start) + 16);
+        out.extend_from_slice(&src[start..pos]);
         loop {
-            let start = self.pos;
-            self.pos += stops.find(&self.src[start..]).unwrap_or(self.src.len() - start);
-            if out.capacity() == 0 {
-                if self.src.get(self.pos) == Some(&quote) {
-                    // No escape (most strings): the text between the quotes, copied once.
-                    self.pos += 1;
-                    return Ok(self.text[start..self.pos - 1].to_string());
-                }
-                // Escapes come in runs (a pasted text inside a string): room for a few runs.
-                out.reserve(2 * (self.pos - start) + 16);
-            }
-            out.push_str(&self.text[start..self.pos]);
-            match self.src.get(self.pos) {
+            self.pos = pos;
+            match src.get(pos) {
                 None => {
                     return Err(self.fatal(
                         Code::TextSyntax,
@@ -789,21 +807,23 @@ impl Reader<'_> {
                     ));
                 }
                 Some(&b) if b == quote => {
-                    self.pos += 1;
-                    return Ok(out);
+                    self.pos = pos + 1;
+                    // The plain runs are whole characters of the text, and the escapes whole characters.
+                    return Ok(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
                 }
                 Some(b'\\') => {
-                    self.pos += 1;
-                    let c = match self.src.get(self.pos) {
-                        Some(b'"') => '"',
-                        Some(b'\'') => '\'',
-                        Some(b'\\') => '\\',
-                        Some(b'/') => '/',
-                        Some(b'b') => '\u{8}',
-                        Some(b'f') => '\u{c}',
-                        Some(b'n') => '\n',
-                        Some(b'r') => '\r',
-                        Some(b't') => '\t',
+                    pos += 1;
+                    self.pos = pos;
+                    let byte = match src.get(pos) {
+                        Some(b'"') => b'"',
+                        Some(b'\'') => b'\'',
+                        Some(b'\\') => b'\\',
+                        Some(b'/') => b'/',
+                        Some(b'b') => 0x08,
+                        Some(b'f') => 0x0c,
+                        Some(b'n') => b'\n',
+                        Some(b'r') => b'\r',
+                        Some(b't') => b'\t',
                         Some(b'u') => {
                             self.pos += 1;
                             let hi = self.hex4(node)?;
@@ -817,7 +837,9 @@ impl Reader<'_> {
                             } else {
                                 hi
                             };
-                            out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
+                            let c = char::from_u32(code).unwrap_or('\u{fffd}');
+                            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                            pos = plain_run(src, self.pos, stops, &mut out);
                             continue;
                         }
                         _ => {
@@ -828,8 +850,8 @@ impl Reader<'_> {
                             ));
                         }
                     };
-                    self.pos += 1;
-                    out.push(c);
+                    out.push(byte);
+                    pos = plain_run(src, pos + 1, stops, &mut out);
                 }
                 Some(_) => {
                     return Err(self.fatal(
