@@ -455,14 +455,15 @@ mod tests {
             EncryptConf { enable: true, encrypt_type: EncryptType::Api("aes_gcm".into()), user_cmk_info: Some(info) },
         ];
         let mut values: Vec<Value> = confs.iter().map(EncryptConf::to_value).collect();
+        let (aes, sm4) = (Algorithm::Default.as_str(), Algorithm::Sm4.as_str());
         values.extend([
             json!(null),
             json!({"enable": true}),
-            json!({"encrypt_type": "default", "enable": true}),
-            json!({"enable": true, "encrypt_type": "default", "user_cmk_info": null}),
-            json!({"enable": "true", "encrypt_type": "default"}),
-            json!({"enable": false, "encrypt_type": "sm4", "user_cmk_info": {"cmk_key_id": "key-a", "arn": "acs:ram::1:role/r"}}),
-            json!({"enable": false, "encrypt_type": "sm4", "user_cmk_info": {"cmk_key_id": "key-a", "arn": "acs:ram::1:role/r", "region_id": "cn-hangzhou", "x": 1}}),
+            json!({"encrypt_type": aes, "enable": true}),
+            json!({"enable": true, "encrypt_type": aes, "user_cmk_info": null}),
+            json!({"enable": "true", "encrypt_type": aes}),
+            json!({"enable": false, "encrypt_type": sm4, "user_cmk_info": {"cmk_key_id": "key-a", "arn": "acs:ram::1:role/r"}}),
+            json!({"enable": false, "encrypt_type": sm4, "user_cmk_info": {"cmk_key_id": "key-a", "arn": "acs:ram::1:role/r", "region_id": "cn-hangzhou", "x": 1}}),
         ]);
         for c in &confs {
             for v in &values {

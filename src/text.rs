@@ -541,7 +541,16 @@ impl Reader<'_> {
         self.pos += 1;
     }
 
+    /// Passes over white space and comments (nothing to pass, in compact JSON, is checked inline).
+    #[inline]
     fn skip_space(&mut self, node: usize) -> Result<(), Fatal> {
+        match self.src.get(self.pos) {
+            Some(b' ' | b'\t' | b'\r' | b'\n' | b'/') => self.skip_space_and_comments(node),
+            _ => Ok(()),
+        }
+    }
+
+    fn skip_space_and_comments(&mut self, node: usize) -> Result<(), Fatal> {
         loop {
             match self.src.get(self.pos) {
                 Some(b' ' | b'\t' | b'\r' | b'\n') => self.bump(),
