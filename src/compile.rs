@@ -4,6 +4,7 @@ use crate::encryption::{self, EncryptConf};
 use crate::finding::{Code, Finding, Severity};
 use crate::ids::Region;
 use crate::intent::{Intent, KeyKind, Operation};
+use crate::json::Members;
 use crate::logstore::{self, FieldClass};
 use crate::plan::{Api, Plan, Request, Target};
 use crate::pointer::join;
@@ -87,7 +88,7 @@ enum RamSetup {
 
 /// The SLS endpoint host of a project.
 pub fn sls_host(project: &str, region: &Region) -> String {
-    format!("{project}.{}", logstore::endpoint(region))
+    [project, ".", region.as_str(), logstore::ENDPOINT_SUFFIX].concat()
 }
 
 fn sls(api: Api, host: &str, path: String, body: Option<Value>, purpose: (&'static str, &'static str)) -> Request {
@@ -136,7 +137,7 @@ fn compile_document(doc: &Document, text_issues: Vec<Finding>) -> Plan {
         Operation::Update => update_side(&intent, wanted.as_ref(), host.as_deref(), &mut plan, &mut out),
         Operation::Create => create_side(&intent, wanted.as_ref(), host.as_deref(), &mut out),
     };
-    if let (Some(arn), Some(ram::ArnOrigin::Built)) = (&arn, arn_origin)
+    if let (Some(arn), Some(ram::ArnOrigin::Built)) = (&arn_text, arn_origin)
         && sls_side.ram_setup == RamSetup::New
         && sls_side.encrypt_conf.is_some()
     {
@@ -228,7 +229,7 @@ fn update_side(intent: &Intent, wanted: Option<&EncryptConf>, host: Option<&str>
     let Some(mut m) = merge::merge(intent, current, wanted.cloned(), out) else { return side };
     side.encrypt_conf = m.encrypt_conf.take();
     side.ram_setup = match &m.stored {
-        Some(s) if s.raw.get("user_cmk_info").is_some_and(|v| !v.is_null()) => RamSetup::Existing,
+        Some(s) if s.raw.member("user_cmk_info").is_some_and(|v| !v.is_null()) => RamSetup::Existing,
         Some(_) => RamSetup::None,
         None if m.conf.as_ref().is_some_and(|c| c.enable) => RamSetup::New,
         None => RamSetup::None,
@@ -242,12 +243,12 @@ fn update_side(intent: &Intent, wanted: Option<&EncryptConf>, host: Option<&str>
         side.unchanged = Some(m.body);
         return side;
     }
-    let has_conf = m.body.contains_key("encrypt_conf");
+    let has_conf = m.body.has("encrypt_conf");
     let (Some(host), Some(name)) = (host, &intent.target.logstore) else { return side };
     side.requests.push(sls(
         Api::GetLogStore,
         host,
-        format!("/logstores/{name}"),
+        ["/logstores/", name.as_str()].concat(),
         None,
         (
             "Read the Logstore again right before the update and check nothing changed since it was pasted.",
@@ -257,7 +258,7 @@ fn update_side(intent: &Intent, wanted: Option<&EncryptConf>, host: Option<&str>
     side.requests.push(sls(
         Api::UpdateLogStore,
         host,
-        format!("/logstores/{name}"),
+        ["/logstores/", name.as_str()].concat(),
         Some(Value::Object(m.body)),
         if has_conf {
             (
@@ -272,11 +273,11 @@ fn update_side(intent: &Intent, wanted: Option<&EncryptConf>, host: Option<&str>
         },
     ));
     // The dedicated API only when its body says exactly what the Logstore body says.
-    if let Some(c) = m.conf.as_ref().filter(|c| side.encrypt_conf.as_ref() == Some(&c.to_value())) {
+    if let Some(c) = m.conf.as_ref().filter(|c| side.encrypt_conf.as_ref().is_some_and(|v| c.is_value(v))) {
         plan.alternatives.push(sls(
             Api::UpdateLogStoreEncryption,
             host,
-            format!("/logstores/{name}/encryption"),
+            ["/logstores/", name.as_str(), "/encryption"].concat(),
             Some(c.to_encryption_api()),
             (
                 "Alternative: the dedicated encryption API changes only encryption, so no other setting can be reset. Its keys are camelCase (encryptType, userCmkInfo.keyId/roleArn/regionId); snake_case keys are silently ignored there.",
@@ -354,27 +355,21 @@ fn nothing_to_send(intent: &Intent) -> Finding {
 
 /// PLN002: an existing role was chosen but no ARN given: the ARN was built from the account id
 /// and the role name ([`ram::ArnOrigin::Built`]), and it becomes permanent in `encrypt_conf`.
-fn assumed_arn_warning(intent: &Intent, arn: &crate::ids::RoleArn, out: &mut Vec<Finding>) {
+fn assumed_arn_warning(intent: &Intent, arn: &str, out: &mut Vec<Finding>) {
     if intent.ram.create_role {
         return;
     }
-    let named = if intent.encryption.role_name_defaulted {
-        t!(
-            format!("No role ARN is given, so the default role name is assumed: {arn}."),
-            format!("未填写角色 ARN，因此假定使用默认角色名：{arn}。")
-        )
+    let (named, named_zh) = if intent.encryption.role_name_defaulted {
+        ("No role ARN is given, so the default role name is assumed: ", "未填写角色 ARN，因此假定使用默认角色名：")
     } else {
-        t!(
-            format!("No role ARN is given; it is built from the account id and the role name: {arn}."),
-            format!("未填写角色 ARN；已根据账号 ID 和角色名生成：{arn}。")
-        )
+        ("No role ARN is given; it is built from the account id and the role name: ", "未填写角色 ARN；已根据账号 ID 和角色名生成：")
     };
     out.push(Finding::new(
         Code::AssumedRoleArn,
         "/encryption/role_arn",
         t!(
-            format!("{} This ARN goes into encrypt_conf and becomes permanent: it can never be changed on this Logstore.", named.en),
-            format!("{}该 ARN 将写入 encrypt_conf 且不可更改：此日志库以后无法再修改它。", named.zh)
+            [named, arn, ". This ARN goes into encrypt_conf and becomes permanent: it can never be changed on this Logstore."].concat(),
+            [named_zh, arn, "。该 ARN 将写入 encrypt_conf 且不可更改：此日志库以后无法再修改它。"].concat()
         ),
         t!(
             "Copy the existing role's ARN from the RAM console (Roles, then the role's basic information) into the Role ARN field.",
@@ -394,7 +389,7 @@ fn create_body(intent: &Intent, settings: &Source, wanted: Option<&EncryptConf>,
     logstore::check_spelling(obj, &path, out);
     let mut body = Map::new();
     let target = intent.target.logstore.as_ref().map(ToString::to_string);
-    match (obj.get("logstoreName").and_then(Value::as_str), &target) {
+    match (obj.member("logstoreName").and_then(Value::as_str), &target) {
         (Some(given), Some(t)) if given != t => out.push(Finding::new(
             Code::LogstoreNameMismatch,
             join(&path, "logstoreName"),
@@ -409,7 +404,7 @@ fn create_body(intent: &Intent, settings: &Source, wanted: Option<&EncryptConf>,
         )),
         _ => {}
     }
-    if let Some(name) = target.or_else(|| obj.get("logstoreName").and_then(Value::as_str).map(String::from)) {
+    if let Some(name) = target.or_else(|| obj.member("logstoreName").and_then(Value::as_str).map(String::from)) {
         body.insert("logstoreName".into(), Value::String(name));
     }
     for (key, value) in obj {

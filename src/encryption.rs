@@ -3,8 +3,9 @@
 use crate::choice::{Algorithm, Choice};
 use crate::finding::{Code, Finding, Text, t};
 use crate::intent::{Encryption, KeyKind};
+use crate::json::Members;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 /// The encryption algorithm. The wire names are `default` (AES) and `sm4`; `m4` is what older
 /// docs, Terraform and the Go SDK's tests use and may be read back from a Logstore.
@@ -90,20 +91,48 @@ impl EncryptConf {
 
     /// As a JSON value with the body's key order.
     pub fn to_value(&self) -> Value {
-        let mut v = json!({ "enable": self.enable, "encrypt_type": self.encrypt_type.as_str() });
-        if let Some(info) = &self.user_cmk_info {
-            v["user_cmk_info"] = json!({ "cmk_key_id": info.cmk_key_id, "arn": info.arn, "region_id": info.region_id });
-        }
-        v
+        self.object(["enable", "encrypt_type", "user_cmk_info"], ["cmk_key_id", "arn", "region_id"])
     }
 
     /// The body of the dedicated UpdateLogStoreEncryption API (camelCase keys).
     pub fn to_encryption_api(&self) -> Value {
-        let mut v = json!({ "enable": self.enable, "encryptType": self.encrypt_type.as_str() });
+        self.object(["enable", "encryptType", "userCmkInfo"], ["keyId", "roleArn", "regionId"])
+    }
+
+    /// The configuration as an object with these keys (`enable`, the type, the CMK info; the
+    /// CMK id, the role ARN, the region), each map made at its size.
+    fn object(&self, keys: [&str; 3], info_keys: [&str; 3]) -> Value {
+        let mut conf = Map::with_capacity(3);
+        conf.insert(keys[0].into(), Value::Bool(self.enable));
+        conf.insert(keys[1].into(), Value::String(self.encrypt_type.as_str().into()));
         if let Some(info) = &self.user_cmk_info {
-            v["userCmkInfo"] = json!({ "keyId": info.cmk_key_id, "roleArn": info.arn, "regionId": info.region_id });
+            let mut i = Map::with_capacity(3);
+            for (k, v) in info_keys.into_iter().zip([&info.cmk_key_id, &info.arn, &info.region_id]) {
+                i.insert(k.into(), Value::String(v.clone()));
+            }
+            conf.insert(keys[2].into(), Value::Object(i));
         }
-        v
+        Value::Object(conf)
+    }
+
+    /// True when `v` is [`EncryptConf::to_value`] (compared without building it).
+    pub fn is_value(&self, v: &Value) -> bool {
+        let Some(conf) = v.as_object() else { return false };
+        let text = |m: &Map<String, Value>, k: &str, want: &str| m.member(k).and_then(Value::as_str) == Some(want);
+        let info_matches = match (&self.user_cmk_info, conf.member("user_cmk_info")) {
+            (None, None) => true,
+            (Some(info), Some(Value::Object(i))) => {
+                i.len() == 3
+                    && text(i, "cmk_key_id", &info.cmk_key_id)
+                    && text(i, "arn", &info.arn)
+                    && text(i, "region_id", &info.region_id)
+            }
+            _ => false,
+        };
+        conf.len() == 2 + usize::from(self.user_cmk_info.is_some())
+            && conf.member("enable") == Some(&Value::Bool(self.enable))
+            && text(conf, "encrypt_type", self.encrypt_type.as_str())
+            && info_matches
     }
 }
 
@@ -158,9 +187,9 @@ pub fn stored(conf: Option<&Value>, path: &str, out: &mut Vec<Finding>) -> Optio
         out.push(malformed(path, why, why_zh));
         Some(Stored { raw: obj.clone(), conf: None })
     };
-    let enable = obj.get("enable").and_then(Value::as_bool);
-    let ty = obj.get("encrypt_type").and_then(Value::as_str).filter(|s| !s.is_empty());
-    let has_cmk = obj.get("user_cmk_info").is_some_and(|v| !v.is_null());
+    let enable = obj.member("enable").and_then(Value::as_bool);
+    let ty = obj.member("encrypt_type").and_then(Value::as_str).filter(|s| !s.is_empty());
+    let has_cmk = obj.member("user_cmk_info").is_some_and(|v| !v.is_null());
     let ty = match (ty, has_cmk) {
         (None, false) if enable != Some(true) => return None,
         (None, _) => return not_understood(out, "it has no encrypt_type", "缺少 encrypt_type"),
@@ -184,10 +213,10 @@ pub fn stored(conf: Option<&Value>, path: &str, out: &mut Vec<Finding>) -> Optio
             t!("The update sends \"m4\" back unchanged, since the algorithm is permanent; do not rewrite it to \"sm4\".", "更新时原样发回 \"m4\"（算法不可更改）；请勿改写为 \"sm4\"。"),
         ));
     }
-    let user_cmk_info = match obj.get("user_cmk_info") {
+    let user_cmk_info = match obj.member("user_cmk_info") {
         None | Some(Value::Null) => None,
         Some(Value::Object(i)) => {
-            let field = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+            let field = |k: &str| i.member(k).and_then(Value::as_str).unwrap_or("").to_string();
             let info = UserCmkInfo { cmk_key_id: field("cmk_key_id"), arn: field("arn"), region_id: field("region_id") };
             if info.cmk_key_id.is_empty() || info.arn.is_empty() || info.region_id.is_empty() {
                 return not_understood(
@@ -409,5 +438,37 @@ pub fn one_way_warnings(conf: &EncryptConf, first_time: bool, update: bool, mana
             ),
             t!("Protect the CMK: enable deletion protection in KMS and restrict who may disable it.", "请保护该 CMK：在 KMS 中开启删除保护，并限制可禁用它的人员。"),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn is_value_says_what_comparing_with_to_value_says() {
+        let info = UserCmkInfo { cmk_key_id: "key-a".into(), arn: "acs:ram::1:role/r".into(), region_id: "cn-hangzhou".into() };
+        let confs = [
+            EncryptConf { enable: true, encrypt_type: EncryptType::Default, user_cmk_info: None },
+            EncryptConf { enable: false, encrypt_type: EncryptType::Sm4, user_cmk_info: Some(info.clone()) },
+            EncryptConf { enable: true, encrypt_type: EncryptType::Api("aes_gcm".into()), user_cmk_info: Some(info) },
+        ];
+        let mut values: Vec<Value> = confs.iter().map(EncryptConf::to_value).collect();
+        let (aes, sm4) = (Algorithm::Default.as_str(), Algorithm::Sm4.as_str());
+        values.extend([
+            json!(null),
+            json!({"enable": true}),
+            json!({"encrypt_type": aes, "enable": true}),
+            json!({"enable": true, "encrypt_type": aes, "user_cmk_info": null}),
+            json!({"enable": "true", "encrypt_type": aes}),
+            json!({"enable": false, "encrypt_type": sm4, "user_cmk_info": {"cmk_key_id": "key-a", "arn": "acs:ram::1:role/r"}}),
+            json!({"enable": false, "encrypt_type": sm4, "user_cmk_info": {"cmk_key_id": "key-a", "arn": "acs:ram::1:role/r", "region_id": "cn-hangzhou", "x": 1}}),
+        ]);
+        for c in &confs {
+            for v in &values {
+                assert_eq!(c.is_value(v), &c.to_value() == v, "{c:?} {v}");
+            }
+        }
     }
 }

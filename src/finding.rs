@@ -1,5 +1,6 @@
 //! Findings: every problem, warning and note the core reports, as structured data.
 
+use crate::scan::ByteSet;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 
@@ -446,13 +447,16 @@ pub fn chinese_quotes(s: &str) -> String {
 /// [`chinese_quotes`] of a text: a text with nothing quoted (the common case) is returned as it
 /// is. Every character acted on is ASCII, so the text is scanned by bytes and copied in runs.
 fn quote_values(s: Cow<'static, str>) -> Cow<'static, str> {
-    if !s.contains('"') {
+    const QUOTE: ByteSet = ByteSet::of(b"\"");
+    const ACTED_ON: ByteSet = ByteSet::of(b"\"{}[]");
+    if QUOTE.find_in(&s).is_none() {
         return s;
     }
     let mut out = String::with_capacity(s.len() + 8);
     let bytes = s.as_bytes();
     let (mut depth, mut i, mut run) = (0usize, 0, 0);
-    while i < bytes.len() {
+    while let Some(found) = ACTED_ON.find(&bytes[i..]) {
+        i += found;
         match bytes[i] {
             b'{' | b'[' => depth += 1,
             b'}' | b']' => depth = depth.saturating_sub(1),

@@ -269,7 +269,15 @@ impl RoleArn {
 
 impl fmt::Display for RoleArn {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "acs:ram::{}:role/{}", self.account, self.role.as_str().to_ascii_lowercase())
+        f.write_str("acs:ram::")?;
+        f.write_str(self.account.as_str())?;
+        f.write_str(":role/")?;
+        let role = self.role.as_str();
+        // Role names are ASCII: lower-cased a character at a time only when one is upper case.
+        if !role.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f.write_str(role);
+        }
+        role.chars().try_for_each(|c| fmt::Write::write_char(f, c.to_ascii_lowercase()))
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::choice::{Algorithm, Choice, TargetKind};
 use crate::finding::{Code, Finding, Lang, t};
 use crate::ids::{AccountId, CmkId, Invalid, LogstoreName, PolicyName, ProjectName, Region, RoleArn, RoleName, UserName, nearest};
+use crate::json::Members;
 use crate::limits::{MAX_PASTED_BYTES, document_too_large, excerpt, json_size_upto, too_large_bytes};
 use crate::pointer::join;
 use crate::text::{self, Document, Source};
@@ -110,7 +111,7 @@ struct Fields<'a> {
 impl<'a> Fields<'a> {
     fn section(root: &'a Map<String, Value>, key: &str, known: &[&'static str], out: &mut Vec<Finding>) -> Fields<'a> {
         let path = join("", key);
-        let obj = match root.get(key) {
+        let obj = match root.member(key) {
             None | Some(Value::Null) => None,
             Some(Value::Object(o)) => Some(o),
             Some(other) => {
@@ -130,7 +131,7 @@ impl<'a> Fields<'a> {
     }
 
     fn raw(&self, key: &str) -> Option<&'a Value> {
-        self.obj.and_then(|o| o.get(key)).filter(|v| !v.is_null())
+        self.obj.and_then(|o| o.member(key)).filter(|v| !v.is_null())
     }
 
     fn path(&self, key: &str) -> String {
@@ -302,7 +303,7 @@ pub fn source(value: &Value, prefix: &str, intent_doc: &Document, out: &mut Vec<
         Value::Object(_) => {
             let mut document = Document::from_value(value.clone());
             document.rebase(intent_doc, prefix);
-            Some(Source { prefix: prefix.to_string(), document, chars: value.to_string().chars().count() })
+            Some(Source { prefix: prefix.to_string(), document, chars: crate::json::compact_chars(value) })
         }
         Value::Null => None,
         other => {
@@ -339,7 +340,7 @@ fn read_root<'a>(doc: &'a Document, out: &mut Vec<Finding>) -> Option<&'a Map<St
         ));
         return None;
     };
-    match root.get("version") {
+    match root.member("version") {
         None => Some(root),
         Some(Value::Number(n)) if n.as_u64() == Some(1) => Some(root),
         Some(other) => {
@@ -407,7 +408,7 @@ fn cloud_firewall_names(
 ) -> (Option<ProjectName>, Option<LogstoreName>) {
     match (account_id, region) {
         (Some(a), Some(r)) => (
-            project.or_else(|| ProjectName::parse(&format!("cloudfirewall-project-{a}-{r}")).ok()),
+            project.or_else(|| ProjectName::parse(&["cloudfirewall-project-", a.as_str(), "-", r.as_str()].concat()).ok()),
             logstore.or_else(|| LogstoreName::parse("cloudfirewall-logstore").ok()),
         ),
         _ => {
@@ -425,7 +426,7 @@ fn cloud_firewall_names(
 
 /// `/operation`: update (the default) or create.
 fn read_operation(root: &Map<String, Value>, out: &mut Vec<Finding>) -> Operation {
-    if root.get("operation").is_none_or(Value::is_null) {
+    if root.member("operation").is_none_or(Value::is_null) {
         return Operation::Update;
     }
     Fields::root(root).pick("operation", out).unwrap_or(Operation::Update)
@@ -460,10 +461,10 @@ struct Documents {
 
 /// `/current`, `/logstore` and `/after`: the one the operation needs is required, the other ignored.
 fn read_documents(root: &Map<String, Value>, doc: &Document, operation: Operation, out: &mut Vec<Finding>) -> Documents {
-    let given = |key: &str| root.get(key).is_some_and(|v| !v.is_null());
-    let current = root.get("current").and_then(|v| source(v, "/current", doc, out));
-    let logstore = root.get("logstore").and_then(|v| source(v, "/logstore", doc, out));
-    let after = root.get("after").and_then(|v| source(v, "/after", doc, out));
+    let given = |key: &str| root.member(key).is_some_and(|v| !v.is_null());
+    let current = root.member("current").and_then(|v| source(v, "/current", doc, out));
+    let logstore = root.member("logstore").and_then(|v| source(v, "/logstore", doc, out));
+    let after = root.member("after").and_then(|v| source(v, "/after", doc, out));
     match operation {
         Operation::Update => {
             if current.is_none() && !given("current") {
@@ -514,7 +515,7 @@ fn read_encryption_and_ram(
                     out.push(ignored(&ef.path(k), "a service key", "服务密钥"));
                 }
             }
-            if root.get("ram").is_some_and(|v| !v.is_null()) {
+            if root.member("ram").is_some_and(|v| !v.is_null()) {
                 out.push(ignored("/ram", "a service key", "服务密钥"));
             }
             (ByokKey::default(), Ram::service_key())

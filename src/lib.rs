@@ -10,6 +10,7 @@ pub mod exports;
 pub mod finding;
 pub mod ids;
 pub mod intent;
+pub mod json;
 pub mod limits;
 pub mod logstore;
 pub mod merge;
@@ -18,6 +19,7 @@ pub mod pointer;
 pub mod policy;
 pub mod policy_lang;
 pub mod ram;
+pub mod scan;
 #[cfg(all(feature = "schema", not(target_arch = "wasm32")))]
 pub mod schema;
 pub mod text;

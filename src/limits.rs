@@ -51,6 +51,12 @@ pub const MAX_FINDINGS: usize = 200;
 /// The longest string (key or value) inside `value`, with its length in characters.
 pub fn longest_string(value: &serde_json::Value) -> Option<(usize, &str)> {
     use serde_json::Value;
+    // A scalar (most fields) needs no stack.
+    match value {
+        Value::String(s) => return Some((s.chars().count(), s)),
+        Value::Array(_) | Value::Object(_) => {}
+        _ => return None,
+    }
     let mut found: Option<&str> = None;
     let mut stack = vec![value];
     while let Some(v) = stack.pop() {
@@ -86,8 +92,25 @@ pub fn truncate(s: &str, max: usize) -> Excerpt<'_> {
     Excerpt(s, max)
 }
 
+impl<'a> Excerpt<'a> {
+    /// The excerpt as text: the value itself when it is short (nothing to cut, nothing made).
+    pub fn to_cow(self) -> std::borrow::Cow<'a, str> {
+        if self.0.len() <= self.1 {
+            return self.0.into();
+        }
+        match self.0.char_indices().nth(self.1) {
+            Some(_) => self.to_string().into(),
+            None => self.0.into(),
+        }
+    }
+}
+
 impl fmt::Display for Excerpt<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // No more bytes than the limit: no more characters either.
+        if self.0.len() <= self.1 {
+            return f.write_str(self.0);
+        }
         match self.0.char_indices().nth(self.1) {
             Some((cut, _)) => write!(f, "{}…", &self.0[..cut]),
             None => f.write_str(self.0),
@@ -160,6 +183,13 @@ pub fn value_too_long(path: &str, what: (&str, &str), value: &str, chars: usize,
 /// costs no more than a small one). Strings are counted unescaped.
 pub fn json_size_upto(value: &serde_json::Value, limit: usize) -> usize {
     use serde_json::Value;
+    // A scalar (most fields) needs no stack.
+    match value {
+        Value::Null | Value::Bool(_) => return 5,
+        Value::Number(_) => return 8,
+        Value::String(s) => return s.len() + 2,
+        Value::Array(_) | Value::Object(_) => {}
+    }
     let mut size = 0usize;
     let mut stack = vec![value];
     while let Some(v) = stack.pop() {

@@ -2,13 +2,17 @@
 
 use crate::choice::{Choice, LogstoreMode, TelemetryType};
 use crate::finding::{Code, Finding, t};
+use crate::json::Members;
 use crate::pointer::join;
 use serde_json::{Map, Value};
 
 /// The SLS endpoint of a region (a project's host is `{project}.` before it).
 pub fn endpoint(region: &crate::ids::Region) -> String {
-    format!("{region}.log.aliyuncs.com")
+    [region.as_str(), ENDPOINT_SUFFIX].concat()
 }
+
+/// What follows the region in an SLS endpoint.
+pub const ENDPOINT_SUFFIX: &str = ".log.aliyuncs.com";
 
 /// Fields UpdateLogStore and CreateLogStore take: the request-body fields of their API references,
 /// spelled as the API spells them (the mix of styles is real).
@@ -48,11 +52,19 @@ pub fn read_only_reason(key: &str) -> Option<(&'static str, &'static str)> {
 /// The info finding for a read-only field left out of a request body.
 pub fn read_only_dropped(key: &str, at: String) -> Finding {
     let (en, zh) = read_only_reason(key).unwrap_or(("output only", "只读字段"));
-    let key = crate::limits::excerpt(key);
+    let shown = crate::limits::excerpt(key).to_cow();
+    let shown = shown.as_ref();
+    // The Chinese quotes are put in here when nothing in the key would change how
+    // Finding::new puts them in (it leaves text without '"' as it is).
+    let zh = if shown.bytes().any(|b| matches!(b, b'"' | b'{' | b'}' | b'[' | b']')) {
+        ["\"", shown, "\" 未放入请求体：", zh, "。"].concat()
+    } else {
+        ["“", shown, "” 未放入请求体：", zh, "。"].concat()
+    };
     Finding::new(
         Code::ReadOnlyDropped,
         at,
-        t!(format!("\"{key}\" is left out of the request body: {en}."), format!("\"{key}\" 未放入请求体：{zh}。")),
+        t!(["\"", shown, "\" is left out of the request body: ", en, "."].concat(), zh),
         t!(
             "Nothing to do: UpdateLogStore and CreateLogStore do not take it, and leaving it out changes nothing.",
             "无需处理：UpdateLogStore 和 CreateLogStore 不接受该字段，不发送也不会改变任何设置。"
@@ -94,11 +106,11 @@ pub fn check(body: &Map<String, Value>, path: &str, create: bool, out: &mut Vec<
     for key in ["autoSplit", "appendMeta", "enable_tracking"] {
         b.typed(key, is_bool, "true or false", "布尔值（true 或 false）", out);
     }
-    if body.contains_key("logstoreName") {
+    if body.has("logstoreName") {
         b.typed("logstoreName", Value::is_string, "a string", "字符串", out);
     }
     b.typed("infrequentAccessTTL", is_int, "a whole number of days", "整数天数", out);
-    if body.contains_key("shardingPolicy") && !body["shardingPolicy"].is_object() && !body["shardingPolicy"].is_null() {
+    if body.has("shardingPolicy") && !body["shardingPolicy"].is_object() && !body["shardingPolicy"].is_null() {
         b.typed("shardingPolicy", Value::is_object, "an object", "对象", out);
     }
     let ttl = check_ttl(&b, out);
@@ -130,7 +142,7 @@ impl Body<'_> {
 
     /// True when `key` is given with a value `ok` accepts; a finding when it is given otherwise.
     fn typed(&self, key: &str, ok: fn(&Value) -> bool, want: &str, want_zh: &str, out: &mut Vec<Finding>) -> bool {
-        match self.body.get(key) {
+        match self.body.member(key) {
             Some(v) if !ok(v) => {
                 let v = v.to_string();
                 let v = crate::limits::excerpt(&v);
@@ -155,7 +167,7 @@ impl Body<'_> {
 fn check_ttl(b: &Body<'_>, out: &mut Vec<Finding>) -> Option<i64> {
     let ttl = if b.typed("ttl", is_int, "a whole number of days", "整数天数", out) { int(&b.body["ttl"]) } else { None };
     match ttl {
-        None if !b.body.contains_key("ttl") => out.push(Finding::new(
+        None if !b.body.has("ttl") => out.push(Finding::new(
             Code::BadTtl,
             b.p("ttl"),
             t!("ttl (data retention in days) is missing; it is required.", "缺少 ttl（数据保存天数），该字段必填。"),
@@ -210,8 +222,8 @@ fn check_hot_ttl(b: &Body<'_>, ttl: Option<i64>, out: &mut Vec<Finding>) {
 
 /// `autoSplit` needs `maxSplitShard`, which is 1-256 (older docs: up to 64).
 fn check_split(b: &Body<'_>, out: &mut Vec<Finding>) {
-    let auto_split = b.body.get("autoSplit").and_then(Value::as_bool) == Some(true);
-    if auto_split && !b.body.contains_key("maxSplitShard") {
+    let auto_split = b.body.member("autoSplit").and_then(Value::as_bool) == Some(true);
+    if auto_split && !b.body.has("maxSplitShard") {
         out.push(Finding::new(
             Code::AutoSplitNoMax,
             b.p("autoSplit"),
@@ -246,7 +258,7 @@ fn check_split(b: &Body<'_>, out: &mut Vec<Finding>) {
 /// `shardCount`: 1-256, required to create a Logstore.
 fn check_shard_count(b: &Body<'_>, create: bool, out: &mut Vec<Finding>) {
     let shards = b.typed("shardCount", is_int, "a whole number", "整数", out);
-    if create && !b.body.contains_key("shardCount") {
+    if create && !b.body.has("shardCount") {
         out.push(Finding::new(
             Code::BadShardCount,
             b.p("shardCount"),
@@ -268,7 +280,7 @@ fn check_shard_count(b: &Body<'_>, create: bool, out: &mut Vec<Finding>) {
 
 /// `mode`: `standard` or `query`.
 fn check_mode(b: &Body<'_>, out: &mut Vec<Finding>) {
-    if let Some(mode) = b.body.get("mode") {
+    if let Some(mode) = b.body.member("mode") {
         match mode.as_str() {
             Some(m) if LogstoreMode::WIRE.contains(&m) => {}
             other => out.push(Finding::new(
@@ -292,7 +304,7 @@ fn check_mode(b: &Body<'_>, out: &mut Vec<Finding>) {
 
 /// `telemetryType`: `None` (logs) or `Metrics`.
 fn check_telemetry_type(b: &Body<'_>, out: &mut Vec<Finding>) {
-    if let Some(tt) = b.body.get("telemetryType") {
+    if let Some(tt) = b.body.member("telemetryType") {
         match tt.as_str() {
             Some(t) if t.is_empty() || TelemetryType::WIRE.contains(&t) => {}
             _ => out.push(Finding::new(
@@ -326,7 +338,7 @@ pub const CAMEL_KEYS: &[(&str, &str)] = &[
 pub fn check_spelling(body: &Map<String, Value>, path: &str, out: &mut Vec<Finding>) {
     let mut check = |obj: &Map<String, Value>, at: &str| {
         for (camel, snake) in CAMEL_KEYS {
-            if obj.contains_key(*camel) {
+            if obj.has(camel) {
                 out.push(Finding::new(
                     Code::CamelCaseKeys,
                     join(at, camel),
@@ -341,11 +353,11 @@ pub fn check_spelling(body: &Map<String, Value>, path: &str, out: &mut Vec<Findi
     };
     check(body, path);
     for key in ["encrypt_conf", "encryptConf"] {
-        if let Some(Value::Object(conf)) = body.get(key) {
+        if let Some(Value::Object(conf)) = body.member(key) {
             let at = join(path, key);
             check(conf, &at);
             for inner in ["user_cmk_info", "userCmkInfo"] {
-                if let Some(Value::Object(info)) = conf.get(inner) {
+                if let Some(Value::Object(info)) = conf.member(inner) {
                     check(info, &join(&at, inner));
                 }
             }

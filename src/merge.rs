@@ -6,6 +6,7 @@ use crate::encryption::{self, EncryptConf, Stored};
 use crate::finding::t;
 use crate::finding::{Code, Finding};
 use crate::intent::{Intent, UnknownFields};
+use crate::json::Members;
 use crate::limits::{self, excerpt};
 use crate::logstore::{self, FieldClass};
 use crate::plan::{BlastRadius, Change, DiffEntry, NaiveClient};
@@ -41,9 +42,9 @@ pub fn unwrap_logstore<'a>(source: &'a Source, out: &mut Vec<Finding>) -> Option
         out.push(not_a_logstore(&source.prefix, "it is not a JSON object", "它不是 JSON 对象"));
         return None;
     };
-    if !obj.contains_key("logstoreName")
-        && let Some(Value::Object(inner)) = obj.get("body")
-        && (inner.contains_key("logstoreName") || inner.contains_key("ttl"))
+    if !obj.has("logstoreName")
+        && let Some(Value::Object(inner)) = obj.member("body")
+        && (inner.has("logstoreName") || inner.has("ttl"))
     {
         out.push(Finding::new(
             Code::WrapperRecognised,
@@ -56,7 +57,7 @@ pub fn unwrap_logstore<'a>(source: &'a Source, out: &mut Vec<Finding>) -> Option
         ));
         return Some((inner, "/body".to_string()));
     }
-    if !obj.contains_key("logstoreName") && !obj.contains_key("ttl") {
+    if !obj.has("logstoreName") && !obj.has("ttl") {
         out.push(not_a_logstore(&source.prefix, "it has neither logstoreName nor ttl", "其中既没有 logstoreName 也没有 ttl"));
         return None;
     }
@@ -130,7 +131,7 @@ fn entry(field: &str, change: Change, before: Option<&Value>, after: Option<&Val
 /// section is incomplete (then the stored configuration, if any, is sent unchanged).
 pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out: &mut Vec<Finding>) -> Option<Merged> {
     let (obj, inner) = unwrap_logstore(current, out)?;
-    let path = format!("{}{inner}", current.prefix);
+    let path = [current.prefix.as_str(), &inner].concat();
     let target_name = intent.target.logstore.as_ref().map(|n| n.as_str());
     let obj = &*within_limits(obj, &path, target_name, out);
     logstore::check_spelling(obj, &path, out);
@@ -139,8 +140,8 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
 
     let conf_path = join(&path, "encrypt_conf");
     // A camelCase encryptConf is ignored by UpdateLogStore, but it still tells what is stored.
-    let camel = if obj.contains_key("encrypt_conf") { None } else { obj.get("encryptConf").map(snake_case_conf) };
-    let stored = encryption::stored(obj.get("encrypt_conf").or(camel.as_ref()), &conf_path, out);
+    let camel = if obj.has("encrypt_conf") { None } else { obj.member("encryptConf").map(snake_case_conf) };
+    let stored = encryption::stored(obj.member("encrypt_conf").or(camel.as_ref()), &conf_path, out);
     let (conf, body_conf, refused) = merged_conf(intent, wanted, stored.as_ref(), &conf_path, out);
     if let Some(c) = &conf {
         encryption::one_way_warnings(c, stored.is_none(), true, intent.target.cloud_firewall, out);
@@ -156,7 +157,7 @@ pub fn merge(intent: &Intent, current: &Source, wanted: Option<EncryptConf>, out
 
 /// The pasted store must be the target Logstore; a Metricstore is said to be one.
 fn pasted_store_checks(intent: &Intent, obj: &Map<String, Value>, path: &str, out: &mut Vec<Finding>) {
-    if let (Some(name), Some(target)) = (obj.get("logstoreName").and_then(Value::as_str), &intent.target.logstore)
+    if let (Some(name), Some(target)) = (obj.member("logstoreName").and_then(Value::as_str), &intent.target.logstore)
         && name != target.as_str()
     {
         out.push(Finding::new(
@@ -172,7 +173,7 @@ fn pasted_store_checks(intent: &Intent, obj: &Map<String, Value>, path: &str, ou
             ),
         ));
     }
-    if obj.get("telemetryType").and_then(Value::as_str) == Some(TelemetryType::Metrics.as_str()) {
+    if obj.member("telemetryType").and_then(Value::as_str) == Some(TelemetryType::Metrics.as_str()) {
         out.push(Finding::new(
             Code::Metricstore,
             join(path, "telemetryType"),
@@ -197,7 +198,7 @@ fn merged_conf(
     let mut refused = false;
     let (conf, body_conf): (Option<EncryptConf>, Option<Value>) = match (&wanted, stored) {
         (_, Some(s @ Stored { conf: None, .. })) => {
-            let enable = wanted.as_ref().map(|w| w.enable).or_else(|| s.raw.get("enable").and_then(Value::as_bool)).unwrap_or(true);
+            let enable = wanted.as_ref().map(|w| w.enable).or_else(|| s.raw.member("enable").and_then(Value::as_bool)).unwrap_or(true);
             (None, Some(s.with_enable(enable)))
         }
         (Some(w), Some(Stored { conf: Some(sc), raw })) => {
@@ -238,8 +239,8 @@ fn body_and_diff(
     refused: bool,
     out: &mut Vec<Finding>,
 ) -> (Map<String, Value>, Vec<DiffEntry>) {
-    let mut body = Map::new();
-    let mut diff = Vec::new();
+    let mut body = Map::with_capacity(obj.len() + 1);
+    let mut diff = Vec::with_capacity(obj.len() + 1);
     for (key, value) in obj {
         // The key's pointer, for its findings (most keys have none).
         let at = || join(path, key);
@@ -285,7 +286,7 @@ fn body_and_diff(
             }
         }
     }
-    if !body.contains_key("encrypt_conf")
+    if !body.has("encrypt_conf")
         && let Some(new) = body_conf
     {
         diff.push(entry("encrypt_conf", Change::Added, None, Some(new), ("the encryption you asked for", "您要求的加密设置")));
@@ -313,7 +314,11 @@ fn encrypt_conf_entry(value: &Value, body_conf: Option<&Value>, refused: bool) -
 /// The settings naive partial updates would reset or lose, with their current values.
 fn blast_radius(obj: &Map<String, Value>) -> Vec<BlastRadius> {
     let lost = |keep: &dyn Fn(&str) -> bool| -> Map<String, Value> {
-        obj.iter().filter(|(k, _)| logstore::classify(k) != FieldClass::ReadOnly && !keep(k)).map(|(k, v)| (k.clone(), v.clone())).collect()
+        let mut lost = Map::with_capacity(obj.len());
+        for (k, v) in obj.iter().filter(|(k, _)| logstore::classify(k) != FieldClass::ReadOnly && !keep(k)) {
+            lost.insert(k.clone(), v.clone());
+        }
+        lost
     };
     // The first and the last client lose the same fields.
     let all_but_name_and_conf = lost(&|k| k == "logstoreName" || k == "encrypt_conf");
@@ -354,7 +359,7 @@ fn snake_case_conf(v: &Value) -> Value {
     match v {
         Value::Object(m) => {
             let mut out = rename(m);
-            if let Some(Value::Object(info)) = out.get("user_cmk_info").cloned() {
+            if let Some(Value::Object(info)) = out.member("user_cmk_info").cloned() {
                 out.insert("user_cmk_info".into(), Value::Object(rename(&info)));
             }
             Value::Object(out)
@@ -408,7 +413,7 @@ fn with_stored_extras(mut new: Value, raw: &Map<String, Value>, path: &str, poli
     };
     if let Value::Object(top) = &mut new {
         visit(raw, &["enable", "encrypt_type", "user_cmk_info"], path, top);
-        if let (Some(Value::Object(stored_info)), Some(Value::Object(info))) = (raw.get("user_cmk_info"), top.get_mut("user_cmk_info")) {
+        if let (Some(Value::Object(stored_info)), Some(Value::Object(info))) = (raw.member("user_cmk_info"), top.get_mut("user_cmk_info")) {
             visit(stored_info, &["cmk_key_id", "arn", "region_id"], &join(path, "user_cmk_info"), info);
         }
     }

@@ -12,8 +12,9 @@ pub fn segment(key: &str) -> String {
 
 /// Appends [`segment`]`(key)` to `s`.
 fn push_segment(s: &mut String, key: &str) {
+    const ESCAPED: crate::scan::ByteSet = crate::scan::ByteSet::of(b"~/");
     let mut rest = key;
-    while let Some(i) = rest.find(['~', '/']) {
+    while let Some(i) = ESCAPED.find_in(rest) {
         s.push_str(&rest[..i]);
         s.push_str(if rest.as_bytes()[i] == b'~' { "~0" } else { "~1" });
         rest = &rest[i + 1..];
@@ -22,8 +23,8 @@ fn push_segment(s: &mut String, key: &str) {
 }
 
 /// Reads one escaped JSON pointer segment back into its key (`~1` -> `/`, `~0` -> `~`).
-pub fn unescape(segment: &str) -> String {
-    if segment.contains('~') { segment.replace("~1", "/").replace("~0", "~") } else { segment.to_string() }
+pub fn unescape(segment: &str) -> std::borrow::Cow<'_, str> {
+    if segment.contains('~') { segment.replace("~1", "/").replace("~0", "~").into() } else { segment.into() }
 }
 
 /// Joins a parent pointer and a key into a JSON pointer. A key longer than any real one
@@ -37,6 +38,15 @@ pub fn join(parent: &str, key: &str) -> String {
     out.push_str(parent);
     out.push('/');
     push_segment(&mut out, key);
+    out
+}
+
+/// Joins a parent pointer and an array index into a JSON pointer.
+pub fn join_index(parent: &str, index: usize) -> String {
+    let mut out = String::with_capacity(parent.len() + 4);
+    out.push_str(parent);
+    out.push('/');
+    crate::json::push_decimal(&mut out, index as u64);
     out
 }
 

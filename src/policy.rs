@@ -4,7 +4,8 @@
 
 use crate::finding::{Code, Finding, Text, t};
 use crate::ids::nearest;
-use crate::pointer::join;
+use crate::json::Members;
+use crate::pointer::{join, join_index};
 use crate::policy_lang::{
     CONDITION_OPERATORS, action_ok, federated_ok, is_scalar, operator_known, ram_principal_ok, repair_action, repair_resource,
     repair_service, resource_ok, service_ok, suggest_operator,
@@ -45,16 +46,37 @@ const PRINCIPAL_KINDS: &[&str] = &["Service", "RAM", "Federated"];
 /// source's document (intent-text positions for embedded objects, none for generated documents).
 pub fn analyse(source: &Source, kind: PolicyKind, out: &mut Vec<Finding>) {
     let value = &source.document.value;
-    let compact = value.to_string().chars().count();
+    // The compact size is said only of a document over the older limit.
+    let compact = if source.chars > OLD_MAX_CHARS { crate::json::compact_chars(value) } else { 0 };
     let mut ctx = Ctx { prefix: &source.prefix, doc: Some(&source.document), kind, out };
     ctx.document(value, source.chars, compact);
 }
 
 /// Analyses a document the app generated (no text behind it), at `prefix`.
 pub fn analyse_value(value: &Value, kind: PolicyKind, prefix: &str, out: &mut Vec<Finding>) {
-    let compact = value.to_string().chars().count();
+    let compact = crate::json::compact_chars(value);
     let mut ctx = Ctx { prefix, doc: None, kind, out };
     ctx.document(value, compact, compact);
+}
+
+/// A pointer inside the document (a key of the object at a pointer, or an element of that
+/// key's list), made into text only when a finding needs it.
+#[derive(Debug, Clone, Copy)]
+enum Ptr<'a> {
+    /// The member `key` of the object at the pointer.
+    Key(&'a str, &'a str),
+    /// Element `index` of the list that is the member `key` of the object at the pointer.
+    Item(&'a str, &'a str, usize),
+}
+
+impl Ptr<'_> {
+    /// The pointer's text.
+    fn text(self) -> String {
+        match self {
+            Ptr::Key(parent, key) => join(parent, key),
+            Ptr::Item(parent, key, index) => join_index(&join(parent, key), index),
+        }
+    }
 }
 
 struct Ctx<'a> {
@@ -71,7 +93,7 @@ fn shown(v: &Value) -> String {
 impl Ctx<'_> {
     fn push(&mut self, code: Code, pointer: &str, message: Text, fix: Text) {
         let pos = self.doc.and_then(|d| d.nearest_position(pointer));
-        self.out.push(Finding::new(code, format!("{}{pointer}", self.prefix), message, fix).at(pos));
+        self.out.push(Finding::new(code, [self.prefix, pointer].concat(), message, fix).at(pos));
     }
 
     fn document(&mut self, value: &Value, chars: usize, compact: usize) {
@@ -93,8 +115,8 @@ impl Ctx<'_> {
         };
         self.size(chars, compact);
         let near = self.unknown_keys(obj, "", TOP_KEYS, &[]);
-        self.version(obj.get("Version"), near.contains(&"Version"));
-        match obj.get("Statement") {
+        self.version(obj.member("Version"), near.contains(&"Version"));
+        match obj.member("Statement") {
             None if near.contains(&"Statement") => {}
             None => self.push(
                 Code::PolicyStatement,
@@ -116,7 +138,7 @@ impl Ctx<'_> {
             ),
             Some(Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
-                    let ptr = format!("/Statement/{i}");
+                    let ptr = join_index("/Statement", i);
                     match item {
                         Value::Object(m) => self.statement(&ptr, m),
                         other => self.push(
@@ -210,11 +232,10 @@ impl Ctx<'_> {
         let (kind, kind_zh) = self.kind.name();
         let mut near = Vec::new();
         for key in obj.keys() {
-            let path = join(ptr, key);
             if not_here.contains(&key.as_str()) {
                 self.push(
                     Code::PolicyUnknownElement,
-                    &path,
+                    &join(ptr, key),
                     t!(
                         format!(
                             "A {kind} has no \"{key}\": a trust policy says who may assume the role, and the role itself is the resource."
@@ -233,7 +254,7 @@ impl Ctx<'_> {
             let list = known.iter().filter(|k| !not_here.contains(k)).copied().collect::<Vec<_>>().join(", ");
             let fix = match nearest(key, known).filter(|s| !not_here.contains(s)) {
                 Some(s) => {
-                    if !obj.contains_key(s) {
+                    if !obj.has(s) {
                         near.push(s);
                     }
                     t!(
@@ -245,7 +266,7 @@ impl Ctx<'_> {
             };
             self.push(
                 Code::PolicyUnknownElement,
-                &path,
+                &join(ptr, key),
                 t!(format!("\"{key}\" is not an element {where_en}."), format!("\"{key}\" 不是{where_zh}的元素。")),
                 fix,
             );
@@ -279,10 +300,10 @@ impl Ctx<'_> {
             PolicyKind::Permission => &[],
         };
         let near = self.unknown_keys(m, ptr, STATEMENT_KEYS, not_here);
-        self.effect(ptr, m.get("Effect"), near.contains(&"Effect"));
+        self.effect(ptr, m.member("Effect"), near.contains(&"Effect"));
 
         let p = |k: &str| join(ptr, k);
-        match (m.get("Action"), m.get("NotAction")) {
+        match (m.member("Action"), m.member("NotAction")) {
             (Some(_), Some(_)) => self.push(
                 Code::PolicyActionCount,
                 ptr,
@@ -310,22 +331,18 @@ impl Ctx<'_> {
             _ => {}
         }
         for key in ["Action", "NotAction"] {
-            if let Some(v) = m.get(key) {
-                self.list(&p(key), key, v, Code::PolicyActionFormat, Self::action);
+            if let Some(v) = m.member(key) {
+                self.list(ptr, key, v, Code::PolicyActionFormat, Self::action);
             }
         }
 
         if self.kind == PolicyKind::Permission {
             for key in ["Resource", "NotResource"] {
-                if let Some(v) = m.get(key) {
-                    self.list(&p(key), key, v, Code::PolicyResourceFormat, Self::resource);
+                if let Some(v) = m.member(key) {
+                    self.list(ptr, key, v, Code::PolicyResourceFormat, Self::resource);
                 }
             }
-            if !m.contains_key("Resource")
-                && !m.contains_key("NotResource")
-                && !near.contains(&"Resource")
-                && !near.contains(&"NotResource")
-            {
+            if !m.has("Resource") && !m.has("NotResource") && !near.contains(&"Resource") && !near.contains(&"NotResource") {
                 self.push(
                     Code::PolicyResourceMissing,
                     &p("Resource"),
@@ -341,7 +358,7 @@ impl Ctx<'_> {
             }
         }
 
-        match (self.kind, m.get("Principal")) {
+        match (self.kind, m.member("Principal")) {
             (PolicyKind::Permission, Some(_)) => self.push(
                 Code::PolicyPrincipalPlace,
                 &p("Principal"),
@@ -370,7 +387,7 @@ impl Ctx<'_> {
             _ => {}
         }
 
-        if let Some(c) = m.get("Condition") {
+        if let Some(c) = m.member("Condition") {
             self.condition(&p("Condition"), c);
         }
     }
@@ -402,24 +419,26 @@ impl Ctx<'_> {
         self.push(Code::PolicyEffect, &path, message, fix);
     }
 
-    /// Checks a string-or-list-of-strings element, each string with `one`.
-    fn list(&mut self, ptr: &str, key: &str, v: &Value, code: Code, one: fn(&mut Self, &str, &str, &str)) {
+    /// Checks a string-or-list-of-strings element `key` of the statement at `parent`, each string
+    /// with `one`.
+    fn list(&mut self, parent: &str, key: &str, v: &Value, code: Code, one: fn(&mut Self, Ptr<'_>, &str, &str)) {
+        let ptr = Ptr::Key(parent, key);
         match v {
             Value::String(s) => one(self, ptr, key, s),
             Value::Array(items) if items.is_empty() => self.push(
                 code,
-                ptr,
+                &ptr.text(),
                 t!(format!("{key} is an empty list."), format!("{key} 是空列表。")),
                 t!(format!("Give at least one value in {key}, or remove it."), format!("请在 {key} 中至少填写一个值，或删除它。")),
             ),
             Value::Array(items) => {
                 for (j, item) in items.iter().enumerate() {
-                    let ptr = format!("{ptr}/{j}");
+                    let ptr = Ptr::Item(parent, key, j);
                     match item {
-                        Value::String(s) => one(self, &ptr, key, s),
+                        Value::String(s) => one(self, ptr, key, s),
                         other => self.push(
                             code,
-                            &ptr,
+                            &ptr.text(),
                             t!(
                                 format!("An entry of {key} is {}, not a string.", shown(other)),
                                 format!("{key} 中有一项是 {}，而不是字符串。", shown(other))
@@ -434,7 +453,7 @@ impl Ctx<'_> {
             }
             other => self.push(
                 code,
-                ptr,
+                &ptr.text(),
                 t!(
                     format!("{key} is {}; it must be a string or a list of strings.", shown(other)),
                     format!("{key} 为 {}；应为字符串或字符串列表。", shown(other))
@@ -444,7 +463,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn action(&mut self, ptr: &str, key: &str, s: &str) {
+    fn action(&mut self, ptr: Ptr<'_>, key: &str, s: &str) {
         if action_ok(s) {
             return;
         }
@@ -461,7 +480,7 @@ impl Ctx<'_> {
         };
         self.push(
             Code::PolicyActionFormat,
-            ptr,
+            &ptr.text(),
             t!(
                 format!("\"{s}\" in {key} is not an action of the form service:Action."),
                 format!("{key} 中的 \"{s}\" 不是 服务:操作 格式的操作。")
@@ -470,7 +489,7 @@ impl Ctx<'_> {
         );
     }
 
-    fn resource(&mut self, ptr: &str, key: &str, s: &str) {
+    fn resource(&mut self, ptr: Ptr<'_>, key: &str, s: &str) {
         if resource_ok(s) {
             return;
         }
@@ -490,7 +509,7 @@ impl Ctx<'_> {
         };
         self.push(
             Code::PolicyResourceFormat,
-            ptr,
+            &ptr.text(),
             t!(
                 format!("\"{s}\" in {key} is neither \"*\" nor an Alibaba Cloud resource ARN (acs:...)."),
                 format!("{key} 中的 \"{s}\" 既不是 \"*\"，也不是阿里云资源 ARN（acs:...）。")
@@ -524,7 +543,7 @@ impl Ctx<'_> {
             );
         }
         for (kind, val) in m {
-            let kp = join(ptr, kind);
+            let kp = Ptr::Key(ptr, kind);
             if !PRINCIPAL_KINDS.contains(&kind.as_str()) {
                 let fix = match nearest(kind, PRINCIPAL_KINDS) {
                     Some(s) => t!(
@@ -538,17 +557,17 @@ impl Ctx<'_> {
                 };
                 self.push(
                     Code::PolicyPrincipalFormat,
-                    &kp,
+                    &kp.text(),
                     t!(format!("\"{kind}\" is not a kind of principal RAM knows."), format!("\"{kind}\" 不是 RAM 支持的主体类型。")),
                     fix,
                 );
                 continue;
             }
             match val {
-                Value::String(s) => self.principal_value(&kp, kind, s),
+                Value::String(s) => self.principal_value(kp, kind, s),
                 Value::Array(items) if items.is_empty() => self.push(
                     Code::PolicyPrincipalFormat,
-                    &kp,
+                    &kp.text(),
                     t!(format!("Principal {kind} is an empty list."), format!("Principal 的 {kind} 是空列表。")),
                     t!(
                         format!("List at least one principal under {kind}, or remove it."),
@@ -557,12 +576,12 @@ impl Ctx<'_> {
                 ),
                 Value::Array(items) => {
                     for (j, item) in items.iter().enumerate() {
-                        let ip = format!("{kp}/{j}");
+                        let ip = Ptr::Item(ptr, kind, j);
                         match item {
-                            Value::String(s) => self.principal_value(&ip, kind, s),
+                            Value::String(s) => self.principal_value(ip, kind, s),
                             other => self.push(
                                 Code::PolicyPrincipalFormat,
-                                &ip,
+                                &ip.text(),
                                 t!(
                                     format!("An entry of Principal {kind} is {}, not a string.", shown(other)),
                                     format!("Principal 的 {kind} 中有一项是 {}，而不是字符串。", shown(other))
@@ -574,7 +593,7 @@ impl Ctx<'_> {
                 }
                 other => self.push(
                     Code::PolicyPrincipalFormat,
-                    &kp,
+                    &kp.text(),
                     t!(
                         format!("Principal {kind} is {}; it must be a string or a list of strings.", shown(other)),
                         format!("Principal 的 {kind} 为 {}；应为字符串或字符串列表。", shown(other))
@@ -585,11 +604,16 @@ impl Ctx<'_> {
         }
     }
 
-    fn principal_value(&mut self, ptr: &str, kind: &str, s: &str) {
-        if s == "*" {
+    fn principal_value(&mut self, ptr: Ptr<'_>, kind: &str, s: &str) {
+        let ok = match kind {
+            "Service" => service_ok(s),
+            "RAM" => ram_principal_ok(s),
+            _ => federated_ok(s),
+        };
+        if s == "*" || ok {
             return;
         }
-        let (ok, message, fix) = match kind {
+        let (message, fix) = match kind {
             "Service" => {
                 let fix = match repair_service(s).filter(|r| service_ok(r) && r != s) {
                     Some(r) => t!(format!("Did you mean \"{r}\"?"), format!("您是否想写 \"{r}\"？")),
@@ -599,7 +623,6 @@ impl Ctx<'_> {
                     ),
                 };
                 (
-                    service_ok(s),
                     t!(
                         format!("\"{s}\" is not a service principal (name.aliyuncs.com)."),
                         format!("\"{s}\" 不是服务主体（name.aliyuncs.com）。")
@@ -619,10 +642,9 @@ impl Ctx<'_> {
                         "账号请写 acs:ram::<账号 ID>:root，RAM 角色请写 acs:ram::<账号 ID>:role/<角色名称>。"
                     )
                 };
-                (ram_principal_ok(s), t!(format!("\"{s}\" is not a RAM principal."), format!("\"{s}\" 不是 RAM 主体。")), fix)
+                (t!(format!("\"{s}\" is not a RAM principal."), format!("\"{s}\" 不是 RAM 主体。")), fix)
             }
             _ => (
-                federated_ok(s),
                 t!(
                     format!("\"{s}\" is not a federated principal (an identity provider ARN)."),
                     format!("\"{s}\" 不是联合主体（身份提供商 ARN）。")
@@ -633,9 +655,7 @@ impl Ctx<'_> {
                 ),
             ),
         };
-        if !ok {
-            self.push(Code::PolicyPrincipalFormat, ptr, message, fix);
-        }
+        self.push(Code::PolicyPrincipalFormat, &ptr.text(), message, fix);
     }
 
     fn condition(&mut self, ptr: &str, v: &Value) {

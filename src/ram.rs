@@ -49,7 +49,7 @@ fn rpc<const N: usize>(
 
 /// Compact JSON, as policy documents travel in the query string.
 pub fn compact(v: &Value) -> String {
-    serde_json::to_string(v).unwrap_or_default()
+    crate::json::compact(v)
 }
 
 /// The PassRole policy for `resource` (a role ARN, or `acs:ram::*`).
@@ -59,8 +59,13 @@ pub fn passrole_policy(resource: &str) -> Value {
 
 /// The BYOK role's name: the role of the role ARN when one is given, else the role name.
 pub fn role(intent: &Intent) -> Option<RoleName> {
+    role_name(intent).cloned()
+}
+
+/// [`role`], borrowed from the intent.
+pub fn role_name(intent: &Intent) -> Option<&RoleName> {
     let enc = &intent.encryption;
-    enc.role_arn.as_ref().map(|a| a.role.clone()).or_else(|| enc.role_name.clone())
+    enc.role_arn.as_ref().map(|a| &a.role).or(enc.role_name.as_ref())
 }
 
 /// Where the BYOK role's ARN came from.
@@ -260,7 +265,7 @@ fn setup_requests(
             requests.push(rpc(
                 Api::AttachPolicyToRole,
                 [("PolicyType", "System".into()), ("PolicyName", name.to_string()), ("RoleName", role.to_string())],
-                (format!("Grant the role {name}."), format!("为该角色授予 {name}。")),
+                (["Grant the role ", name, "."].concat(), ["为该角色授予 ", name, "。"].concat()),
             ));
         }
     }

@@ -5,8 +5,10 @@
 use crate::finding::{Code, Finding, Text, t};
 use crate::limits::excerpt;
 use crate::pointer::join;
+use crate::scan::ByteSet;
 use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 use std::sync::Arc;
 
 /// A pasted document of the intent (given as text or as an embedded object), read, with where it
@@ -55,44 +57,248 @@ impl TextIssue {
 
 /// Where each part of a document stands in its text: a tree of nodes (one per value, keyed by
 /// its parent and its key or index), so that memory and time stay linear in the text however
-/// deep or long the keys are (no node stores its whole pointer).
+/// deep or long the keys are (no node stores its whole pointer, and no segment is a string of its own).
+///
+/// A node's children are a list, searched by comparing segments while there are few of them
+/// (most objects: cheaper than hashing each key); the children of a node with more than
+/// [`FEW_CHILDREN`] are also in a table keyed by a keyed hash, so no text can make a lookup slow.
 #[derive(Debug, Default)]
 struct Positions {
-    /// Line and column of each node, its parent and its segment (key or decimal index).
-    nodes: Vec<((usize, usize), usize, std::ops::Range<usize>)>,
+    /// Every node, in text order; the first is the document's root.
+    nodes: Vec<Node>,
     /// The segments of all nodes, one after another (`nodes` hold their ranges): one buffer
     /// instead of a string per node.
     segs: String,
-    /// The child of a node by segment.
-    children: HashMap<(usize, String), usize>,
+    /// The first child, of a node with many, for each keyed hash of (parent, segment); children
+    /// whose pairs share a hash (never seen in practice, but possible) follow it through
+    /// [`Node::same_hash`].
+    many: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
+    /// The keys of that hash: random per document.
+    keys: RandomState,
+    /// The text: columns are counted in it only when a position is asked for.
+    text: Box<str>,
+}
+
+/// Most children a node's list is searched in; a node with more has them in [`Positions::many`].
+const FEW_CHILDREN: u32 = 32;
+
+/// A place in the text, cheap to take while reading: its line, where that line starts and the
+/// byte offset. Its column, in characters, is counted only when asked for ([`Mark::position`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Mark {
+    /// 1-based line.
+    line: usize,
+    /// Byte offset where the line starts (after a byte order mark on the first line).
+    line_start: usize,
+    /// Byte offset.
+    at: usize,
+}
+
+impl Mark {
+    /// Line and 1-based column (in characters) of the mark in `text`.
+    fn position(self, text: &str) -> (usize, usize) {
+        let column = 1 + text.get(self.line_start..self.at).map_or(self.at - self.line_start, |s| s.chars().count());
+        (self.line, column)
+    }
+}
+
+/// One value of the document: where it starts, its parent node and its key or index, and its
+/// place in its parent's list of children.
+#[derive(Debug, Clone)]
+struct Node {
+    /// Where it starts.
+    mark: Mark,
+    /// The parent node (the root is its own).
+    parent: u32,
+    /// Its segment (key or decimal index) in [`Positions::segs`].
+    seg: std::ops::Range<u32>,
+    /// Its first child, or [`NO_NODE`].
+    first_child: u32,
+    /// Its last child, or [`NO_NODE`].
+    last_child: u32,
+    /// How many children it has.
+    children: u32,
+    /// The parent's next child, or [`NO_NODE`].
+    next_sibling: u32,
+    /// The next child (of a node with many) whose (parent, segment) has the same hash, or [`NO_NODE`].
+    same_hash: u32,
+}
+
+/// No node: the end of a list.
+const NO_NODE: u32 = u32::MAX;
+
+/// A hasher for keys that are hashes already (keyed SipHash values): it passes them through.
+#[derive(Debug, Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64` keys are hashed here; any other key is folded in whole.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The decimal digits of an array index, written without allocating.
+struct Index {
+    /// The digits, right-aligned.
+    digits: [u8; 20],
+    /// Where they start.
+    start: usize,
+}
+
+impl Index {
+    fn new(mut n: usize) -> Self {
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        Index { digits, start }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.digits[self.start..]).unwrap_or_default()
+    }
 }
 
 impl Positions {
     /// Room for the nodes of a text of `len` bytes, as pasted JSON usually has them (a node every
-    /// 24 bytes or so, at most 4,096 ahead): growing the table re-hashes every key.
+    /// 24 bytes or so, at most 4,096 ahead).
     fn with_capacity(len: usize) -> Self {
         let nodes = (len / 24).clamp(4, 4096);
         Positions {
             nodes: Vec::with_capacity(nodes),
             segs: String::with_capacity((len / 4).min(16 * 1024)),
-            children: HashMap::with_capacity(nodes),
+            many: HashMap::default(),
+            keys: RandomState::new(),
+            text: Box::default(),
         }
     }
 
-    /// The node for `seg` under `parent`, made at `pos` if new (a repeated key keeps the first),
-    /// and whether it was there already.
-    fn child(&mut self, parent: usize, seg: String, pos: (usize, usize)) -> (usize, bool) {
-        let next = self.nodes.len();
-        match self.children.entry((parent, seg)) {
-            std::collections::hash_map::Entry::Occupied(e) => (*e.get(), true),
+    /// The document's root, at `mark`.
+    fn root(&mut self, mark: Mark) {
+        self.nodes.push(Node {
+            mark,
+            parent: 0,
+            seg: 0..0,
+            first_child: NO_NODE,
+            last_child: NO_NODE,
+            children: 0,
+            next_sibling: NO_NODE,
+            same_hash: NO_NODE,
+        });
+    }
+
+    /// The segment of `node`.
+    fn seg(&self, node: &Node) -> &str {
+        &self.segs[node.seg.start as usize..node.seg.end as usize]
+    }
+
+    /// The keyed hash of a (parent, segment) pair.
+    fn hash(&self, parent: u32, seg: &str) -> u64 {
+        self.keys.hash_one((parent, seg))
+    }
+
+    /// Puts child `node` of `parent` in the table of the children of nodes with many.
+    fn index(&mut self, parent: u32, node: u32) {
+        let hash = self.hash(parent, self.seg(&self.nodes[node as usize]));
+        match self.many.entry(hash) {
             std::collections::hash_map::Entry::Vacant(e) => {
-                let start = self.segs.len();
-                self.segs.push_str(&e.key().1);
-                self.nodes.push((pos, parent, start..self.segs.len()));
-                e.insert(next);
-                (next, false)
+                e.insert(node);
+            }
+            std::collections::hash_map::Entry::Occupied(e) => {
+                // Another pair with this hash: the node goes at the end of its chain.
+                let mut last = *e.get();
+                while self.nodes[last as usize].same_hash != NO_NODE {
+                    last = self.nodes[last as usize].same_hash;
+                }
+                self.nodes[last as usize].same_hash = node;
             }
         }
+    }
+
+    /// The node for `seg` under `parent`, made at `mark` if new (a repeated key keeps the first),
+    /// and whether it was there already.
+    fn child(&mut self, parent: usize, seg: &str, mark: Mark) -> (usize, bool) {
+        if let Some(node) = self.find(parent, seg) {
+            return (node, true);
+        }
+        let parent = parent as u32;
+        let next = self.nodes.len() as u32;
+        let start = self.segs.len() as u32;
+        self.segs.push_str(seg);
+        self.nodes.push(Node {
+            mark,
+            parent,
+            seg: start..self.segs.len() as u32,
+            first_child: NO_NODE,
+            last_child: NO_NODE,
+            children: 0,
+            next_sibling: NO_NODE,
+            same_hash: NO_NODE,
+        });
+        let p = &mut self.nodes[parent as usize];
+        let previous = std::mem::replace(&mut p.last_child, next);
+        p.children += 1;
+        let children = p.children;
+        if previous == NO_NODE {
+            p.first_child = next;
+        } else {
+            self.nodes[previous as usize].next_sibling = next;
+        }
+        if children == FEW_CHILDREN + 1 {
+            // The list becomes long: every child goes in the table.
+            let mut c = self.nodes[parent as usize].first_child;
+            while c != NO_NODE {
+                self.index(parent, c);
+                c = self.nodes[c as usize].next_sibling;
+            }
+        } else if children > FEW_CHILDREN {
+            self.index(parent, next);
+        }
+        (next as usize, false)
+    }
+
+    /// The node for `seg` under `parent`, if there is one.
+    fn find(&self, parent: usize, seg: &str) -> Option<usize> {
+        let p = &self.nodes[parent];
+        // A segment of another length is passed over without looking at its bytes.
+        let is_seg = |node: &Node| (node.seg.end - node.seg.start) as usize == seg.len() && self.seg(node) == seg;
+        if p.children <= FEW_CHILDREN {
+            let mut n = p.first_child;
+            while n != NO_NODE {
+                let node = &self.nodes[n as usize];
+                if is_seg(node) {
+                    return Some(n as usize);
+                }
+                n = node.next_sibling;
+            }
+            return None;
+        }
+        let mut n = *self.many.get(&self.hash(parent as u32, seg))?;
+        while n != NO_NODE {
+            let node = &self.nodes[n as usize];
+            if node.parent as usize == parent && is_seg(node) {
+                return Some(n as usize);
+            }
+            n = node.same_hash;
+        }
+        None
     }
 
     /// The deepest node on `pointer` below `root`, and whether it is the whole pointer.
@@ -103,9 +309,8 @@ impl Positions {
         }
         let Some(rest) = pointer.strip_prefix('/') else { return (node, false) };
         for seg in rest.split('/') {
-            let key = crate::pointer::unescape(seg);
-            match self.children.get(&(node, key)) {
-                Some(&n) => node = n,
+            match self.find(node, &crate::pointer::unescape(seg)) {
+                Some(n) => node = n,
                 None => return (node, false),
             }
         }
@@ -116,11 +321,16 @@ impl Positions {
     fn pointer(&self, mut node: usize) -> String {
         let mut segs = Vec::new();
         while node != 0 {
-            let (_, parent, seg) = &self.nodes[node];
-            segs.push(&self.segs[seg.clone()]);
-            node = *parent;
+            let n = &self.nodes[node];
+            segs.push(self.seg(n));
+            node = n.parent as usize;
         }
         segs.iter().rev().fold(String::new(), |p, s| join(&p, s))
+    }
+
+    /// Line and column of `node`.
+    fn pos(&self, node: usize) -> (usize, usize) {
+        self.nodes[node].mark.position(&self.text)
     }
 }
 
@@ -143,7 +353,7 @@ impl Document {
     /// Line and column of the member or element at `pointer` (the key, for object members).
     pub fn position(&self, pointer: &str) -> Option<(usize, usize)> {
         let (node, whole) = self.positions.walk(self.root?, pointer);
-        whole.then(|| self.positions.nodes[node].0)
+        whole.then(|| self.positions.pos(node))
     }
 
     /// Takes the positions under `prefix` of `outer` as this document's own (an embedded object).
@@ -159,7 +369,7 @@ impl Document {
     /// The position of `pointer` or, failing that, of its nearest ancestor that has one.
     pub fn nearest_position(&self, pointer: &str) -> Option<(usize, usize)> {
         let (node, _) = self.positions.walk(self.root?, pointer);
-        Some(self.positions.nodes[node].0)
+        Some(self.positions.pos(node))
     }
 }
 
@@ -223,7 +433,11 @@ pub fn read(text: &str) -> Read {
         });
     }
     match result {
-        Ok(value) => Read { document: Some(Document { value, positions: Arc::new(r.positions), root: Some(0) }), issues: r.issues },
+        Ok(value) => {
+            let mut positions = r.positions;
+            positions.text = text.into();
+            Read { document: Some(Document { value, positions: Arc::new(positions), root: Some(0) }), issues: r.issues }
+        }
         Err(fatal) => {
             let mut issues = r.issues;
             issues.push(*fatal);
@@ -231,6 +445,23 @@ pub fn read(text: &str) -> Read {
         }
     }
 }
+
+/// Copies the plain text of `src` from `pos` to the next byte in `stops` (or the end) to `out`,
+/// and returns where it stopped.
+fn plain_run(src: &[u8], mut pos: usize, stops: &ByteSet, out: &mut Vec<u8>) -> usize {
+    let start = pos;
+    while pos < src.len() && !stops.has(src[pos]) {
+        pos += 1;
+    }
+    out.extend_from_slice(&src[start..pos]);
+    pos
+}
+
+/// The bytes that end a run of a double-quoted string's plain text: the quote, a backslash, or a
+/// control character.
+const STOPS_DOUBLE: ByteSet = ByteSet::of(b"\"\\").and_controls();
+/// The same for a single-quoted (Python) string.
+const STOPS_SINGLE: ByteSet = ByteSet::of(b"'\\").and_controls();
 
 struct Reader<'a> {
     src: &'a [u8],
@@ -249,6 +480,11 @@ struct Reader<'a> {
 type Fatal = Box<TextIssue>;
 
 impl Reader<'_> {
+    /// The current place, for a node (its column is counted only if asked for).
+    fn mark(&self) -> Mark {
+        Mark { line: self.line, line_start: self.line_start, at: self.pos }
+    }
+
     fn here(&mut self) -> (usize, usize) {
         let (cpos, ccol) =
             if self.col_cache.0 >= self.line_start && self.col_cache.0 <= self.pos { self.col_cache } else { (self.line_start, 1) };
@@ -305,7 +541,16 @@ impl Reader<'_> {
         self.pos += 1;
     }
 
+    /// Passes over white space and comments (nothing to pass, in compact JSON, is checked inline).
+    #[inline]
     fn skip_space(&mut self, node: usize) -> Result<(), Fatal> {
+        match self.src.get(self.pos) {
+            Some(b' ' | b'\t' | b'\r' | b'\n' | b'/') => self.skip_space_and_comments(node),
+            _ => Ok(()),
+        }
+    }
+
+    fn skip_space_and_comments(&mut self, node: usize) -> Result<(), Fatal> {
         loop {
             match self.src.get(self.pos) {
                 Some(b' ' | b'\t' | b'\r' | b'\n') => self.bump(),
@@ -347,8 +592,8 @@ impl Reader<'_> {
 
     fn document(&mut self) -> Result<Value, Fatal> {
         self.skip_space(0)?;
-        let here = self.here();
-        self.positions.nodes.push((here, 0, 0..0));
+        let mark = self.mark();
+        self.positions.root(mark);
         let v = self.value(0, 0)?;
         self.skip_space(0)?;
         if self.pos < self.src.len() {
@@ -371,22 +616,28 @@ impl Reader<'_> {
                 t!("A Logstore or policy is never this deep: check what was pasted.", "日志库或策略不会有这么深的嵌套：请检查粘贴的内容。"),
             ));
         }
-        let here = self.here();
         match self.src.get(self.pos) {
             Some(b'{') => self.object(node, depth),
             Some(b'[') => self.array(node, depth),
             Some(b'"') => Ok(Value::String(self.string(node, b'"')?)),
             Some(b'\'') => {
-                self.python.get_or_insert(here);
+                self.python_here();
                 Ok(Value::String(self.string(node, b'\'')?))
             }
             Some(b'-' | b'0'..=b'9') => self.number(node),
-            Some(b'a'..=b'z' | b'A'..=b'Z') => self.word(node, here),
+            Some(b'a'..=b'z' | b'A'..=b'Z') => self.word(node),
             _ => Err(self.syntax(node, "a value", "一个值")),
         }
     }
 
-    fn word(&mut self, node: usize, here: (usize, usize)) -> Result<Value, Fatal> {
+    /// Notes Python's form at the current place, if it is the first.
+    fn python_here(&mut self) {
+        if self.python.is_none() {
+            self.python = Some(self.here());
+        }
+    }
+
+    fn word(&mut self, node: usize) -> Result<Value, Fatal> {
         let start = self.pos;
         while matches!(self.src.get(self.pos), Some(b'a'..=b'z' | b'A'..=b'Z' | b'_')) {
             self.pos += 1;
@@ -397,7 +648,10 @@ impl Reader<'_> {
             "false" => Value::Bool(false),
             "null" => Value::Null,
             "True" | "False" | "None" => {
-                self.python.get_or_insert(here);
+                let end = self.pos;
+                self.pos = start;
+                self.python_here();
+                self.pos = end;
                 match word {
                     "True" => Value::Bool(true),
                     "False" => Value::Bool(false),
@@ -416,7 +670,8 @@ impl Reader<'_> {
         Ok(v)
     }
 
-    fn trailing_comma(&mut self, node: usize, at: (usize, usize)) {
+    fn trailing_comma(&mut self, node: usize, comma: Mark) {
+        let at = comma.position(self.text);
         self.note(
             Code::TextTrailingComma,
             node,
@@ -429,7 +684,7 @@ impl Reader<'_> {
     fn object(&mut self, node: usize, depth: usize) -> Result<Value, Fatal> {
         self.pos += 1;
         let mut map = Map::new();
-        let mut comma = (0, 0);
+        let mut comma = Mark::default();
         self.skip_space(node)?;
         if self.src.get(self.pos) == Some(&b'}') {
             self.pos += 1;
@@ -440,8 +695,7 @@ impl Reader<'_> {
             let quote = match self.src.get(self.pos) {
                 Some(b'"') => b'"',
                 Some(b'\'') => {
-                    let here = self.here();
-                    self.python.get_or_insert(here);
+                    self.python_here();
                     b'\''
                 }
                 Some(b'}') if !map.is_empty() => {
@@ -451,12 +705,13 @@ impl Reader<'_> {
                 }
                 _ => return Err(self.syntax(node, "a quoted key", "带引号的键名")),
             };
-            let key_pos = self.here();
+            let key_mark = self.mark();
             let key = self.string(node, quote)?;
-            let (member, seen) = self.positions.child(node, key.clone(), key_pos);
+            let (member, seen) = self.positions.child(node, &key, key_mark);
             // Every key of `map` has a node under `node`, so a new node is a new key; a node seen
             // before may come from a repeated object's other members (then the map tells).
             if seen && map.contains_key(&key) {
+                let key_pos = key_mark.position(self.text);
                 self.note(
                     Code::TextDuplicateKey,
                     member,
@@ -485,10 +740,10 @@ impl Reader<'_> {
 
     /// After a member or an element: a `,` (noted in `comma`: another one follows) or the `close`
     /// bracket, passed over; true when it was the bracket.
-    fn separator(&mut self, node: usize, close: u8, comma: &mut (usize, usize)) -> Result<bool, Fatal> {
+    fn separator(&mut self, node: usize, close: u8, comma: &mut Mark) -> Result<bool, Fatal> {
         match self.src.get(self.pos) {
             Some(b',') => {
-                *comma = self.here();
+                *comma = self.mark();
                 self.pos += 1;
                 Ok(false)
             }
@@ -504,7 +759,7 @@ impl Reader<'_> {
     fn array(&mut self, node: usize, depth: usize) -> Result<Value, Fatal> {
         self.pos += 1;
         let mut items = Vec::new();
-        let mut comma = (0, 0);
+        let mut comma = Mark::default();
         self.skip_space(node)?;
         if self.src.get(self.pos) == Some(&b']') {
             self.pos += 1;
@@ -517,8 +772,8 @@ impl Reader<'_> {
                 self.pos += 1;
                 return Ok(Value::Array(items));
             }
-            let here = self.here();
-            let (element, _) = self.positions.child(node, items.len().to_string(), here);
+            let mark = self.mark();
+            let (element, _) = self.positions.child(node, Index::new(items.len()).as_str(), mark);
             items.push(self.value(element, depth + 1)?);
             self.skip_space(node)?;
             if self.separator(node, b']', &mut comma)? {
@@ -529,18 +784,29 @@ impl Reader<'_> {
 
     fn string(&mut self, node: usize, quote: u8) -> Result<String, Fatal> {
         self.pos += 1;
-        let mut out = String::new();
+        let stops = if quote == b'"' { &STOPS_DOUBLE } else { &STOPS_SINGLE };
+        let start = self.pos;
+        self.pos += stops.find(&self.src[start..]).unwrap_or(self.src.len() - start);
+        if self.src.get(self.pos) == Some(&quote) {
+            // No escape (most strings): the text between the quotes, copied once.
+            self.pos += 1;
+            return Ok(self.text[start..self.pos - 1].to_string());
+        }
+        self.escaped_string(node, quote, stops, start)
+    }
+
+    /// The rest of a string that has escapes (or is not closed), from `start`, its first run of
+    /// plain text passed already: decoded escape by escape, the runs between them (short, in a
+    /// pasted text inside a string) found by a plain loop and copied whole.
+    fn escaped_string(&mut self, node: usize, quote: u8, stops: &ByteSet, start: usize) -> Result<String, Fatal> {
+        let src = self.src;
+        let mut pos = self.pos;
+        // Escapes come in runs: room for a few runs.
+        let mut out: Vec<u8> = Vec::with_capacity(2 * (pos - start) + 16);
+        out.extend_from_slice(&src[start..pos]);
         loop {
-            let start = self.pos;
-            let stop = |b: &u8| *b == quote || *b == b'\\' || *b < 0x20;
-            self.pos += self.src[start..].iter().position(stop).unwrap_or(self.src.len() - start);
-            if out.is_empty() && self.src.get(self.pos) == Some(&quote) {
-                // No escape (most strings): the text between the quotes, copied once.
-                self.pos += 1;
-                return Ok(self.text[start..self.pos - 1].to_string());
-            }
-            out.push_str(&self.text[start..self.pos]);
-            match self.src.get(self.pos) {
+            self.pos = pos;
+            match src.get(pos) {
                 None => {
                     return Err(self.fatal(
                         Code::TextSyntax,
@@ -550,21 +816,23 @@ impl Reader<'_> {
                     ));
                 }
                 Some(&b) if b == quote => {
-                    self.pos += 1;
-                    return Ok(out);
+                    self.pos = pos + 1;
+                    // The plain runs are whole characters of the text, and the escapes whole characters.
+                    return Ok(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
                 }
                 Some(b'\\') => {
-                    self.pos += 1;
-                    let c = match self.src.get(self.pos) {
-                        Some(b'"') => '"',
-                        Some(b'\'') => '\'',
-                        Some(b'\\') => '\\',
-                        Some(b'/') => '/',
-                        Some(b'b') => '\u{8}',
-                        Some(b'f') => '\u{c}',
-                        Some(b'n') => '\n',
-                        Some(b'r') => '\r',
-                        Some(b't') => '\t',
+                    pos += 1;
+                    self.pos = pos;
+                    let byte = match src.get(pos) {
+                        Some(b'"') => b'"',
+                        Some(b'\'') => b'\'',
+                        Some(b'\\') => b'\\',
+                        Some(b'/') => b'/',
+                        Some(b'b') => 0x08,
+                        Some(b'f') => 0x0c,
+                        Some(b'n') => b'\n',
+                        Some(b'r') => b'\r',
+                        Some(b't') => b'\t',
                         Some(b'u') => {
                             self.pos += 1;
                             let hi = self.hex4(node)?;
@@ -578,7 +846,9 @@ impl Reader<'_> {
                             } else {
                                 hi
                             };
-                            out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
+                            let c = char::from_u32(code).unwrap_or('\u{fffd}');
+                            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                            pos = plain_run(src, self.pos, stops, &mut out);
                             continue;
                         }
                         _ => {
@@ -589,8 +859,8 @@ impl Reader<'_> {
                             ));
                         }
                     };
-                    self.pos += 1;
-                    out.push(c);
+                    out.push(byte);
+                    pos = plain_run(src, pos + 1, stops, &mut out);
                 }
                 Some(_) => {
                     return Err(self.fatal(
@@ -710,6 +980,30 @@ mod tests {
         assert_eq!(d.position("/a/1/b"), Some((3, 13)));
         assert_eq!(d.position(""), Some((1, 1)));
         assert!(r.issues.is_empty());
+    }
+
+    #[test]
+    fn positions_in_objects_and_arrays_with_many_members() {
+        // More members than a list is searched in: the table finds them, and a repeated key
+        // keeps the first's place, its value's members merged under it.
+        let mut text = String::from("{\n");
+        for i in 0..50 {
+            text.push_str(&format!("  \"k{i}\": {{\"a\": {i}}},\n"));
+        }
+        text.push_str("  \"arr\": [");
+        text.push_str(&(0..40).map(|i| i.to_string()).collect::<Vec<_>>().join(", "));
+        text.push_str("],\n  \"k40\": {\"b\": 1}\n}");
+        let r = read(&text);
+        let d = r.document.as_ref().unwrap();
+        assert_eq!(d.position("/k0"), Some((2, 3)));
+        assert_eq!(d.position("/k40"), Some((42, 3)), "a repeated key keeps the first's place");
+        assert_eq!(d.position("/k40/b"), Some((53, 11)), "the repeated key's members are under it");
+        assert_eq!(d.position("/k49/a"), Some((51, 11)));
+        assert_eq!(d.position("/arr/35"), Some((52, 141)));
+        assert_eq!(d.position("/k50"), None);
+        assert_eq!(d.nearest_position("/k7/zz"), Some((9, 3)));
+        assert_eq!(codes(&r), ["TXT004"]);
+        assert_eq!(r.issues[0].pointer, "/k40");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! policy the user pasted without losing or duplicating anything in it.
 
 use crate::finding::{Code, Finding, Text, t};
+use crate::json::Members;
 use crate::policy_lang::{action_matches, glob};
 use crate::text::Source;
 use serde_json::{Map, Value, json};
@@ -44,15 +45,18 @@ fn strings(v: Option<&Value>) -> Vec<&str> {
 /// `Kind: value` (or the bare `*`).
 pub fn other_principals(policy: &Value) -> Vec<String> {
     let mut others = Vec::new();
-    for stmt in policy.get("Statement").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_object) {
+    for stmt in policy.member("Statement").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_object) {
         if !effect_is(stmt, "Allow") {
             continue;
         }
-        match stmt.get("Principal") {
+        match stmt.member("Principal") {
             Some(Value::Object(p)) => {
                 for (kind, v) in p {
                     others.extend(
-                        strings(Some(v)).into_iter().filter(|s| !s.eq_ignore_ascii_case(LOG_SERVICE)).map(|s| format!("{kind}: {s}")),
+                        strings(Some(v))
+                            .into_iter()
+                            .filter(|s| !s.eq_ignore_ascii_case(LOG_SERVICE))
+                            .map(|s| [kind.as_str(), ": ", s].concat()),
                     );
                 }
             }
@@ -64,12 +68,12 @@ pub fn other_principals(policy: &Value) -> Vec<String> {
 }
 
 fn effect_is(stmt: &Map<String, Value>, effect: &str) -> bool {
-    stmt.get("Effect").and_then(Value::as_str) == Some(effect)
+    stmt.member("Effect").and_then(Value::as_str) == Some(effect)
 }
 
 /// True when the statement's Action (or NotAction) covers `sts:AssumeRole`.
 fn covers_assume_role(stmt: &Map<String, Value>) -> bool {
-    match (stmt.get("Action"), stmt.get("NotAction")) {
+    match (stmt.member("Action"), stmt.member("NotAction")) {
         (Some(a), None) => strings(Some(a)).iter().any(|p| action_matches(p, ASSUME_ROLE)),
         (None, Some(na)) => !strings(Some(na)).iter().any(|p| action_matches(p, ASSUME_ROLE)),
         _ => false,
@@ -77,7 +81,7 @@ fn covers_assume_role(stmt: &Map<String, Value>) -> bool {
 }
 
 fn services(stmt: &Map<String, Value>) -> Vec<&str> {
-    strings(stmt.get("Principal").and_then(Value::as_object).and_then(|p| p.get("Service")))
+    strings(stmt.member("Principal").and_then(Value::as_object).and_then(|p| p.member("Service")))
 }
 
 /// True when the statement names Log Service itself among its Service principals.
@@ -87,12 +91,12 @@ fn names_log_service(stmt: &Map<String, Value>) -> bool {
 
 /// True when the statement's principal covers Log Service (by name, by wildcard, or `*`).
 fn covers_log_service(stmt: &Map<String, Value>) -> bool {
-    matches!(stmt.get("Principal"), Some(Value::String(s)) if s.trim() == "*")
+    matches!(stmt.member("Principal"), Some(Value::String(s)) if s.trim() == "*")
         || services(stmt).iter().any(|s| glob(&s.trim().to_ascii_lowercase(), LOG_SERVICE))
 }
 
 fn has_condition(stmt: &Map<String, Value>) -> bool {
-    match stmt.get("Condition") {
+    match stmt.member("Condition") {
         None | Some(Value::Null) => false,
         Some(Value::Object(m)) => !m.is_empty(),
         Some(_) => true,
@@ -105,7 +109,7 @@ fn has_condition(stmt: &Map<String, Value>) -> bool {
 /// document's shape. A document that is not an object with a `Statement` array is replaced by
 /// [`log_service_trust_policy`].
 pub fn merge_trust(existing: &Source, out: &mut Vec<Finding>) -> TrustMerge {
-    let Some(statements) = existing.document.value.get("Statement").and_then(Value::as_array) else {
+    let Some(statements) = existing.document.value.member("Statement").and_then(Value::as_array) else {
         report(
             existing,
             out,
@@ -134,7 +138,7 @@ pub fn merge_trust(existing: &Source, out: &mut Vec<Finding>) -> TrustMerge {
 /// A finding of `code` at `ptr` inside the pasted trust policy, placed at its line and column.
 fn report(existing: &Source, out: &mut Vec<Finding>, code: Code, ptr: &str, message: Text, fix: Text) {
     let at = existing.document.nearest_position(ptr);
-    out.push(Finding::new(code, format!("{}{ptr}", existing.prefix), message, fix).at(at));
+    out.push(Finding::new(code, [existing.prefix.as_str(), ptr].concat(), message, fix).at(at));
 }
 
 /// RAM005 for every statement that denies Log Service the role: a Deny wins over any Allow.
@@ -211,10 +215,10 @@ fn add_log_service(existing: &Source, objects: &[(usize, &Map<String, Value>)], 
     let mut policy = existing.document.value.clone();
     let target = objects.iter().find(|(_, m)| {
         effect_is(m, "Allow")
-            && m.contains_key("Action")
+            && m.has("Action")
             && covers_assume_role(m)
             && !has_condition(m)
-            && matches!(m.get("Principal").and_then(|p| p.get("Service")), Some(Value::String(_) | Value::Array(_)))
+            && matches!(m.member("Principal").and_then(|p| p.member("Service")), Some(Value::String(_) | Value::Array(_)))
     });
     let (ptr, change) = match target {
         Some((i, _)) => {

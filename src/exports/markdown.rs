@@ -2,13 +2,16 @@
 //! language. What changes and why, the diff, every finding, the irreversible facts, each request
 //! in order, how to verify afterwards, and what can and cannot be rolled back.
 
-use super::shell::GetLogStoreCommand;
-use super::{logstore, project, region, shell_quote};
+use super::shell::GetLogStoreApi;
+use super::{ShellQuoted, logstore, project, push, region};
 use crate::finding::t;
 use crate::finding::{Finding, Lang, Severity, Text};
 use crate::intent::{Intent, Operation};
+use crate::json::Members;
+use crate::json::{self, Quoting, Writer};
 use crate::plan::{Api, FieldStatus, Plan, Verification};
-use serde_json::Value;
+use crate::scan::ByteSet;
+use serde_json::{Map, Value};
 use std::fmt::Write;
 
 /// Escapes text for a Markdown table cell or paragraph: Markdown's active characters are
@@ -22,33 +25,32 @@ pub fn escape(s: &str) -> String {
 /// Appends [`escape`]`(text)` to `s`.
 fn push_escaped(s: &mut String, text: &str) {
     // Every character acted on is ASCII: copy the runs between them whole.
-    const ACTED_ON: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut i = 0;
-        while i < 10 {
-            t[b"\\`*[]<>|\n\r"[i] as usize] = true;
-            i += 1;
-        }
-        t
-    };
+    const ACTED_ON: ByteSet = ByteSet::of(b"\\`*[]<>|\n\r");
     let bytes = text.as_bytes();
-    let (mut run, mut i) = (0, 0);
-    while i < bytes.len() {
+    let mut run = 0;
+    while let Some(found) = ACTED_ON.find(&bytes[run..]) {
+        let i = run + found;
+        s.push_str(&text[run..i]);
         let b = bytes[i];
-        if ACTED_ON[b as usize] {
-            s.push_str(&text[run..i]);
-            if matches!(b, b'\n' | b'\r') {
-                s.push(' ');
-            } else {
-                s.push('\\');
-                s.push(b as char);
-            }
-            run = i + 1;
+        if matches!(b, b'\n' | b'\r') {
+            s.push(' ');
+        } else {
+            s.push('\\');
+            s.push(char::from(b));
         }
-        i += 1;
+        run = i + 1;
     }
     s.push_str(&text[run..]);
 }
+
+/// What a code span acts on: backticks (its fence), line breaks (spaces) and `|` (escaped).
+const CODE_SPECIAL: ByteSet = ByteSet::of(b"`\n\r|");
+
+/// What a code span's text has replaced: line breaks (spaces) and `|` (escaped).
+const BREAK_OR_PIPE: ByteSet = ByteSet::of(b"\n\r|");
+
+/// A backtick.
+const BACKTICK: ByteSet = ByteSet::of(b"`");
 
 /// An inline code span that survives backticks in `s`, with `|` escaped for table cells.
 fn code(s: &str) -> CodeSpan<'_> {
@@ -67,7 +69,7 @@ impl std::fmt::Display for CodeSpan<'_> {
 /// The length of the longest run of backticks in `s`.
 fn longest_backticks(s: &str) -> usize {
     let (mut longest, mut rest) = (0, s.as_bytes());
-    while let Some(i) = rest.iter().position(|&b| b == b'`') {
+    while let Some(i) = BACKTICK.find(rest) {
         let run = rest[i..].iter().position(|&b| b != b'`').unwrap_or(rest.len() - i);
         longest = longest.max(run);
         rest = &rest[i + run..];
@@ -78,7 +80,7 @@ fn longest_backticks(s: &str) -> usize {
 /// Appends [`code`]`(text)` to `s`.
 fn push_code(s: &mut String, text: &str) {
     // Most spans (names, ids, short values) have nothing to escape: one backtick either side.
-    if !text.is_empty() && !text.bytes().any(|b| matches!(b, b'`' | b'\n' | b'\r' | b'|')) {
+    if !text.is_empty() && CODE_SPECIAL.find_in(text).is_none() {
         s.reserve(text.len() + 2);
         s.push('`');
         s.push_str(text);
@@ -97,7 +99,7 @@ fn write_code<W: Write>(w: &mut W, text: &str) -> std::fmt::Result {
     w.write_str(pad)?;
     // Line breaks become spaces, `|` is escaped for table cells; all ASCII, so runs copy whole.
     let mut rest = text;
-    while let Some(i) = rest.as_bytes().iter().position(|b| matches!(b, b'\n' | b'\r' | b'|')) {
+    while let Some(i) = BREAK_OR_PIPE.find_in(rest) {
         w.write_str(&rest[..i])?;
         w.write_str(if rest.as_bytes()[i] == b'|' { "\\|" } else { " " })?;
         rest = &rest[i + 1..];
@@ -108,6 +110,7 @@ fn write_code<W: Write>(w: &mut W, text: &str) -> std::fmt::Result {
 }
 
 /// A fenced code block that survives backtick runs in `text`.
+#[cfg(test)]
 fn fence(info: &str, text: &str) -> String {
     let mut s = String::with_capacity(text.len() + info.len() + 10);
     push_fence(&mut s, info, text);
@@ -127,35 +130,33 @@ fn push_fence(s: &mut String, info: &str, text: &str) {
     s.push('\n');
 }
 
-/// A request body with another `encrypt_conf` in its place, serialized as that body would be.
-struct WithConf<'a> {
-    /// The body.
-    body: &'a serde_json::Map<String, Value>,
-    /// The `encrypt_conf` written instead of the body's.
-    conf: serde_json::Map<String, Value>,
-}
-
-impl serde::Serialize for WithConf<'_> {
-    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = ser.serialize_map(Some(self.body.len()))?;
-        for (k, v) in self.body {
-            if k == "encrypt_conf" {
-                map.serialize_entry(k, &self.conf)?;
-            } else {
-                map.serialize_entry(k, v)?;
+/// A request body as pretty JSON, with its `encrypt_conf` (`conf`) sent with `enable` set to
+/// `enable` (the key kept in its place, or added last): the body that switches encryption back.
+fn flipped(body: &Map<String, Value>, conf: &Map<String, Value>, enable: bool) -> String {
+    let mut s = String::with_capacity(1024);
+    Writer::pretty(&mut s, Quoting::Json).object(|o| {
+        for (k, v) in body {
+            if k != "encrypt_conf" {
+                o.member(k, |w| w.value(v));
+                continue;
             }
+            o.member(k, |w| {
+                w.object(|o| {
+                    for (ck, cv) in conf {
+                        if ck == "enable" {
+                            o.member(ck, |w| w.bool(enable));
+                        } else {
+                            o.member(ck, |w| w.value(cv));
+                        }
+                    }
+                    if !conf.has("enable") {
+                        o.member("enable", |w| w.bool(enable));
+                    }
+                })
+            });
         }
-        map.end()
-    }
-}
-
-fn pretty(v: &Value) -> String {
-    serde_json::to_string_pretty(v).unwrap_or_default()
-}
-
-fn compact(v: &Value) -> String {
-    serde_json::to_string(v).unwrap_or_default()
+    });
+    s
 }
 
 /// Longest value shown whole in a diff cell; longer ones end in `…` (the request body has them whole).
@@ -208,7 +209,7 @@ fn verification_section(lang: Lang, v: &Verification) -> String {
         return s;
     }
     let _ = writeln!(s, "| {} |\n|---|---|---|---|", lang.pick("Field | Sent | Read back | Status", "字段 | 发送的值 | 读取到的值 | 状态"));
-    let cell = |x: &Option<Value>| x.as_ref().map(|x| code(&shorten(&compact(x))).to_string()).unwrap_or_else(|| "—".into());
+    let cell = |x: &Option<Value>| x.as_ref().map(|x| code(&shorten(&json::compact(x))).to_string()).unwrap_or_else(|| "—".into());
     for row in &v.fields {
         let status = match row.status {
             FieldStatus::Same => lang.pick("matches", "一致"),
@@ -241,10 +242,10 @@ fn table_head<const N: usize>(s: &mut String, head: [&str; N]) {
 }
 
 /// Appends `v` as compact JSON in a code span, cut at [`CELL_CHARS`]; true when it was cut.
-fn push_value_cell(s: &mut String, v: &Value, buf: &mut Vec<u8>) -> bool {
+fn push_value_cell(s: &mut String, v: &Value, buf: &mut String) -> bool {
     buf.clear();
-    let _ = serde_json::to_writer(&mut *buf, v);
-    let text = std::str::from_utf8(buf).unwrap_or_default();
+    json::push_compact(buf, v);
+    let text = buf.as_str();
     // More characters than bytes is impossible: a short text is neither long nor shortened.
     if text.len() <= CELL_CHARS {
         push_code(s, text);
@@ -266,10 +267,10 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
         project: project(intent),
         region: region(intent),
         logstore: logstore(intent),
-        enabled: conf.and_then(|c| c.get("enable")).and_then(Value::as_bool) == Some(true),
-        byok: conf.is_some_and(|c| c.get("user_cmk_info").is_some_and(|i| !i.is_null())),
+        enabled: conf.and_then(|c| c.member("enable")).and_then(Value::as_bool) == Some(true),
+        byok: conf.is_some_and(|c| c.member("user_cmk_info").is_some_and(|i| !i.is_null())),
         ram: plan.requests.iter().filter(|r| r.api.is_ram()).count(),
-        conf_json: conf.map(pretty).unwrap_or_default(),
+        conf_json: conf.map(json::pretty).unwrap_or_default(),
     };
     let mut findings: Vec<&Finding> = plan.findings.iter().collect();
     findings.sort_by_key(|f| f.severity);
@@ -331,15 +332,17 @@ impl Ticket<'_> {
         let project = &self.project;
         let region = &self.region;
         let logstore = &self.logstore;
-        let _ = writeln!(
-            s,
-            "# {}\n",
-            match lang {
-                Lang::En =>
-                    format!("Change ticket: encryption of Logstore {} (project {}, {})", code(logstore), code(project), code(region)),
-                Lang::Zh => format!("变更单：日志库 {} 的加密（项目 {}，{}）", code(logstore), code(project), code(region)),
-            }
-        );
+        let (before, middle, after) = match lang {
+            Lang::En => ("Change ticket: encryption of Logstore ", " (project ", ")"),
+            Lang::Zh => ("变更单：日志库 ", " 的加密（项目 ", "）"),
+        };
+        push!(s, "# ", before);
+        push_code(s, logstore);
+        s.push_str(middle);
+        push_code(s, project);
+        s.push_str(lang.pick(", ", "，"));
+        push_code(s, region);
+        push!(s, after, "\n\n");
         if !errors.is_empty() {
             let _ = writeln!(
                 s,
@@ -360,7 +363,7 @@ impl Ticket<'_> {
         let conf = self.plan.encrypt_conf.as_ref();
         let enabled = self.enabled;
         let plan = self.plan;
-        let _ = writeln!(s, "## {}\n", lang.pick("What changes and why", "变更内容与原因"));
+        self.heading(s, "What changes and why", "变更内容与原因");
         let colon = lang.pick(": ", "：");
         let op = if update {
             t!(
@@ -370,72 +373,84 @@ impl Ticket<'_> {
         } else {
             t!("Create a new Logstore with its encryption (CreateLogStore).", "创建带加密的新日志库（CreateLogStore）。")
         };
-        let _ = writeln!(s, "- {}{colon}{}", lang.pick("Operation", "操作"), escape(op.get(lang)));
+        push!(s, "- ", lang.pick("Operation", "操作"), colon);
+        push_escaped(s, op.get(lang));
+        s.push('\n');
         if let Some(host) = plan.target.as_ref().and_then(|t| t.host.as_ref()) {
-            let _ = writeln!(s, "- {}{colon}{}", lang.pick("Endpoint", "服务地址"), code(host));
+            push!(s, "- ", lang.pick("Endpoint", "服务地址"), colon);
+            push_code(s, host);
+            s.push('\n');
         }
-        let key = match conf.and_then(|c| c.get("user_cmk_info")) {
-            Some(Value::Object(i)) => {
-                let f = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-                t!(
-                    format!("BYOK: CMK {} in {}, used through the role {}", code(&f("cmk_key_id")), code(&f("region_id")), code(&f("arn"))),
-                    format!(
-                        "自带密钥（BYOK）：{} 中的 CMK {}，通过角色 {} 使用",
-                        code(&f("region_id")),
-                        code(&f("cmk_key_id")),
-                        code(&f("arn"))
-                    )
-                )
-            }
-            _ => t!("the service key (managed by Log Service)", "服务密钥（由日志服务管理）"),
-        };
         match conf {
             Some(c) => {
-                let algo = c.get("encrypt_type").and_then(Value::as_str).unwrap_or_default();
+                let algo = c.member("encrypt_type").and_then(Value::as_str).unwrap_or_default();
                 let state = if enabled { lang.pick("on", "开启") } else { lang.pick("off", "关闭") };
                 let semi = lang.pick("; ", "；");
-                let _ = writeln!(
-                    s,
-                    "- {}{colon}{state}{semi}{}{colon}{}{semi}{}{colon}{}",
-                    lang.pick("Encryption", "加密"),
-                    lang.pick("algorithm", "算法"),
-                    code(algo),
-                    lang.pick("key", "密钥"),
-                    key.get(lang)
-                );
+                push!(s, "- ", lang.pick("Encryption", "加密"), colon, state, semi, lang.pick("algorithm", "算法"), colon);
+                push_code(s, algo);
+                push!(s, semi, lang.pick("key", "密钥"), colon);
+                self.key(s, c);
+                s.push('\n');
             }
             None => {
-                let _ = writeln!(
+                push!(
                     s,
-                    "- {}{colon}{}",
+                    "- ",
                     lang.pick("Encryption", "加密"),
-                    lang.pick("no encrypt_conf is sent.", "不发送 encrypt_conf。")
+                    colon,
+                    lang.pick("no encrypt_conf is sent.", "不发送 encrypt_conf。"),
+                    "\n"
                 );
             }
         }
         self.bullet(s, &self.by_operation(t!("Why: apply the requested encryption while keeping every other setting exactly as read (see the diff); a partial update would reset them.", "原因：应用所请求的加密，同时原样保留读取到的其他所有设置（见差异）；部分更新会重置这些设置。"), t!("Why: a Logstore encrypted from its creation never holds unencrypted data.", "原因：从创建起即加密的日志库不会存有未加密数据。")));
         let ram = self.ram;
         if ram > 0 {
-            let _ = writeln!(
-                s,
-                "- {}",
-                t!(
-                    format!("RAM: {ram} request(s) set up the role Log Service assumes, its KMS grants and the PassRole policy."),
-                    format!("RAM：{ram} 个请求用于配置日志服务扮演的角色、其 KMS 授权和 PassRole 策略。")
-                )
-                .get(lang)
-            );
+            let _ = match lang {
+                Lang::En => {
+                    writeln!(s, "- RAM: {ram} request(s) set up the role Log Service assumes, its KMS grants and the PassRole policy.")
+                }
+                Lang::Zh => writeln!(s, "- RAM：{ram} 个请求用于配置日志服务扮演的角色、其 KMS 授权和 PassRole 策略。"),
+            };
         }
         if conf.is_some() {
-            let _ = writeln!(
-                s,
-                "\n{}\n\n{}",
-                lang.pick("The complete encrypt_conf sent:", "发送的完整 encrypt_conf："),
-                fence("json", &self.conf_json)
-            );
-        } else {
-            s.push('\n');
+            push!(s, "\n", lang.pick("The complete encrypt_conf sent:", "发送的完整 encrypt_conf："), "\n\n");
+            push_fence(s, "json", &self.conf_json);
         }
+        s.push('\n');
+    }
+
+    /// The key of the encrypt_conf sent: its CMK, region and role (BYOK), or the service key.
+    fn key(&self, s: &mut String, conf: &Value) {
+        let Some(Value::Object(i)) = conf.member("user_cmk_info") else {
+            s.push_str(self.lang.pick("the service key (managed by Log Service)", "服务密钥（由日志服务管理）"));
+            return;
+        };
+        let f = |k: &str| i.member(k).and_then(Value::as_str).unwrap_or_default();
+        match self.lang {
+            Lang::En => {
+                s.push_str("BYOK: CMK ");
+                push_code(s, f("cmk_key_id"));
+                s.push_str(" in ");
+                push_code(s, f("region_id"));
+                s.push_str(", used through the role ");
+                push_code(s, f("arn"));
+            }
+            Lang::Zh => {
+                s.push_str("自带密钥（BYOK）：");
+                push_code(s, f("region_id"));
+                s.push_str(" 中的 CMK ");
+                push_code(s, f("cmk_key_id"));
+                s.push_str("，通过角色 ");
+                push_code(s, f("arn"));
+                s.push_str(" 使用");
+            }
+        }
+    }
+
+    /// A section's heading (`## `), in the ticket's language.
+    fn heading(&self, s: &mut String, en: &str, zh: &str) {
+        push!(s, "## ", self.lang.pick(en, zh), "\n\n");
     }
 
     /// The field-by-field diff (long values shortened).
@@ -443,7 +458,7 @@ impl Ticket<'_> {
         let lang = self.lang;
         let update = self.update;
         let plan = self.plan;
-        let _ = writeln!(s, "## {}\n", lang.pick("Diff", "差异"));
+        self.heading(s, "Diff", "差异");
         if plan.diff.is_empty() {
             let _ = writeln!(
                 s,
@@ -463,7 +478,7 @@ impl Ticket<'_> {
         } else {
             let head = DIFF_COLUMNS.map(|(en, zh)| lang.pick(en, zh));
             table_head(s, head);
-            let (mut long, mut buf) = (false, Vec::new());
+            let (mut long, mut buf) = (false, String::new());
             for d in &plan.diff {
                 s.push_str("| ");
                 push_code(s, &d.field);
@@ -500,9 +515,9 @@ impl Ticket<'_> {
     /// Every finding, most severe first.
     fn findings(&self, s: &mut String, findings: &[&Finding]) {
         let lang = self.lang;
-        let _ = writeln!(s, "## {}\n", lang.pick("Findings", "发现的问题"));
+        self.heading(s, "Findings", "发现的问题");
         if findings.is_empty() {
-            let _ = writeln!(s, "{}\n", lang.pick("None.", "无。"));
+            push!(s, lang.pick("None.", "无。"), "\n\n");
         } else {
             table_head(s, FINDING_COLUMNS.map(|(en, zh)| lang.pick(en, zh)));
             for f in findings {
@@ -527,14 +542,14 @@ impl Ticket<'_> {
         let lang = self.lang;
         let conf = self.plan.encrypt_conf.as_ref();
         let byok = self.byok;
-        let _ = writeln!(s, "## {}\n", lang.pick("Irreversible", "不可撤销的事项"));
+        self.heading(s, "Irreversible", "不可撤销的事项");
         if conf.is_some() {
             self.bullet(s, &t!("Once encryption is configured, the key mechanism (service key or BYOK), the algorithm (encrypt_type) and every user_cmk_info value (CMK, role, region) can never change; only enable can.", "加密一经配置，密钥类型（服务密钥或自带密钥）、算法（encrypt_type）以及 user_cmk_info 的每个值（CMK、角色、地域）都无法再更改；只有 enable 可以修改。"));
             if byok {
                 self.bullet(s, &t!("If the CMK is disabled, deleted or scheduled for deletion, every read and write on the Logstore fails until it is enabled again; a deleted CMK makes the data unreadable for good.", "一旦该 CMK 被禁用、删除或计划删除，日志库的所有读写都会失败，直到重新启用；删除后数据将永久无法读取。"));
             }
         } else {
-            let _ = writeln!(s, "- {}", lang.pick("Nothing: no encrypt_conf is sent.", "无：不发送 encrypt_conf。"));
+            push!(s, "- ", lang.pick("Nothing: no encrypt_conf is sent.", "无：不发送 encrypt_conf。"), "\n");
         }
         s.push('\n');
     }
@@ -543,15 +558,17 @@ impl Ticket<'_> {
     fn requests(&self, s: &mut String) {
         let lang = self.lang;
         let plan = self.plan;
-        let _ = writeln!(s, "## {}\n", lang.pick("Requests, in order", "请求（按顺序）"));
+        self.heading(s, "Requests, in order", "请求（按顺序）");
         let mut line = String::new();
         for r in &plan.requests {
-            let _ = writeln!(s, "### {}. {}\n", r.step, r.api);
+            s.push_str("### ");
+            json::push_decimal(s, r.step as u64);
+            push!(s, ". ", r.api.as_str(), "\n\n");
             push_escaped(s, lang.pick(&r.purpose, &r.purpose_zh));
             s.push_str("\n\n");
             line.clear();
             // `Request::request_line`, written into one buffer for all requests.
-            let _ = write!(line, "{} https://{}{}", r.method, r.host, r.path);
+            push!(&mut line, r.method, " https://", &r.host, &r.path);
             push_code(s, &line);
             s.push_str("\n\n");
             if !r.query.is_empty() {
@@ -566,7 +583,7 @@ impl Ticket<'_> {
                 s.push('\n');
             }
             if let Some(body) = &r.body {
-                push_fence(s, "json", &pretty(body));
+                push_fence(s, "json", &json::pretty(body));
                 s.push('\n');
             }
         }
@@ -581,31 +598,30 @@ impl Ticket<'_> {
         let project = &self.project;
         let region = &self.region;
         let logstore = &self.logstore;
-        let _ = writeln!(s, "## {}\n", lang.pick("Verify afterwards", "事后验证"));
-        let _ = writeln!(
-            s,
-            "{}\n\n{}",
-            lang.pick("Read the Logstore back:", "读回日志库："),
-            fence("sh", &GetLogStoreCommand::new(region, project, logstore).api)
-        );
+        self.heading(s, "Verify afterwards", "事后验证");
+        push!(s, lang.pick("Read the Logstore back:", "读回日志库："), "\n\n");
+        let mut get = String::with_capacity(128);
+        push!(&mut get, GetLogStoreApi { region, project, logstore });
+        push_fence(s, "sh", &get);
+        s.push('\n');
         if conf.is_some() {
-            let _ = writeln!(
+            push!(
                 s,
-                "{}\n\n{}",
                 lang.pick(
                     "Its encrypt_conf must equal the following, and every other field the request body above (output-only fields such as createTime aside):",
                     "其 encrypt_conf 必须与下面一致，其他字段必须与上面的请求体一致（createTime 等只读字段除外）："
                 ),
-                fence("json", &self.conf_json)
+                "\n\n"
             );
+            push_fence(s, "json", &self.conf_json);
+            s.push('\n');
         }
         if let Some(role) = plan.request(Api::AttachPolicyToRole).and(crate::ram::role(intent)) {
-            let _ = writeln!(
-                s,
-                "{}\n\n{}",
-                lang.pick("The role must hold both KMS policies:", "该角色必须拥有两个 KMS 策略："),
-                fence("sh", &format!("aliyun ram ListPoliciesForRole --RoleName {}", shell_quote(role.as_str())))
-            );
+            push!(s, lang.pick("The role must hold both KMS policies:", "该角色必须拥有两个 KMS 策略："), "\n\n");
+            let mut list = String::with_capacity(64);
+            push!(&mut list, "aliyun ram ListPoliciesForRole --RoleName ", ShellQuoted(role.as_str()));
+            push_fence(s, "sh", &list);
+            s.push('\n');
         }
 
         // The place for a verification result (its own section, filled when one exists).
@@ -621,20 +637,17 @@ impl Ticket<'_> {
         let enabled = self.enabled;
         let ram = self.ram;
         let plan = self.plan;
-        let _ = writeln!(s, "## {}\n", lang.pick("Rollback", "回退"));
+        self.heading(s, "Rollback", "回退");
         if conf.is_some() {
-            let _ = writeln!(
+            push!(s, "- **", lang.pick("Cannot be rolled back:", "无法回退："), "** ");
+            push_escaped(
                 s,
-                "- **{}** {}",
-                lang.pick("Cannot be rolled back:", "无法回退："),
-                escape(
-                    t!(
-                        "the encryption settings. The Logstore keeps its key mechanism, algorithm and (BYOK) CMK, role and region for good, and never returns to having no encrypt_conf.",
-                        "加密设置。日志库将永久保留其密钥类型、算法以及（BYOK 的）CMK、角色和地域，也无法恢复为没有 encrypt_conf 的状态。"
-                    )
-                    .get(lang)
-                )
+                lang.pick(
+                    "the encryption settings. The Logstore keeps its key mechanism, algorithm and (BYOK) CMK, role and region for good, and never returns to having no encrypt_conf.",
+                    "加密设置。日志库将永久保留其密钥类型、算法以及（BYOK 的）CMK、角色和地域，也无法恢复为没有 encrypt_conf 的状态。",
+                ),
             );
+            s.push('\n');
             let (label, text) = if enabled {
                 (
                     lang.pick("Can be rolled back:", "可以回退："),
@@ -652,18 +665,18 @@ impl Ticket<'_> {
                     ),
                 )
             };
-            let _ = writeln!(s, "- **{label}** {}", escape(text.get(lang)));
+            push!(s, "- **", label, "** ");
+            push_escaped(s, text.get(lang));
+            s.push('\n');
             if let Some(body) = plan
                 .request(Api::UpdateLogStore)
                 .or_else(|| plan.request(Api::CreateLogStore))
                 .and_then(|r| r.body.as_ref())
                 .and_then(Value::as_object)
-                && let Some(Value::Object(c)) = body.get("encrypt_conf")
+                && let Some(Value::Object(c)) = body.member("encrypt_conf")
             {
-                let mut conf = c.clone();
-                conf.insert("enable".into(), Value::Bool(!enabled));
                 s.push('\n');
-                push_fence(s, "json", &serde_json::to_string_pretty(&WithConf { body, conf }).unwrap_or_default());
+                push_fence(s, "json", &flipped(body, c, !enabled));
                 s.push('\n');
             } else {
                 s.push('\n');

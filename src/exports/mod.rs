@@ -6,6 +6,7 @@ use crate::finding::t;
 use crate::finding::{Severity, Text};
 use crate::intent::Intent;
 use crate::plan::{Plan, Request};
+use crate::scan::ByteSet;
 use serde_json::{Map, Value};
 pub mod markdown;
 mod python;
@@ -19,10 +20,42 @@ use shell::aliyun_cli;
 use terraform::hcl_string;
 use terraform::terraform;
 
+/// How the exports' texts cite a finding: by this mark, written as the finding's code.
+const CITATION: &str = "«cmk_lifecycle»";
+
+/// The first byte of [`CITATION`] (`«` is U+00AB): where a scan for citations stops.
+pub(crate) const CITATION_LEAD: ByteSet = ByteSet::of(&[0xc2]);
+
 /// Writes the finding codes the exports' texts cite (`«cmk_lifecycle»`) as the codes themselves.
 pub(crate) fn cite(s: &str) -> std::borrow::Cow<'_, str> {
-    const MARK: &str = "«cmk_lifecycle»";
-    if s.contains('«') { s.replace(MARK, crate::finding::Code::CmkLifecycle.as_str()).into() } else { s.into() }
+    if s.contains('«') { s.replace(CITATION, crate::finding::Code::CmkLifecycle.as_str()).into() } else { s.into() }
+}
+
+/// Writes `text` to `w` as [`cite`]`(text)` would read, with each byte of `special` (ASCII bytes,
+/// joined with [`CITATION_LEAD`]) written by `write` instead: one pass, runs copied whole.
+pub(crate) fn write_cited<W: std::fmt::Write>(
+    w: &mut W,
+    text: &str,
+    special: &ByteSet,
+    mut write: impl FnMut(&mut W, u8) -> std::fmt::Result,
+) -> std::fmt::Result {
+    let bytes = text.as_bytes();
+    let (mut run, mut from) = (0, 0);
+    while let Some(found) = special.find(&bytes[from..]) {
+        let i = from + found;
+        from = i + 1;
+        if bytes[i].is_ascii() {
+            w.write_str(&text[run..i])?;
+            write(w, bytes[i])?;
+            run = from;
+        } else if text[i..].starts_with(CITATION) {
+            w.write_str(&text[run..i])?;
+            w.write_str(crate::finding::Code::CmkLifecycle.as_str())?;
+            run = i + CITATION.len();
+            from = run;
+        }
+    }
+    w.write_str(&text[run..])
 }
 
 /// Quotes `s` for a POSIX shell: single quotes, with `'` written as `'\''`.
@@ -33,18 +66,80 @@ pub fn shell_quote(s: &str) -> String {
 /// [`shell_quote`]`(s)`, written straight into the text it is formatted into.
 pub(crate) struct ShellQuoted<'a>(pub &'a str);
 
-impl std::fmt::Display for ShellQuoted<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("'")?;
-        for (i, piece) in self.0.split('\'').enumerate() {
-            if i > 0 {
-                f.write_str(r"'\''")?;
-            }
-            f.write_str(piece)?;
+impl ShellQuoted<'_> {
+    /// Writes the quoted word to `w`.
+    fn write<W: std::fmt::Write>(&self, w: &mut W) -> std::fmt::Result {
+        const QUOTE: ByteSet = ByteSet::of(b"'");
+        w.write_char('\'')?;
+        let mut rest = self.0;
+        while let Some(i) = QUOTE.find_in(rest) {
+            w.write_str(&rest[..i])?;
+            w.write_str(r"'\''")?;
+            rest = &rest[i + 1..];
         }
-        f.write_str("'")
+        w.write_str(rest)?;
+        w.write_char('\'')
     }
 }
+
+impl std::fmt::Display for ShellQuoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.write(f)
+    }
+}
+
+impl Piece for ShellQuoted<'_> {
+    fn push_to(&self, s: &mut String) {
+        let _ = self.write(s);
+    }
+}
+
+/// A piece of an export's text, as [`push!`] appends it: a text, a number, an API's name, a
+/// shell-quoted word...
+pub(crate) trait Piece {
+    /// Appends the piece to `s`.
+    fn push_to(&self, s: &mut String);
+}
+
+impl Piece for str {
+    fn push_to(&self, s: &mut String) {
+        s.push_str(self);
+    }
+}
+
+impl Piece for String {
+    fn push_to(&self, s: &mut String) {
+        s.push_str(self);
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    fn push_to(&self, s: &mut String) {
+        (**self).push_to(s);
+    }
+}
+
+impl Piece for usize {
+    fn push_to(&self, s: &mut String) {
+        crate::json::push_decimal(s, *self as u64);
+    }
+}
+
+impl Piece for crate::plan::Api {
+    fn push_to(&self, s: &mut String) {
+        s.push_str(self.as_str());
+    }
+}
+
+/// Appends each [`Piece`] to the `String`, in order: a line put together from its pieces without
+/// the formatting machinery.
+macro_rules! push {
+    ($s:expr, $($piece:expr),+ $(,)?) => {{
+        let s: &mut String = $s;
+        $( $crate::exports::Piece::push_to(&$piece, s); )+
+    }};
+}
+pub(crate) use push;
 
 /// The kinds of export, in the order the plan lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -177,7 +272,7 @@ pub(crate) fn logstore(intent: &Intent) -> &str {
 }
 
 pub(crate) fn body_text(r: &Request) -> String {
-    r.body.as_ref().map(|b| serde_json::to_string(b).unwrap_or_default()).unwrap_or_default()
+    r.body.as_ref().map(crate::json::compact).unwrap_or_default()
 }
 
 #[cfg(test)]

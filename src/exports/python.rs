@@ -3,12 +3,11 @@
 //! already happened skipped) and the SLS body sent exactly as the plan has it.
 
 use super::runbook::{self, Checks, comment, comments};
-use super::{cite, project, region};
+use super::{cite, project, push, region};
 use crate::finding::Lang;
 use crate::intent::Intent;
-use crate::plan::{Api, Plan};
-use serde::Serialize;
-use serde_json::{Map, Value};
+use crate::json::{Quoting, Writer};
+use crate::plan::Plan;
 
 /// The SDK packages and the versions the script was tested with (scripts/py-requirements.txt).
 pub const PIP_INSTALL: &str = "alibabacloud_sls20201230==5.15.1 alibabacloud_ram20150501==1.3.0 alibabacloud_kms20160120==3.3.1";
@@ -231,43 +230,11 @@ for step in PLAN["steps"]:
 say("done")
 "#;
 
-/// Writes `v` as a Python expression that yields it: `json.loads('''…''')` of its pretty JSON.
-fn py_json(v: &impl Serialize) -> String {
-    let mut out = String::new();
-    push_py_json(&mut out, v);
-    out
-}
-
-/// Appends [`py_json`]`(v)` to `s`.
-fn push_py_json(s: &mut String, v: &impl Serialize) {
+/// Appends a Python expression that yields the JSON `write` writes: `json.loads('''…''')` of it,
+/// pretty, with every `\` doubled and `'''` escaped as the literal needs.
+fn push_py_json(s: &mut String, write: impl FnOnce(&mut Writer<'_>)) {
     s.push_str("json.loads('''");
-    let mut bytes = std::mem::take(s).into_bytes();
-    let start = bytes.len();
-    let _ = serde_json::to_writer_pretty(&mut bytes, v);
-    // Serialized JSON is UTF-8, and the buffer before it was a String.
-    *s = String::from_utf8(bytes).unwrap_or_default();
-    // `\` doubled, `'''` escaped (as `replace` would, left to right, never overlapping); most
-    // texts have neither, and are left as written.
-    let needs = |b: &u8| matches!(b, b'\\' | b'\'');
-    if let Some(first) = s.as_bytes()[start..].iter().position(needs) {
-        let text = s.split_off(start + first);
-        let mut rest = text.as_str();
-        while let Some(i) = rest.as_bytes().iter().position(needs) {
-            s.push_str(&rest[..i]);
-            rest = &rest[i..];
-            if rest.starts_with('\\') {
-                s.push_str("\\\\");
-                rest = &rest[1..];
-            } else if rest.starts_with("'''") {
-                s.push_str("\\'\\'\\'");
-                rest = &rest[3..];
-            } else {
-                s.push('\'');
-                rest = &rest[1..];
-            }
-        }
-        s.push_str(rest);
-    }
+    write(&mut Writer::pretty(s, Quoting::PythonTriple));
     s.push_str("''')");
 }
 
@@ -311,32 +278,12 @@ pub(super) fn python_sdk(intent: &Intent, plan: &Plan, checks: &Checks, draft: O
     // Only a plan with an SLS request has a script: the endpoint is its region's.
     plan.requests.iter().find(|r| !r.api.is_ram())?;
     let sls_endpoint = crate::logstore::endpoint(intent.target.region.as_ref()?);
-    let data = Data {
-        region: region(intent),
-        project: project(intent),
-        sls_endpoint,
-        cmk: checks.cmk.as_ref().map(|c| CmkData { key_id: &c.key_id, region: &c.region }),
-        role: checks.role.as_ref().map(|r| RoleData { name: &r.name, created: r.created, update: r.update.as_ref().map(|(a, b)| (a, b)) }),
-        want: checks.want.as_ref(),
-        known: &checks.known,
-        steps: plan
-            .requests
-            .iter()
-            .map(|r| Step {
-                step: r.step,
-                api: r.api,
-                host: &r.host,
-                path: &r.path,
-                query: (!r.query.is_empty()).then_some(&r.query),
-                body: r.body.as_ref(),
-            })
-            .collect(),
-    };
     let parts = parts(lang);
     let mut s = String::with_capacity(parts.header.len() + parts.before_data.len() + parts.after_data.len() + 8192);
     s.push_str(&parts.header);
     for r in &plan.requests {
-        runbook::push_comment(&mut s, &format!("  {}. {} — {}", r.step, r.api, lang.pick(&r.purpose, &r.purpose_zh)));
+        push!(&mut s, "#   ", r.step, ". ", r.api, " — ");
+        runbook::push_comment_text(&mut s, lang.pick(&r.purpose, &r.purpose_zh));
     }
     if let Some(why) = draft {
         s.push_str(&format!("raise SystemExit({})  # DRAFT\n", py_str(&format!("sls-encrypt: {why}"))));
@@ -346,7 +293,7 @@ pub(super) fn python_sdk(intent: &Intent, plan: &Plan, checks: &Checks, draft: O
     s.push_str("# ");
     s.push_str(l("The plan: its requests exactly, and what the checks compare.", "计划：原样的请求，以及检查所比较的内容。"));
     s.push_str("\nPLAN = ");
-    push_py_json(&mut s, &data);
+    push_py_json(&mut s, |w| write_data(w, intent, plan, checks, &sls_endpoint));
     s.push_str("\n\nMESSAGES = ");
     s.push_str(&parts.messages);
     s.push('\n');
@@ -354,45 +301,53 @@ pub(super) fn python_sdk(intent: &Intent, plan: &Plan, checks: &Checks, draft: O
     Some(s)
 }
 
-/// The script's `PLAN`: its requests exactly, and what the checks compare.
-#[derive(Serialize)]
-struct Data<'a> {
-    region: &'a str,
-    project: &'a str,
-    sls_endpoint: String,
-    cmk: Option<CmkData<'a>>,
-    role: Option<RoleData<'a>>,
-    want: Option<&'a Map<String, Value>>,
-    known: &'a [String],
-    steps: Vec<Step<'a>>,
-}
-
-/// The CMK the script checks.
-#[derive(Serialize)]
-struct CmkData<'a> {
-    key_id: &'a str,
-    region: &'a str,
-}
-
-/// The role the script checks.
-#[derive(Serialize)]
-struct RoleData<'a> {
-    name: &'a str,
-    created: bool,
-    update: Option<(&'a Value, &'a Value)>,
-}
-
-/// One request of the plan, as the script sends it.
-#[derive(Serialize)]
-struct Step<'a> {
-    step: usize,
-    api: Api,
-    host: &'a str,
-    path: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    query: Option<&'a Map<String, Value>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body: Option<&'a Value>,
+/// Writes the script's `PLAN`: its requests exactly, and what the checks compare (`region`,
+/// `project`, `sls_endpoint`, `cmk`, `role`, `want`, `known`, then the `steps`).
+fn write_data(w: &mut Writer<'_>, intent: &Intent, plan: &Plan, checks: &Checks, sls_endpoint: &str) {
+    w.object(|o| {
+        o.member("region", |w| w.str(region(intent)));
+        o.member("project", |w| w.str(project(intent)));
+        o.member("sls_endpoint", |w| w.str(sls_endpoint));
+        o.member("cmk", |w| match &checks.cmk {
+            Some(c) => w.object(|o| {
+                o.member("key_id", |w| w.str(c.key_id));
+                o.member("region", |w| w.str(c.region));
+            }),
+            None => w.null(),
+        });
+        o.member("role", |w| match &checks.role {
+            Some(r) => w.object(|o| {
+                o.member("name", |w| w.str(r.name));
+                o.member("created", |w| w.bool(r.created));
+                o.member("update", |w| match &r.update {
+                    Some(u) => w.array(&[u.pasted, u.new.as_ref()], |w, v| w.value(v)),
+                    None => w.null(),
+                });
+            }),
+            None => w.null(),
+        });
+        o.member("want", |w| match &checks.want {
+            Some(want) => runbook::write_want(w, want),
+            None => w.null(),
+        });
+        o.member("known", |w| w.array(&checks.known, |w, k| w.str(k)));
+        o.member("steps", |w| {
+            w.array(&plan.requests, |w, r| {
+                w.object(|o| {
+                    o.member("step", |w| w.unsigned(r.step as u64));
+                    o.member("api", |w| w.str(r.api.as_str()));
+                    o.member("host", |w| w.str(&r.host));
+                    o.member("path", |w| w.str(&r.path));
+                    if !r.query.is_empty() {
+                        o.member("query", |w| w.map(&r.query));
+                    }
+                    if let Some(body) = &r.body {
+                        o.member("body", |w| w.value(body));
+                    }
+                })
+            })
+        });
+    });
 }
 
 /// The parts of the script that depend only on its language, written once per language.
@@ -401,7 +356,7 @@ struct Parts {
     header: String,
     /// [`CODE`] up to its `«data»` marker, comments filled in.
     before_data: String,
-    /// [`py_json`] of the script's [`messages`].
+    /// The script's [`MESSAGES`] in its language, as a Python expression.
     messages: String,
     /// [`CODE`] after its `«data»` marker, comments filled in.
     after_data: String,
@@ -423,7 +378,11 @@ fn parts(lang: Lang) -> &'static Parts {
         let (mut before_data, mut after_data) = (String::new(), String::new());
         fill_markers(&mut before_data, before, lang);
         fill_markers(&mut after_data, after, lang);
-        Parts { header, before_data, messages: py_json(&messages(lang)), after_data }
+        let mut messages = String::new();
+        push_py_json(&mut messages, |w| {
+            w.object(|o| MESSAGES.iter().for_each(|(k, en, zh)| o.member(k, |w| w.str(&cite(lang.pick(en, zh))))))
+        });
+        Parts { header, before_data, messages, after_data }
     };
     match lang {
         Lang::En => EN.get_or_init(write),
@@ -458,7 +417,7 @@ fn fill_markers(s: &mut String, code: &str, lang: Lang) {
 
 /// A Python string literal (JSON's escapes are Python's too).
 fn py_str(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
+    crate::json::string(s)
 }
 
 /// The comments of [`CODE`], by marker: English and Simplified Chinese.
@@ -573,8 +532,3 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("failed", "{api} failed (see above).", "{api} 失败（见上文）。"),
     ("done", "done: every step of the plan was sent or had already happened.", "完成：计划的每个步骤都已发送或此前已完成。"),
 ];
-
-/// The script's messages in `lang`.
-fn messages(lang: Lang) -> Value {
-    Value::Object(MESSAGES.iter().map(|(k, en, zh)| (k.to_string(), Value::String(cite(lang.pick(en, zh)).into_owned()))).collect())
-}

@@ -2,11 +2,13 @@
 //! change, skips RAM steps that already happened, and stops when the Logstore changed since it
 //! was pasted.
 
-use super::runbook::{self, Checks, CmkCheck, DRIFT_JQ, RoleCheck, TRUST_JQ, comments, push_comment};
-use super::{ShellQuoted as Sq, body_text, cite, logstore, project, region};
+use super::runbook::{self, Checks, CmkCheck, DRIFT_JQ, RoleCheck, TRUST_JQ, comments, push_comment, push_comment_text};
+use super::{CITATION_LEAD, Piece, ShellQuoted as Sq, body_text, logstore, project, push, region, write_cited};
 use crate::finding::Lang;
 use crate::intent::Intent;
+use crate::json::Members;
 use crate::plan::{Api, Plan, Request};
+use crate::scan::ByteSet;
 use std::fmt::Write;
 
 /// The oldest aliyun CLI with the built-in `sls` product.
@@ -21,17 +23,45 @@ fn dq(s: &str) -> Dq<'_> {
 /// The inside of a double-quoted shell word, as [`dq`] makes it.
 struct Dq<'a>(&'a str);
 
-impl std::fmt::Display for Dq<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let cited = cite(self.0);
-        let mut rest = cited.as_ref();
-        while let Some(i) = rest.as_bytes().iter().position(|b| matches!(b, b'"' | b'\\' | b'$' | b'`')) {
-            f.write_str(&rest[..i])?;
-            f.write_str("\\")?;
-            f.write_str(&rest[i..=i])?;
-            rest = &rest[i + 1..];
-        }
-        f.write_str(rest)
+/// A stop that names the role: `die "<subject>$ROLE_NAME<problem>"`.
+struct DieNamingRole<'a> {
+    /// What comes before the role's name.
+    subject: &'a str,
+    /// What comes after it.
+    problem: &'a str,
+}
+
+impl Piece for DieNamingRole<'_> {
+    fn push_to(&self, s: &mut String) {
+        push!(s, "die \"", dq(self.subject), "$ROLE_NAME", dq(self.problem), "\"");
+    }
+}
+
+/// The note that a step was skipped: `note "step N: <why>"`.
+struct Skipped<'a> {
+    /// The script's language.
+    lang: Lang,
+    /// The step.
+    step: usize,
+    /// Why it was skipped.
+    why: &'a str,
+}
+
+impl Piece for Skipped<'_> {
+    fn push_to(&self, s: &mut String) {
+        let l = |en: &'static str, zh: &'static str| self.lang.pick(en, zh);
+        push!(s, "note \"", dq(l("step", "步骤")), " ", self.step, dq(l(": ", "：")), dq(self.why), "\"");
+    }
+}
+
+impl Piece for Dq<'_> {
+    fn push_to(&self, s: &mut String) {
+        const SPECIAL: ByteSet = ByteSet::of(b"\"\\$`").and(CITATION_LEAD);
+        let _ = write_cited(s, self.0, &SPECIAL, |s, b| {
+            s.push('\\');
+            s.push(char::from(b));
+            Ok(())
+        });
     }
 }
 
@@ -68,51 +98,55 @@ pub(super) fn aliyun_cli(intent: &Intent, plan: &Plan, checks: &Checks, draft: O
     }
     s.push_str("set -euo pipefail\n");
     s.push_str("\ndie() { printf 'sls-encrypt: %s\\n' \"$1\" >&2; exit 1; }\nnote() { printf 'sls-encrypt: %s\\n' \"$1\" >&2; }\n");
-    let _ = writeln!(s, "REGION={}", Sq(region(intent)));
+    push!(&mut s, "REGION=", Sq(region(intent)), "\n");
 
     s.push('\n');
     push_comment(&mut s, l("Tools: aliyun with the built-in sls product, and jq.", "工具：带内置 sls 产品的 aliyun，以及 jq。"));
-    let _ = writeln!(
-        s,
-        "command -v aliyun >/dev/null 2>&1 || die \"{}\"",
+    push!(
+        &mut s,
+        "command -v aliyun >/dev/null 2>&1 || die \"",
         dq(l(
             "the aliyun CLI is not on PATH; install aliyun CLI 3.0.308 or newer first. Nothing was sent.",
             "PATH 中没有 aliyun CLI；请先安装 aliyun CLI 3.0.308 或更高版本。未发送任何请求。"
-        ))
+        )),
+        "\"\n"
     );
-    let _ = writeln!(
-        s,
-        "command -v jq >/dev/null 2>&1 || die \"{}\"",
-        dq(l("jq is not on PATH; install jq first. Nothing was sent.", "PATH 中没有 jq；请先安装 jq。未发送任何请求。"))
+    push!(
+        &mut s,
+        "command -v jq >/dev/null 2>&1 || die \"",
+        dq(l("jq is not on PATH; install jq first. Nothing was sent.", "PATH 中没有 jq；请先安装 jq。未发送任何请求。")),
+        "\"\n"
     );
     let (a, b, c) = MIN_ALIYUN;
-    let _ = writeln!(
+    let _ = write!(
         s,
         "aliyun_version=$(aliyun version 2>/dev/null | grep -oE '[0-9]+\\.[0-9]+\\.[0-9]+' | head -n 1) || aliyun_version=''\n\
 IFS=. read -r v1 v2 v3 <<<\"${{aliyun_version:-0.0.0}}\"\n\
-if [ \"$v1\" -lt {a} ] || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -lt {b} ]; }} || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -eq {b} ] && [ \"$v3\" -lt {c} ]; }}; then\n  die \"{}${{aliyun_version:-?}}{}\"\nfi",
+if [ \"$v1\" -lt {a} ] || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -lt {b} ]; }} || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -eq {b} ] && [ \"$v3\" -lt {c} ]; }}; then\n  die \"",
+    );
+    push!(
+        &mut s,
         dq(l("aliyun CLI ", "aliyun CLI 版本 ")),
+        "${aliyun_version:-?}",
         dq(l(
             " has no built-in sls product; update it to 3.0.308 or newer. Nothing was sent.",
             " 没有内置的 sls 产品；请升级到 3.0.308 或更高版本。未发送任何请求。"
-        ))
+        )),
+        "\"\nfi\n"
     );
 
     precheck(&mut s, lang, checks);
 
     for r in &plan.requests {
-        s.push('\n');
-        push_comment(
-            &mut s,
-            &format!("{} {}{}{} — {}", l("Step", "步骤"), r.step, l(": ", "："), r.api, lang.pick(&r.purpose, &r.purpose_zh)),
-        );
+        push!(&mut s, "\n# ", l("Step", "步骤"), " ", r.step, l(": ", "："), r.api, " — ");
+        push_comment_text(&mut s, lang.pick(&r.purpose, &r.purpose_zh));
         step(&mut s, lang, intent, checks, r);
     }
-    s.push('\n');
-    let _ = writeln!(
-        s,
-        "note \"{}\"",
-        dq(l("done: every step of the plan was sent or had already happened.", "完成：计划的每个步骤都已发送或此前已完成。"))
+    push!(
+        &mut s,
+        "\nnote \"",
+        dq(l("done: every step of the plan was sent or had already happened.", "完成：计划的每个步骤都已发送或此前已完成。")),
+        "\"\n"
     );
     s
 }
@@ -144,34 +178,44 @@ fn precheck_cmk(s: &mut String, lang: Lang, cmk: &CmkCheck) {
             "CMK：必须存在、处于启用（Enabled）状态，并与日志库位于同一地域（其 ARN 中包含地域）。",
         ),
     );
-    let _ = writeln!(s, "CMK_ID={}\nCMK_REGION={}", Sq(&cmk.key_id), Sq(&cmk.region));
-    let _ = writeln!(
+    push!(s, "CMK_ID=", Sq(cmk.key_id), "\nCMK_REGION=", Sq(cmk.region), "\n");
+    push!(
         s,
-        "key_json=$(aliyun kms DescribeKey --KeyId \"$CMK_ID\" --region \"$CMK_REGION\" 2>&1) || {{ printf '%s\\n' \"$key_json\" >&2; die \"{}$CMK_ID{}$CMK_REGION{}\"; }}",
+        "key_json=$(aliyun kms DescribeKey --KeyId \"$CMK_ID\" --region \"$CMK_REGION\" 2>&1) || { printf '%s\\n' \"$key_json\" >&2; die \"",
         dq(l("the CMK ", "找不到 CMK ")),
+        "$CMK_ID",
         dq(l(" was not found in ", "（地域：")),
+        "$CMK_REGION",
         dq(l(" (KMS DescribeKey failed, see above). Nothing was changed.", "）（KMS DescribeKey 失败，见上文）。未做任何修改。")),
+        "\"; }\n",
     );
     s.push_str("key_state=$(jq -r '.KeyMetadata.KeyState // \"\"' <<<\"$key_json\") || key_state=''\n");
     s.push_str("key_arn=$(jq -r '.KeyMetadata.Arn // \"\"' <<<\"$key_json\") || key_arn=''\n");
-    let _ = writeln!(
+    push!(
         s,
-        "[ \"$key_state\" = Enabled ] || die \"{}$CMK_ID{}${{key_state:-?}}{}\"",
+        "[ \"$key_state\" = Enabled ] || die \"",
         dq(l("the CMK ", "CMK ")),
+        "$CMK_ID",
         dq(l(" is ", " 的状态为 ")),
+        "${key_state:-?}",
         dq(l(
             ", not Enabled: Log Service could not use it. Enable it in KMS first. Nothing was changed.",
             "，不是 Enabled：日志服务无法使用它。请先在 KMS 中启用。未做任何修改。"
         )),
+        "\"\n",
     );
     s.push_str("key_region=$(cut -d: -f3 <<<\"$key_arn\")\n");
-    let _ = writeln!(
+    push!(
         s,
-        "[ \"$key_region\" = \"$REGION\" ] || die \"{}$CMK_ID{}${{key_region:-?}}{}$REGION{}\"",
+        "[ \"$key_region\" = \"$REGION\" ] || die \"",
         dq(l("the CMK ", "CMK ")),
+        "$CMK_ID",
         dq(l(" is in region ", " 位于地域 ")),
+        "${key_region:-?}",
         dq(l(", but the Logstore is in ", "，但日志库位于 ")),
+        "$REGION",
         dq(l(": Log Service only uses a CMK of its own region. Nothing was changed.", "：日志服务只能使用同一地域的 CMK。未做任何修改。")),
+        "\"\n",
     );
 }
 
@@ -185,16 +229,18 @@ fn precheck_role(s: &mut String, lang: Lang, role: &RoleCheck) {
             "角色：其信任策略必须允许日志服务（log.aliyuncs.com）扮演它。",
         ),
     );
-    let _ = writeln!(s, "ROLE_NAME={}", Sq(&role.name));
-    let _ = writeln!(s, "trusts_log_service() {{ jq -e {} >/dev/null 2>&1 <<<\"$1\"; }}", Sq(TRUST_JQ));
-    let _ = writeln!(
+    push!(s, "ROLE_NAME=", Sq(role.name), "\n");
+    push!(s, "trusts_log_service() { jq -e ", Sq(TRUST_JQ), " >/dev/null 2>&1 <<<\"$1\"; }\n");
+    push!(
         s,
-        "if role_json=$(aliyun ram GetRole --RoleName \"$ROLE_NAME\" 2>&1); then\n  role_exists=1\nelse\n  case \"$role_json\" in\n    *EntityNotExist*) role_exists=0 ;;\n    *) printf '%s\\n' \"$role_json\" >&2; die \"{}\" ;;\n  esac\nfi",
-        dq(l("RAM GetRole failed (see above). Nothing was changed.", "RAM GetRole 失败（见上文）。未做任何修改。"))
+        "if role_json=$(aliyun ram GetRole --RoleName \"$ROLE_NAME\" 2>&1); then\n  role_exists=1\nelse\n  case \"$role_json\" in\n    *EntityNotExist*) role_exists=0 ;;\n    *) printf '%s\\n' \"$role_json\" >&2; die \"",
+        dq(l("RAM GetRole failed (see above). Nothing was changed.", "RAM GetRole 失败（见上文）。未做任何修改。")),
+        "\" ;;\n  esac\nfi\n"
     );
     // Each stop names the role: "<subject>$ROLE_NAME<problem>".
-    let die = |subject: (&'static str, &'static str), problem: (&'static str, &'static str)| {
-        format!("die \"{}$ROLE_NAME{}\"", dq(l(subject.0, subject.1)), dq(l(problem.0, problem.1)))
+    let die = |subject: (&'static str, &'static str), problem: (&'static str, &'static str)| DieNamingRole {
+        subject: l(subject.0, subject.1),
+        problem: l(problem.0, problem.1),
     };
     let (the_role, its_trust) = (("the role ", "角色 "), ("the trust policy of role ", "角色 "));
     if role.created {
@@ -205,7 +251,7 @@ fn precheck_role(s: &mut String, lang: Lang, role: &RoleCheck) {
                 " 已存在，且其信任策略不允许 log.aliyuncs.com 扮演。请换一个角色名，或将其作为现有角色使用并粘贴其信任策略。未做任何修改。",
             ),
         );
-        let _ = writeln!(s, "if [ \"$role_exists\" = 1 ] && ! trusts_log_service \"$role_json\"; then\n  {die}\nfi");
+        push!(s, "if [ \"$role_exists\" = 1 ] && ! trusts_log_service \"$role_json\"; then\n  ", die, "\nfi\n");
         return;
     }
     let die_absent = die(
@@ -215,9 +261,9 @@ fn precheck_role(s: &mut String, lang: Lang, role: &RoleCheck) {
             " 不存在。请创建它（选择“创建角色”）或更正角色名。未做任何修改。",
         ),
     );
-    let _ = writeln!(s, "[ \"$role_exists\" = 1 ] || {die_absent}");
+    push!(s, "[ \"$role_exists\" = 1 ] || ", die_absent, "\n");
     match &role.update {
-        Some((pasted, new)) => {
+        Some(update) => {
             let die = die(
                 its_trust,
                 (
@@ -225,12 +271,14 @@ fn precheck_role(s: &mut String, lang: Lang, role: &RoleCheck) {
                     " 的信任策略在粘贴后已被修改；请重新粘贴（aliyun ram GetRole），以免丢失其中的内容。未做任何修改。",
                 ),
             );
-            let _ = writeln!(s, "ROLE_TRUST_PASTED={}\nROLE_TRUST_NEW={}", Sq(&compact(pasted)), Sq(&compact(new)));
-            let _ = writeln!(
+            push!(s, "ROLE_TRUST_PASTED=", Sq(&crate::json::compact(update.pasted)), "\nROLE_TRUST_NEW=", Sq(&update.new_compact()), "\n");
+            push!(
                 s,
                 "live_trust=$(jq -c '.Role.AssumeRolePolicyDocument | fromjson' <<<\"$role_json\") || live_trust='null'\n\
 if jq -e --argjson a \"$live_trust\" --argjson b \"$ROLE_TRUST_NEW\" -n '$a == $b' >/dev/null; then\n  trust_current=1\n\
-elif ! jq -e --argjson a \"$live_trust\" --argjson b \"$ROLE_TRUST_PASTED\" -n '$a == $b' >/dev/null; then\n  {die}\nfi",
+elif ! jq -e --argjson a \"$live_trust\" --argjson b \"$ROLE_TRUST_PASTED\" -n '$a == $b' >/dev/null; then\n  ",
+                die,
+                "\nfi\n"
             );
         }
         None => {
@@ -241,7 +289,7 @@ elif ! jq -e --argjson a \"$live_trust\" --argjson b \"$ROLE_TRUST_PASTED\" -n '
                     " 的信任策略不允许 log.aliyuncs.com 扮演；请粘贴其信任策略，以便计划添加日志服务。未做任何修改。",
                 ),
             );
-            let _ = writeln!(s, "trusts_log_service \"$role_json\" || {die}");
+            push!(s, "trusts_log_service \"$role_json\" || ", die, "\n");
         }
     }
 }
@@ -261,23 +309,20 @@ fn deletion_protection(s: &mut String, lang: Lang) {
             ("Opt-in: run with SLS_ENCRYPT_PROTECT_CMK=1 to turn it on here.", "可选：以 SLS_ENCRYPT_PROTECT_CMK=1 运行即可在此开启。"),
         ],
     );
-    let _ = writeln!(
+    push!(
         s,
-        "if [ \"$(jq -r '.KeyMetadata.DeletionProtection // \"\"' <<<\"$key_json\")\" != Enabled ]; then\n  if [ \"${{SLS_ENCRYPT_PROTECT_CMK:-}}\" = 1 ]; then\n    aliyun kms SetDeletionProtection --ProtectedResourceArn \"$key_arn\" --EnableDeletionProtection true --DeletionProtectionDescription 'sls-encrypt: encrypts SLS data' --region \"$CMK_REGION\"\n  else\n    note \"{}$key_arn --EnableDeletionProtection true --region $CMK_REGION\"\n  fi\nfi",
+        "if [ \"$(jq -r '.KeyMetadata.DeletionProtection // \"\"' <<<\"$key_json\")\" != Enabled ]; then\n  if [ \"${SLS_ENCRYPT_PROTECT_CMK:-}\" = 1 ]; then\n    aliyun kms SetDeletionProtection --ProtectedResourceArn \"$key_arn\" --EnableDeletionProtection true --DeletionProtectionDescription 'sls-encrypt: encrypts SLS data' --region \"$CMK_REGION\"\n  else\n    note \"",
         dq(l(
             "«cmk_lifecycle»: the CMK has no deletion protection. To add it: SLS_ENCRYPT_PROTECT_CMK=1, or: aliyun kms SetDeletionProtection --ProtectedResourceArn ",
             "«cmk_lifecycle»：该 CMK 未开启删除保护。开启方法：设置 SLS_ENCRYPT_PROTECT_CMK=1，或运行：aliyun kms SetDeletionProtection --ProtectedResourceArn "
         )),
+        "$key_arn --EnableDeletionProtection true --region $CMK_REGION\"\n  fi\nfi\n",
     );
-}
-
-fn compact(v: &serde_json::Value) -> String {
-    serde_json::to_string(v).unwrap_or_default()
 }
 
 /// The value of a RAM request's parameter, shell-quoted.
 fn q<'a>(r: &'a Request, key: &str) -> Sq<'a> {
-    Sq(r.query.get(key).and_then(|v| v.as_str()).unwrap_or_default())
+    Sq(r.query.member(key).and_then(|v| v.as_str()).unwrap_or_default())
 }
 
 /// One step: the plan's command, guarded so that a step which already happened is skipped.
@@ -292,20 +337,26 @@ fn step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &Reques
             made.as_str()
         }
     };
-    let skipped = |what: &str| format!("note \"{}\"", dq(&format!("{} {}{}{what}", l("step", "步骤"), r.step, l(": ", "："))));
+    let skipped = |why: &'static str| Skipped { lang, step: r.step, why };
     match r.api {
         Api::CreateRole => {
-            let _ = writeln!(
+            push!(
                 s,
-                "if [ \"$role_exists\" = 1 ]; then\n  {}\nelse\n  {cmd}\n  ram_changed=1\nfi",
-                skipped(l("skipped, the role already exists.", "已跳过，角色已存在。"))
+                "if [ \"$role_exists\" = 1 ]; then\n  ",
+                skipped(l("skipped, the role already exists.", "已跳过，角色已存在。")),
+                "\nelse\n  ",
+                cmd,
+                "\n  ram_changed=1\nfi\n"
             );
         }
         Api::UpdateRole => {
-            let _ = writeln!(
+            push!(
                 s,
-                "if [ \"$trust_current\" = 1 ]; then\n  {}\nelse\n  {cmd}\n  ram_changed=1\nfi",
-                skipped(l("skipped, the trust policy is already the new one.", "已跳过，信任策略已是新的版本。"))
+                "if [ \"$trust_current\" = 1 ]; then\n  ",
+                skipped(l("skipped, the trust policy is already the new one.", "已跳过，信任策略已是新的版本。")),
+                "\nelse\n  ",
+                cmd,
+                "\n  ram_changed=1\nfi\n"
             );
         }
         Api::AttachPolicyToRole | Api::AttachPolicyToUser => {
@@ -314,31 +365,46 @@ fn step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &Reques
             } else {
                 ("ListPoliciesForUser --UserName", q(r, "UserName"))
             };
-            let _ = writeln!(
+            push!(
                 s,
-                "if aliyun ram {list} {who} 2>/dev/null | jq -e --arg n {} --arg t {} '[.Policies.Policy[]? | select(.PolicyName == $n and .PolicyType == $t)] | length > 0' >/dev/null 2>&1; then\n  {}\nelse\n  {cmd}\n  ram_changed=1\nfi",
+                "if aliyun ram ",
+                list,
+                " ",
+                who,
+                " 2>/dev/null | jq -e --arg n ",
                 q(r, "PolicyName"),
+                " --arg t ",
                 q(r, "PolicyType"),
-                skipped(l("skipped, the policy is already attached.", "已跳过，该策略已授予。"))
+                " '[.Policies.Policy[]? | select(.PolicyName == $n and .PolicyType == $t)] | length > 0' >/dev/null 2>&1; then\n  ",
+                skipped(l("skipped, the policy is already attached.", "已跳过，该策略已授予。")),
+                "\nelse\n  ",
+                cmd,
+                "\n  ram_changed=1\nfi\n"
             );
         }
         Api::CreatePolicy => {
-            let _ = writeln!(
+            push!(
                 s,
-                "if policy_json=$(aliyun ram GetPolicy --PolicyName {} --PolicyType Custom 2>/dev/null); then\n  {}\n  jq -e --argjson want {} '.DefaultPolicyVersion.PolicyDocument | fromjson | . == $want' >/dev/null 2>&1 <<<\"$policy_json\" || note \"{}\"\nelse\n  {cmd}\n  ram_changed=1\nfi",
+                "if policy_json=$(aliyun ram GetPolicy --PolicyName ",
                 q(r, "PolicyName"),
+                " --PolicyType Custom 2>/dev/null); then\n  ",
                 skipped(l("skipped, the policy already exists.", "已跳过，策略已存在。")),
+                "\n  jq -e --argjson want ",
                 q(r, "PolicyDocument"),
+                " '.DefaultPolicyVersion.PolicyDocument | fromjson | . == $want' >/dev/null 2>&1 <<<\"$policy_json\" || note \"",
                 dq(l(
                     "warning: the existing policy's document differs from the plan's; check that it allows ram:PassRole on the role.",
                     "警告：现有策略的内容与计划不同；请确认它允许对该角色执行 ram:PassRole。"
-                ))
+                )),
+                "\"\nelse\n  ",
+                cmd,
+                "\n  ram_changed=1\nfi\n"
             );
         }
         Api::GetLogStore => {
             // Sent together with the UpdateLogStore that follows it (see there); alone it is a read.
             if checks.want.is_none() {
-                let _ = writeln!(s, "{cmd}");
+                push!(s, cmd, "\n");
             } else {
                 push_comment(
                     s,
@@ -351,7 +417,7 @@ fn step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &Reques
         }
         Api::UpdateLogStore | Api::CreateLogStore => write_step(s, lang, intent, checks, r, cmd),
         Api::UpdateLogStoreEncryption => {
-            let _ = writeln!(s, "{cmd}\nram_changed=1");
+            push!(s, cmd, "\nram_changed=1\n");
         }
     }
 }
@@ -376,47 +442,64 @@ fn write_step(s: &mut String, lang: Lang, intent: &Intent, checks: &Checks, r: &
                 ),
             ],
         );
-        let want = checks.want.as_ref().map(|w| serde_json::to_string(w).unwrap_or_default()).unwrap_or_else(|| "{}".into());
-        let known = serde_json::to_string(&checks.known).unwrap_or_default();
-        let _ = writeln!(s, "WANT={}\nKNOWN={}\nBODY={}", Sq(&want), Sq(&known), Sq(&body_text(r)));
+        let mut want = String::new();
+        match &checks.want {
+            Some(w) => runbook::write_want(&mut crate::json::Writer::compact(&mut want), w),
+            None => want.push_str("{}"),
+        }
+        let mut known = String::new();
+        crate::json::Writer::compact(&mut known).array(&checks.known, |w, k| w.str(k));
+        push!(s, "WANT=", Sq(&want), "\nKNOWN=", Sq(&known), "\nBODY=");
+        match quoted_body(cmd) {
+            Some(body) => s.push_str(body),
+            None => push!(s, Sq(&body_text(r))),
+        }
+        s.push('\n');
     }
-    let _ =
-        writeln!(s, "retry_every=\"${{SLS_ENCRYPT_RETRY_EVERY:-10}}\"\ndeadline=$((SECONDS + ${{SLS_ENCRYPT_RAM_WAIT:-60}}))\nwhile :; do");
+    s.push_str("retry_every=\"${SLS_ENCRYPT_RETRY_EVERY:-10}\"\ndeadline=$((SECONDS + ${SLS_ENCRYPT_RAM_WAIT:-60}))\nwhile :; do\n");
     if update {
         // The GetLogStore command line (`command` of a GetLogStore request), without a copy of the request.
-        let get = GetLogStoreCommand::new(region(intent), project(intent), logstore(intent)).api;
-        let _ = writeln!(
+        let get = GetLogStoreApi { region: region(intent), project: project(intent), logstore: logstore(intent) };
+        push!(
             s,
-            "  live=$({})\n  if jq -e --argjson body \"$BODY\" '. as $live | $body | to_entries | all(.value == $live[.key])' >/dev/null 2>&1 <<<\"$live\"; then\n    note \"{}\"\n    break\n  fi\n  drift=$(jq -r --argjson want \"$WANT\" --argjson known \"$KNOWN\" {} <<<\"$live\") || die \"{}\"\n  if [ -n \"$drift\" ]; then\n    die \"{}$drift{}\"\n  fi",
+            "  live=$(",
             get,
-            dq(&format!(
-                "{} {}{}{}",
-                l("step", "步骤"),
-                r.step,
-                l(": ", "："),
-                l("skipped, the Logstore already has this configuration.", "已跳过，日志库已是该配置。")
-            )),
+            ")\n  if jq -e --argjson body \"$BODY\" '. as $live | $body | to_entries | all(.value == $live[.key])' >/dev/null 2>&1 <<<\"$live\"; then\n    ",
+            Skipped {
+                lang, step: r.step, why: l("skipped, the Logstore already has this configuration.", "已跳过，日志库已是该配置。")
+            },
+            "\n    break\n  fi\n  drift=$(jq -r --argjson want \"$WANT\" --argjson known \"$KNOWN\" ",
             Sq(DRIFT_JQ),
+            " <<<\"$live\") || die \"",
             dq(l(
                 "the GetLogStore response is not a Logstore (see above). Nothing was sent.",
                 "GetLogStore 的响应不是日志库配置（见上文）。未发送任何修改。"
             )),
+            "\"\n  if [ -n \"$drift\" ]; then\n    die \"",
             dq(l("the Logstore changed since it was pasted: ", "日志库在粘贴后已被修改：")),
+            "$drift",
             dq(l(
                 " differ. UpdateLogStore was not sent. Paste the GetLogStore output again and make a new plan.",
                 " 不同。未发送 UpdateLogStore。请重新粘贴 GetLogStore 的输出并重新生成计划。"
             )),
+            "\"\n  fi\n",
         );
     }
-    let _ = writeln!(
+    push!(
         s,
-        "  if out=$({cmd} 2>&1); then\n    printf '%s\\n' \"$out\"\n    break\n  fi\n  printf '%s\\n' \"$out\" >&2\n  if [ \"$ram_changed\" = 1 ] && [ \"$SECONDS\" -lt \"$deadline\" ]; then\n    note \"{}${{retry_every}}{}\"\n    sleep \"$retry_every\"\n    continue\n  fi\n  die \"{}\"\ndone",
+        "  if out=$(",
+        cmd,
+        " 2>&1); then\n    printf '%s\\n' \"$out\"\n    break\n  fi\n  printf '%s\\n' \"$out\" >&2\n  if [ \"$ram_changed\" = 1 ] && [ \"$SECONDS\" -lt \"$deadline\" ]; then\n    note \"",
         dq(l("new RAM grants can take a while to apply; retrying in ", "新授予的 RAM 权限可能需要一段时间生效；")),
-        dq(&match lang {
-            Lang::En => format!("s ({}).", r.api),
-            Lang::Zh => format!(" 秒后重试（{}）。", r.api),
-        }),
-        dq(&format!("{} {}", r.api, l("failed (see above).", "失败（见上文）。"))),
+        "${retry_every}",
+        dq(l("s (", " 秒后重试（")),
+        r.api,
+        dq(l(").", "）。")),
+        "\"\n    sleep \"$retry_every\"\n    continue\n  fi\n  die \"",
+        r.api,
+        " ",
+        dq(l("failed (see above).", "失败（见上文）。")),
+        "\"\ndone\n",
     );
 }
 
@@ -437,6 +520,32 @@ impl GetLogStoreCommand {
     }
 }
 
+/// [`GetLogStoreCommand::new`]'s API form, written where it is formatted (without the plugin form).
+pub(super) struct GetLogStoreApi<'a> {
+    /// The region.
+    pub region: &'a str,
+    /// The project (shell-quoted when written).
+    pub project: &'a str,
+    /// The Logstore (shell-quoted when written).
+    pub logstore: &'a str,
+}
+
+impl Piece for GetLogStoreApi<'_> {
+    fn push_to(&self, s: &mut String) {
+        push!(
+            s,
+            "aliyun sls ",
+            Api::GetLogStore,
+            " --region ",
+            self.region,
+            " --project ",
+            Sq(self.project),
+            " --logstore ",
+            Sq(self.logstore)
+        );
+    }
+}
+
 /// The commands that print the plan's target Logstore (placeholders for what is not known yet).
 pub fn get_logstore_command(plan: &Plan) -> GetLogStoreCommand {
     let t = plan.target.as_ref();
@@ -448,31 +557,36 @@ pub fn get_logstore_command(plan: &Plan) -> GetLogStoreCommand {
     )
 }
 
+/// The body a [`command`] line of an SLS write ends with, shell-quoted as the line has it (what
+/// follows its first ` --body `: the region, project and Logstore before it are names that
+/// cannot hold one), so the runbook's `BODY=` reuses the text instead of writing it again.
+fn quoted_body(cmd: &str) -> Option<&str> {
+    cmd.split_once(" --body ").map(|(_, body)| body)
+}
+
 /// The aliyun CLI command line that sends one request of the plan (one line, shell-quoted).
 pub fn command(intent: &Intent, r: &Request) -> String {
     let region = region(intent);
     let project = project(intent);
     let logstore = logstore(intent);
+    let mut line = String::with_capacity(256);
     match r.api {
-        Api::GetLogStore => GetLogStoreCommand::new(region, project, logstore).api,
+        Api::GetLogStore => push!(&mut line, GetLogStoreApi { region, project, logstore }),
         Api::UpdateLogStore => {
-            format!(
-                "aliyun sls {} --region {region} --project {} --logstore {} --body {}",
-                r.api,
-                Sq(project),
-                Sq(logstore),
-                Sq(&body_text(r))
-            )
+            let body = body_text(r);
+            push!(&mut line, "aliyun sls ", r.api, " --region ", region, " --project ", Sq(project), " --logstore ", Sq(logstore));
+            push!(&mut line, " --body ", Sq(&body));
         }
         Api::CreateLogStore => {
-            format!("aliyun sls {} --region {region} --project {} --body {}", r.api, Sq(project), Sq(&body_text(r)))
+            let body = body_text(r);
+            push!(&mut line, "aliyun sls ", r.api, " --region ", region, " --project ", Sq(project), " --body ", Sq(&body));
         }
         _ => {
-            let mut line = format!("aliyun ram {}", r.api);
+            push!(&mut line, "aliyun ram ", r.api);
             for (k, v) in &r.query {
-                let _ = write!(line, " --{k} {}", Sq(v.as_str().unwrap_or_default()));
+                push!(&mut line, " --", k, " ", Sq(v.as_str().unwrap_or_default()));
             }
-            line
         }
     }
+    line
 }

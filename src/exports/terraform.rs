@@ -7,12 +7,14 @@
 //! every RAM resource the runbook creates, `encrypt_conf` exactly as the Logstore stores it, and
 //! `prevent_destroy`. For a create, the Logstore depends on the RAM resources it needs.
 
-use super::{project, region};
+use super::{project, push, region};
 use crate::finding::t;
 use crate::finding::{Code, Finding, Lang};
 use crate::intent::{Intent, Operation};
+use crate::json::Members;
 use crate::plan::{Api, Plan, Request};
 use crate::pointer::join;
+use crate::scan::ByteSet;
 use serde_json::{Map, Value};
 use std::fmt::Write;
 
@@ -21,6 +23,7 @@ use std::fmt::Write;
 pub const PROVIDER_FLOOR: &str = ">= 1.252.0";
 
 /// An HCL string literal: JSON escapes, and `${` / `%{` written so they stay literal.
+#[cfg(test)]
 pub(super) fn hcl_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     push_hcl_string(&mut out, s);
@@ -31,10 +34,14 @@ pub(super) fn hcl_string(s: &str) -> String {
 /// `\t`, `\b`, `\f`, other control characters as `\u00xx`), then `$$` / `%%` before a `{`.
 fn push_hcl_string(s: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    const SPECIAL: ByteSet = ByteSet::of(b"\"\\$%").and_controls();
     let bytes = text.as_bytes();
     s.push('"');
-    let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let (mut run, mut from) = (0, 0);
+    while let Some(found) = SPECIAL.find(&bytes[from..]) {
+        let i = from + found;
+        from = i + 1;
+        let b = bytes[i];
         let escape = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -77,10 +84,71 @@ impl std::fmt::Display for HclString<'_> {
     }
 }
 
-fn hcl_value(v: &Value) -> String {
-    match v {
-        Value::String(s) => hcl_string(s),
-        other => other.to_string(),
+/// Attribute lines being put together, their values one after another in one buffer.
+struct Attrs {
+    /// The values' text.
+    text: String,
+    /// Each attribute's name, where its value is in `text`, and whether that value has lines of its own.
+    lines: Vec<(&'static str, std::ops::Range<usize>, bool)>,
+}
+
+impl Attrs {
+    fn new() -> Self {
+        Attrs { text: String::with_capacity(256), lines: Vec::with_capacity(12) }
+    }
+
+    /// An attribute whose value `write` writes.
+    fn with(&mut self, name: &'static str, write: impl FnOnce(&mut String)) -> &mut Self {
+        const LINE_BREAK: ByteSet = ByteSet::of(b"\n");
+        let start = self.text.len();
+        write(&mut self.text);
+        let multi_line = LINE_BREAK.find_in(&self.text[start..]).is_some();
+        self.lines.push((name, start..self.text.len(), multi_line));
+        self
+    }
+
+    /// An attribute whose value is an HCL string of `value`.
+    fn string(&mut self, name: &'static str, value: &str) -> &mut Self {
+        self.with(name, |t| push_hcl_string(t, value))
+    }
+
+    /// An attribute whose value is an expression, written as it is.
+    fn expr(&mut self, name: &'static str, value: &str) -> &mut Self {
+        self.with(name, |t| t.push_str(value))
+    }
+
+    /// An attribute whose value is a JSON value: a string as an HCL string, anything else as JSON.
+    fn value(&mut self, name: &'static str, value: &Value) -> &mut Self {
+        match value {
+            Value::String(text) => self.string(name, text),
+            other => self.with(name, |t| crate::json::push_compact(t, other)),
+        }
+    }
+
+    /// An attribute whose value is a policy document as `jsonencode(...)`, its lines at `indent`.
+    fn policy(&mut self, name: &'static str, doc: &Value, indent: usize) -> &mut Self {
+        self.with(name, |t| {
+            t.push_str("jsonencode(");
+            hcl_json(doc, indent, t);
+            t.push(')');
+        })
+    }
+
+    /// Writes the lines with their `=` aligned as `terraform fmt` aligns them: a run of
+    /// one-line attributes is aligned; a multi-line value ends the run and is not padded.
+    fn write(&self, s: &mut String, indent: usize) {
+        for run in self.lines.split_inclusive(|(_, _, multi_line)| *multi_line) {
+            let width = run.iter().filter(|(_, _, multi_line)| !multi_line).map(|(k, _, _)| k.len()).max().unwrap_or(0);
+            for (k, value, multi_line) in run {
+                Pad(indent).push(s);
+                s.push_str(k);
+                if !multi_line {
+                    // Attribute names are ASCII: their length is their width.
+                    Pad(width.saturating_sub(k.len())).push(s);
+                }
+                push!(s, " = ", &self.text[value.clone()], "\n");
+            }
+        }
     }
 }
 
@@ -113,7 +181,7 @@ pub fn outside_schema(body: &Map<String, Value>) -> Vec<String> {
         if k == "encrypt_conf" {
             if let Value::Object(conf) = v {
                 out.extend(conf.keys().filter(|c| !CONF_KEYS.contains(&c.as_str())).map(|c| format!("encrypt_conf.{c}")));
-                if let Some(Value::Object(info)) = conf.get("user_cmk_info") {
+                if let Some(Value::Object(info)) = conf.member("user_cmk_info") {
                     out.extend(info.keys().filter(|c| !CMK_KEYS.contains(&c.as_str())).map(|c| format!("encrypt_conf.user_cmk_info.{c}")));
                 }
             }
@@ -137,7 +205,7 @@ fn field_path(intent: &Intent, key: &str) -> String {
         Operation::Create => join("/logstore", key),
         Operation::Update => {
             let wrapped = intent.current.as_ref().and_then(|c| c.document.value.as_object()).is_some_and(|o| {
-                !o.contains_key("logstoreName") && o.get("body").and_then(Value::as_object).is_some_and(|b| b.contains_key(key))
+                !o.has("logstoreName") && o.member("body").and_then(Value::as_object).is_some_and(|b| b.contains_key(key))
             });
             join(if wrapped { "/current/body" } else { "/current" }, key)
         }
@@ -148,7 +216,7 @@ fn field_path(intent: &Intent, key: &str) -> String {
 /// the stored settings Terraform cannot carry (EXP002).
 pub fn findings(intent: &Intent, plan: &Plan, out: &mut Vec<Finding>) {
     let Some((_, body)) = sls_body(plan) else { return };
-    let conf_type = body.get("encrypt_conf").and_then(|c| c.get("encrypt_type")).and_then(Value::as_str);
+    let conf_type = body.member("encrypt_conf").and_then(|c| c.member("encrypt_type")).and_then(Value::as_str);
     if conf_type == Some(crate::choice::Algorithm::Sm4.as_str()) {
         out.push(Finding::new(
             Code::Sm4NameDocs,
@@ -196,26 +264,6 @@ pub fn findings(intent: &Intent, plan: &Plan, out: &mut Vec<Finding>) {
     }
 }
 
-/// Writes attribute lines with their `=` aligned as `terraform fmt` aligns them: a run of
-/// one-line attributes is aligned; a multi-line value ends the run and is not padded.
-fn attrs(s: &mut String, indent: usize, lines: &[(&str, String)]) {
-    for run in lines.split_inclusive(|(_, v)| v.contains('\n')) {
-        let one_line = run.iter().filter(|(_, v)| !v.contains('\n'));
-        let width = one_line.map(|(k, _)| k.len()).max().unwrap_or(0);
-        for (k, v) in run {
-            Pad(indent).push(s);
-            s.push_str(k);
-            if !v.contains('\n') {
-                // Attribute names are ASCII: their length is their width.
-                Pad(width.saturating_sub(k.len())).push(s);
-            }
-            s.push_str(" = ");
-            s.push_str(v);
-            s.push('\n');
-        }
-    }
-}
-
 /// A JSON value as an HCL expression laid out as `terraform fmt` writes it (`"key" : value`),
 /// its strings HCL-escaped; nested lines start at `indent` plus their depth.
 fn hcl_json(v: &Value, indent: usize, out: &mut String) {
@@ -256,24 +304,24 @@ struct Pad(usize);
 impl Pad {
     /// Appends the spaces to `s`.
     fn push(self, s: &mut String) {
-        (0..self.0).for_each(|_| s.push(' '));
+        const SPACES: &str = "                ";
+        match SPACES.get(..self.0) {
+            Some(spaces) => s.push_str(spaces),
+            None => (0..self.0).for_each(|_| s.push(' ')),
+        }
     }
 }
 
-/// A policy document as `jsonencode(...)` under an attribute at `indent`.
-fn policy_doc(v: &Value, indent: usize) -> String {
-    let mut out = String::from("jsonencode(");
-    hcl_json(v, indent, &mut out);
-    out.push(')');
-    out
-}
-
+/// An `import` block: the resource `to` adopts what exists as `id`.
 fn import(s: &mut String, to: &str, id: &str) {
-    let _ = writeln!(s, "import {{\n  to = {to}\n  id = {}\n}}\n", HclString(id));
+    push!(s, "import {\n  to = ", to, "\n  id = ");
+    push_hcl_string(s, id);
+    s.push_str("\n}\n\n");
 }
 
+/// A RAM request's parameter (a few each: found by comparing names, not by hashing one).
 fn query<'a>(r: &'a Request, k: &str) -> &'a str {
-    r.query.get(k).and_then(Value::as_str).unwrap_or_default()
+    r.query.iter().find(|(key, _)| *key == k).and_then(|(_, v)| v.as_str()).unwrap_or_default()
 }
 
 /// Writes `text` as `#` comment lines at `indent` spaces.
@@ -306,7 +354,8 @@ fn header(lang: Lang, update: bool) -> String {
             "创建：日志库在创建时即带加密，并依赖 RAM 角色、其 KMS 授权和 PassRole 授权，因此在它们之后创建。\nprevent_destroy 使 Terraform 拒绝任何会销毁该日志库的计划。"
         )
     };
-    let mut s = String::new();
+    // The whole export is written after the header.
+    let mut s = String::with_capacity(8 * 1024);
     comment(&mut s, 0, &format!("{}\n\n{}", head.get(lang), body.get(lang)));
     s.push('\n');
     s
@@ -371,40 +420,44 @@ fn role_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mut Ve
             import(s, "alicloud_ram_role.sls_byok", query(r, "RoleName"));
         }
         comment(s, 0, keep.get(lang));
-        let mut lines = vec![("role_name", hcl_string(query(r, "RoleName")))];
-        if r.query.contains_key("Description") {
-            lines.push(("description", hcl_string(query(r, "Description"))));
+        let mut lines = Attrs::new();
+        lines.string("role_name", query(r, "RoleName"));
+        if r.query.has("Description") {
+            lines.string("description", query(r, "Description"));
         }
-        let trust =
-            plan.trust_policy.as_ref().map(|t| policy_doc(t, 2)).unwrap_or_else(|| hcl_string(query(r, "AssumeRolePolicyDocument")));
-        lines.push(("assume_role_policy_document", trust));
+        match &plan.trust_policy {
+            Some(t) => lines.policy("assume_role_policy_document", t, 2),
+            None => lines.string("assume_role_policy_document", query(r, "AssumeRolePolicyDocument")),
+        };
         s.push_str("resource \"alicloud_ram_role\" \"sls_byok\" {\n");
-        attrs(s, 2, &lines);
+        lines.write(s, 2);
         s.push_str("\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n\n");
         depends.push("alicloud_ram_role.sls_byok".into());
     } else if let (Some(role), Some(_)) = (crate::ram::role(intent), plan.request(Api::UpdateRole)) {
-        comment(
-            s,
-            0,
-            t!(
-                format!("The role {role} exists; the runbook merges log.aliyuncs.com into its trust policy. It is not managed here."),
-                format!("角色 {role} 已存在；运行手册会将 log.aliyuncs.com 合并进其信任策略。此处不管理该角色。")
-            )
-            .get(lang),
-        );
+        let text = match lang {
+            Lang::En => {
+                format!("The role {role} exists; the runbook merges log.aliyuncs.com into its trust policy. It is not managed here.")
+            }
+            Lang::Zh => format!("角色 {role} 已存在；运行手册会将 log.aliyuncs.com 合并进其信任策略。此处不管理该角色。"),
+        };
+        comment(s, 0, &text);
         s.push('\n');
     }
-    let role_ref = if create_role.is_some() { "alicloud_ram_role.sls_byok.role_name".to_string() } else { String::new() };
     for (i, r) in plan.requests.iter().filter(|r| r.api == Api::AttachPolicyToRole).enumerate() {
         let (name, role) = (query(r, "PolicyName"), query(r, "RoleName"));
-        let address = format!("alicloud_ram_role_policy_attachment.kms_{i}");
+        let mut address = String::with_capacity(48);
+        push!(&mut address, "alicloud_ram_role_policy_attachment.kms_", i);
         if update {
-            import(s, &address, &format!("role:{name}:{}:{role}", query(r, "PolicyType")));
+            import(s, &address, &["role:", name, ":", query(r, "PolicyType"), ":", role].concat());
         }
         comment(s, 0, keep.get(lang));
-        let _ = writeln!(s, "resource \"alicloud_ram_role_policy_attachment\" \"kms_{i}\" {{");
-        let role_value = if role_ref.is_empty() { hcl_string(role) } else { role_ref.clone() };
-        attrs(s, 2, &[("role_name", role_value), ("policy_name", hcl_string(name)), ("policy_type", hcl_string(query(r, "PolicyType")))]);
+        push!(s, "resource \"alicloud_ram_role_policy_attachment\" \"kms_", i, "\" {\n");
+        let mut lines = Attrs::new();
+        match create_role {
+            Some(_) => lines.expr("role_name", "alicloud_ram_role.sls_byok.role_name"),
+            None => lines.string("role_name", role),
+        };
+        lines.string("policy_name", name).string("policy_type", query(r, "PolicyType")).write(s, 2);
         s.push_str("\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n\n");
         depends.push(address);
     }
@@ -418,31 +471,34 @@ fn passrole_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mu
     if update {
         import(s, "alicloud_ram_policy.passrole", name);
     }
-    let doc = plan.passrole_policy.as_ref().map(|p| policy_doc(p, 2)).unwrap_or_else(|| hcl_string(query(r, "PolicyDocument")));
-    let mut lines = vec![("policy_name", hcl_string(name))];
-    if r.query.contains_key("Description") {
-        lines.push(("description", hcl_string(query(r, "Description"))));
+    let mut lines = Attrs::new();
+    lines.string("policy_name", name);
+    if r.query.has("Description") {
+        lines.string("description", query(r, "Description"));
     }
-    lines.push(("policy_document", doc));
+    match &plan.passrole_policy {
+        Some(p) => lines.policy("policy_document", p, 2),
+        None => lines.string("policy_document", query(r, "PolicyDocument")),
+    };
     s.push_str("resource \"alicloud_ram_policy\" \"passrole\" {\n");
-    attrs(s, 2, &lines);
+    lines.write(s, 2);
     s.push_str("}\n\n");
     match plan.request(Api::AttachPolicyToUser) {
         Some(a) => {
             let user = query(a, "UserName");
             if update {
-                import(s, "alicloud_ram_user_policy_attachment.passrole", &format!("user:{name}:{}:{user}", query(a, "PolicyType")));
+                import(
+                    s,
+                    "alicloud_ram_user_policy_attachment.passrole",
+                    &["user:", name, ":", query(a, "PolicyType"), ":", user].concat(),
+                );
             }
             s.push_str("resource \"alicloud_ram_user_policy_attachment\" \"passrole\" {\n");
-            attrs(
-                s,
-                2,
-                &[
-                    ("user_name", hcl_string(user)),
-                    ("policy_name", "alicloud_ram_policy.passrole.policy_name".into()),
-                    ("policy_type", hcl_string(query(a, "PolicyType"))),
-                ],
-            );
+            Attrs::new()
+                .string("user_name", user)
+                .expr("policy_name", "alicloud_ram_policy.passrole.policy_name")
+                .string("policy_type", query(a, "PolicyType"))
+                .write(s, 2);
             s.push_str("}\n\n");
             depends.push("alicloud_ram_user_policy_attachment.passrole".into());
         }
@@ -454,35 +510,34 @@ fn passrole_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mu
 fn logstore_resource(s: &mut String, intent: &Intent, body: &Map<String, Value>, depends: &[String]) {
     let lang = intent.lang;
     let update = intent.operation == Operation::Update;
-    let name = body.get("logstoreName").and_then(Value::as_str).map(String::from).unwrap_or_else(|| "<logstore>".into());
+    let name = body.member("logstoreName").and_then(Value::as_str).map(String::from).unwrap_or_else(|| "<logstore>".into());
     let project = project(intent);
     if update {
-        import(s, "alicloud_log_store.this", &format!("{project}:{name}"));
+        import(s, "alicloud_log_store.this", &[project, ":", &name].concat());
     }
     let lost = outside_schema(body);
     if !lost.is_empty() {
-        comment(
-            s,
-            0,
-            t!(
-                format!(
-                    "Not carried by the provider (a Terraform update would reset them; see finding {}): {}.",
-                    Code::TerraformResets,
-                    lost.join(", ")
-                ),
+        let text = match lang {
+            Lang::En => format!(
+                "Not carried by the provider (a Terraform update would reset them; see finding {}): {}.",
+                Code::TerraformResets,
+                lost.join(", ")
+            ),
+            Lang::Zh => {
                 format!("provider 不支持以下设置（用 Terraform 更新会重置它们；见 {}）：{}。", Code::TerraformResets, lost.join("、"))
-            )
-            .get(lang),
-        );
+            }
+        };
+        comment(s, 0, &text);
     }
     s.push_str("resource \"alicloud_log_store\" \"this\" {\n");
-    let mut lines = vec![("project_name", hcl_string(project)), ("logstore_name", hcl_string(&name))];
+    let mut lines = Attrs::new();
+    lines.string("project_name", project).string("logstore_name", &name);
     for (key, attr) in TF_ATTRS {
-        if let Some(v) = body.get(*key) {
-            lines.push((attr, hcl_value(v)));
+        if let Some(v) = body.member(key) {
+            lines.value(attr, v);
         }
     }
-    attrs(s, 2, &lines);
+    lines.write(s, 2);
     encrypt_conf_block(s, lang, update, body);
     if !depends.is_empty() {
         s.push_str("\n  depends_on = [\n");
@@ -496,7 +551,7 @@ fn logstore_resource(s: &mut String, intent: &Intent, body: &Map<String, Value>,
 
 /// The Logstore's `encrypt_conf` block, with `user_cmk_info` for BYOK.
 fn encrypt_conf_block(s: &mut String, lang: Lang, update: bool, body: &Map<String, Value>) {
-    let Some(Value::Object(conf)) = body.get("encrypt_conf") else { return };
+    let Some(Value::Object(conf)) = body.member("encrypt_conf") else { return };
     s.push('\n');
     comment(
         s,
@@ -515,17 +570,22 @@ fn encrypt_conf_block(s: &mut String, lang: Lang, update: bool, body: &Map<Strin
         .get(lang),
     );
     s.push_str("  encrypt_conf {\n");
-    let mut conf_lines = Vec::new();
+    let mut conf_lines = Attrs::new();
     for k in ["enable", "encrypt_type"] {
-        if let Some(v) = conf.get(k) {
-            conf_lines.push((k, hcl_value(v)));
+        if let Some(v) = conf.member(k) {
+            conf_lines.value(k, v);
         }
     }
-    attrs(s, 4, &conf_lines);
-    if let Some(Value::Object(info)) = conf.get("user_cmk_info") {
+    conf_lines.write(s, 4);
+    if let Some(Value::Object(info)) = conf.member("user_cmk_info") {
         s.push_str("\n    user_cmk_info {\n");
-        let info_lines: Vec<(&str, String)> = CMK_KEYS.iter().filter_map(|k| info.get(*k).map(|v| (*k, hcl_value(v)))).collect();
-        attrs(s, 6, &info_lines);
+        let mut info_lines = Attrs::new();
+        for k in CMK_KEYS {
+            if let Some(v) = info.member(k) {
+                info_lines.value(k, v);
+            }
+        }
+        info_lines.write(s, 6);
         s.push_str("    }\n");
     }
     s.push_str("  }\n");
