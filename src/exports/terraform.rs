@@ -84,6 +84,22 @@ impl std::fmt::Display for HclString<'_> {
     }
 }
 
+/// What a file's resources are written with: one attribute buffer for all of them, and the
+/// lines of the addresses the Logstore depends on.
+struct Scratch {
+    /// The attribute lines of the resource being written.
+    attrs: Attrs,
+    /// `    <address>,` lines.
+    depends: String,
+}
+
+impl Scratch {
+    /// The Logstore depends on `address`.
+    fn depend(&mut self, address: &str) {
+        push!(&mut self.depends, "    ", address, ",\n");
+    }
+}
+
 /// Attribute lines being put together, their values one after another in one buffer.
 struct Attrs {
     /// The values' text.
@@ -95,6 +111,13 @@ struct Attrs {
 impl Attrs {
     fn new() -> Self {
         Attrs { text: String::with_capacity(256), lines: Vec::with_capacity(12) }
+    }
+
+    /// No attribute yet (the buffers kept for the next resource's).
+    fn reset(&mut self) -> &mut Self {
+        self.text.clear();
+        self.lines.clear();
+        self
     }
 
     /// An attribute whose value `write` writes.
@@ -398,16 +421,16 @@ pub(super) fn terraform(intent: &Intent, plan: &Plan, draft: Option<&str>) -> Op
         "terraform {{\n  required_version = \">= 1.5.0\"\n  required_providers {{\n    alicloud = {{\n      source  = \"aliyun/alicloud\"\n      version = \"{PROVIDER_FLOOR}\"\n    }}\n  }}\n}}\n\nprovider \"alicloud\" {{\n  region = {}\n}}\n",
         HclString(region(intent))
     );
-    let mut depends: Vec<String> = Vec::new();
-    role_resources(&mut s, intent, plan, &mut depends);
-    passrole_resources(&mut s, intent, plan, &mut depends);
-    logstore_resource(&mut s, intent, body, &depends);
+    let mut scratch = Scratch { attrs: Attrs::new(), depends: String::new() };
+    role_resources(&mut s, intent, plan, &mut scratch);
+    passrole_resources(&mut s, intent, plan, &mut scratch);
+    logstore_resource(&mut s, intent, body, &mut scratch);
     Some(s)
 }
 
 /// The role the plan creates and the KMS policies attached to it (all kept from destruction), or a
 /// comment that an existing role is updated by the runbook.
-fn role_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mut Vec<String>) {
+fn role_resources(s: &mut String, intent: &Intent, plan: &Plan, scratch: &mut Scratch) {
     let lang = intent.lang;
     let update = intent.operation == Operation::Update;
     let keep = t!(
@@ -420,7 +443,7 @@ fn role_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mut Ve
             import(s, "alicloud_ram_role.sls_byok", query(r, "RoleName"));
         }
         comment(s, 0, keep.get(lang));
-        let mut lines = Attrs::new();
+        let lines = scratch.attrs.reset();
         lines.string("role_name", query(r, "RoleName"));
         if r.query.has("Description") {
             lines.string("description", query(r, "Description"));
@@ -432,7 +455,7 @@ fn role_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mut Ve
         s.push_str("resource \"alicloud_ram_role\" \"sls_byok\" {\n");
         lines.write(s, 2);
         s.push_str("\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n\n");
-        depends.push("alicloud_ram_role.sls_byok".into());
+        scratch.depend("alicloud_ram_role.sls_byok");
     } else if let (Some(role), Some(_)) = (crate::ram::role(intent), plan.request(Api::UpdateRole)) {
         let text = match lang {
             Lang::En => {
@@ -452,26 +475,26 @@ fn role_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mut Ve
         }
         comment(s, 0, keep.get(lang));
         push!(s, "resource \"alicloud_ram_role_policy_attachment\" \"kms_", i, "\" {\n");
-        let mut lines = Attrs::new();
+        let lines = scratch.attrs.reset();
         match create_role {
             Some(_) => lines.expr("role_name", "alicloud_ram_role.sls_byok.role_name"),
             None => lines.string("role_name", role),
         };
         lines.string("policy_name", name).string("policy_type", query(r, "PolicyType")).write(s, 2);
         s.push_str("\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n\n");
-        depends.push(address);
+        scratch.depend(&address);
     }
 }
 
 /// The PassRole policy the plan creates and its attachment to the user.
-fn passrole_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mut Vec<String>) {
+fn passrole_resources(s: &mut String, intent: &Intent, plan: &Plan, scratch: &mut Scratch) {
     let update = intent.operation == Operation::Update;
     let Some(r) = plan.request(Api::CreatePolicy) else { return };
     let name = query(r, "PolicyName");
     if update {
         import(s, "alicloud_ram_policy.passrole", name);
     }
-    let mut lines = Attrs::new();
+    let lines = scratch.attrs.reset();
     lines.string("policy_name", name);
     if r.query.has("Description") {
         lines.string("description", query(r, "Description"));
@@ -494,20 +517,22 @@ fn passrole_resources(s: &mut String, intent: &Intent, plan: &Plan, depends: &mu
                 );
             }
             s.push_str("resource \"alicloud_ram_user_policy_attachment\" \"passrole\" {\n");
-            Attrs::new()
+            scratch
+                .attrs
+                .reset()
                 .string("user_name", user)
                 .expr("policy_name", "alicloud_ram_policy.passrole.policy_name")
                 .string("policy_type", query(a, "PolicyType"))
                 .write(s, 2);
             s.push_str("}\n\n");
-            depends.push("alicloud_ram_user_policy_attachment.passrole".into());
+            scratch.depend("alicloud_ram_user_policy_attachment.passrole");
         }
-        None => depends.push("alicloud_ram_policy.passrole".into()),
+        None => scratch.depend("alicloud_ram_policy.passrole"),
     }
 }
 
 /// The Logstore itself: the settings the provider carries, the permanent encrypt_conf, after the RAM resources.
-fn logstore_resource(s: &mut String, intent: &Intent, body: &Map<String, Value>, depends: &[String]) {
+fn logstore_resource(s: &mut String, intent: &Intent, body: &Map<String, Value>, scratch: &mut Scratch) {
     let lang = intent.lang;
     let update = intent.operation == Operation::Update;
     let name = body.member("logstoreName").and_then(Value::as_str).map(String::from).unwrap_or_else(|| "<logstore>".into());
@@ -530,7 +555,7 @@ fn logstore_resource(s: &mut String, intent: &Intent, body: &Map<String, Value>,
         comment(s, 0, &text);
     }
     s.push_str("resource \"alicloud_log_store\" \"this\" {\n");
-    let mut lines = Attrs::new();
+    let lines = scratch.attrs.reset();
     lines.string("project_name", project).string("logstore_name", &name);
     for (key, attr) in TF_ATTRS {
         if let Some(v) = body.member(key) {
@@ -538,19 +563,15 @@ fn logstore_resource(s: &mut String, intent: &Intent, body: &Map<String, Value>,
         }
     }
     lines.write(s, 2);
-    encrypt_conf_block(s, lang, update, body);
-    if !depends.is_empty() {
-        s.push_str("\n  depends_on = [\n");
-        for d in depends {
-            let _ = writeln!(s, "    {d},");
-        }
-        s.push_str("  ]\n");
+    encrypt_conf_block(s, lang, update, body, &mut scratch.attrs);
+    if !scratch.depends.is_empty() {
+        push!(s, "\n  depends_on = [\n", &scratch.depends, "  ]\n");
     }
     s.push_str("\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n");
 }
 
 /// The Logstore's `encrypt_conf` block, with `user_cmk_info` for BYOK.
-fn encrypt_conf_block(s: &mut String, lang: Lang, update: bool, body: &Map<String, Value>) {
+fn encrypt_conf_block(s: &mut String, lang: Lang, update: bool, body: &Map<String, Value>, attrs: &mut Attrs) {
     let Some(Value::Object(conf)) = body.member("encrypt_conf") else { return };
     s.push('\n');
     comment(
@@ -570,7 +591,7 @@ fn encrypt_conf_block(s: &mut String, lang: Lang, update: bool, body: &Map<Strin
         .get(lang),
     );
     s.push_str("  encrypt_conf {\n");
-    let mut conf_lines = Attrs::new();
+    let conf_lines = attrs.reset();
     for k in ["enable", "encrypt_type"] {
         if let Some(v) = conf.member(k) {
             conf_lines.value(k, v);
@@ -579,7 +600,7 @@ fn encrypt_conf_block(s: &mut String, lang: Lang, update: bool, body: &Map<Strin
     conf_lines.write(s, 4);
     if let Some(Value::Object(info)) = conf.member("user_cmk_info") {
         s.push_str("\n    user_cmk_info {\n");
-        let mut info_lines = Attrs::new();
+        let info_lines = attrs.reset();
         for k in CMK_KEYS {
             if let Some(v) = info.member(k) {
                 info_lines.value(k, v);
