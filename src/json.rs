@@ -352,6 +352,10 @@ impl<'a> Object<'_, 'a> {
 
 /// Appends the decimal digits of `n`.
 pub fn push_decimal(s: &mut String, mut n: u64) {
+    if n < 10 {
+        s.push(char::from(b'0' + n as u8));
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     loop {
