@@ -192,10 +192,10 @@ fn plan_target(intent: &Intent) -> (Target, Option<String>) {
         _ => None,
     };
     let typed = Target {
-        region: target.region.as_ref().map(ToString::to_string),
-        account_id: target.account_id.as_ref().map(ToString::to_string),
-        project: target.project.as_ref().map(ToString::to_string),
-        logstore: target.logstore.as_ref().map(ToString::to_string),
+        region: target.region.as_ref().map(|x| x.as_str().to_owned()),
+        account_id: target.account_id.as_ref().map(|x| x.as_str().to_owned()),
+        project: target.project.as_ref().map(|x| x.as_str().to_owned()),
+        logstore: target.logstore.as_ref().map(|x| x.as_str().to_owned()),
         host: host.clone(),
         operation: intent.operation,
     };
@@ -388,7 +388,7 @@ fn create_body(intent: &Intent, settings: &Source, wanted: Option<&EncryptConf>,
     let obj = &*merge::within_limits(obj, &path, intent.target.logstore.as_ref().map(|n| n.as_str()), out);
     logstore::check_spelling(obj, &path, out);
     let mut body = Map::new();
-    let target = intent.target.logstore.as_ref().map(ToString::to_string);
+    let target = intent.target.logstore.as_ref().map(|x| x.as_str().to_owned());
     match (obj.member("logstoreName").and_then(Value::as_str), &target) {
         (Some(given), Some(t)) if given != t => out.push(Finding::new(
             Code::LogstoreNameMismatch,

@@ -274,9 +274,9 @@ pub fn wanted(enc: &Encryption, role_arn: Option<&str>, out: &mut Vec<Finding>) 
     let user_cmk_info = match enc.key {
         KeyKind::Service => None,
         KeyKind::Byok => Some(UserCmkInfo {
-            cmk_key_id: enc.cmk_key_id.as_ref()?.to_string(),
+            cmk_key_id: enc.cmk_key_id.as_ref()?.as_str().to_owned(),
             arn: role_arn?.to_string(),
-            region_id: enc.cmk_region_id.as_ref()?.to_string(),
+            region_id: enc.cmk_region_id.as_ref()?.as_str().to_owned(),
         }),
     };
     Some(EncryptConf { enable: enc.enable, encrypt_type, user_cmk_info })

@@ -109,6 +109,26 @@ fn string_chars(text: &str) -> usize {
     2 + text.chars().count() + escapes
 }
 
+/// `members` as pretty JSON (as [`pretty`] writes the object), and where in that text the value
+/// of the member `key` is, when there is one: a text to show as it is and, spliced, with that
+/// member's value written otherwise.
+pub fn pretty_marking(members: &Map<String, Value>, key: &str) -> (String, Option<std::ops::Range<usize>>) {
+    let mut s = String::with_capacity(1024);
+    let mut mark = None;
+    Writer::pretty(&mut s, Quoting::Json).object(|o| {
+        for (k, v) in members {
+            o.member(k, |w| {
+                let start = w.out.len();
+                w.value(v);
+                if k == key {
+                    mark = Some(start..w.out.len());
+                }
+            });
+        }
+    });
+    (s, mark)
+}
+
 /// A JSON string literal of `text` (as `serde_json::to_string` writes a string).
 pub fn string(text: &str) -> String {
     let mut s = String::with_capacity(text.len() + 2);
@@ -131,6 +151,11 @@ impl<'a> Writer<'a> {
     /// A pretty writer.
     pub fn pretty(out: &'a mut String, quoting: Quoting) -> Self {
         Writer { out, quoting, pretty: true, depth: 0 }
+    }
+
+    /// A pretty writer of a value that stands `depth` levels deep (its lines indented so).
+    pub fn pretty_at(out: &'a mut String, quoting: Quoting, depth: usize) -> Self {
+        Writer { out, quoting, pretty: true, depth }
     }
 
     /// Writes a value.
@@ -352,6 +377,10 @@ impl<'a> Object<'_, 'a> {
 
 /// Appends the decimal digits of `n`.
 pub fn push_decimal(s: &mut String, mut n: u64) {
+    if n < 10 {
+        s.push(char::from(b'0' + n as u8));
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     loop {
@@ -429,6 +458,20 @@ mod tests {
             Writer::pretty(&mut s, Quoting::PythonTriple).value(&v);
             let json = serde_json::to_string_pretty(&v).unwrap().replace('\\', "\\\\").replace("'''", "\\'\\'\\'");
             assert_eq!(s, json, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn a_marked_member_is_where_its_value_was_written() {
+        for v in samples() {
+            let map: Map<String, Value> =
+                [("a".to_string(), json!(1)), ("m".to_string(), v.clone()), ("z".to_string(), json!([]))].into_iter().collect();
+            let (text, at) = pretty_marking(&map, "m");
+            assert_eq!(text, pretty(&Value::Object(map.clone())));
+            let mut value_at_depth_one = String::new();
+            Writer::pretty_at(&mut value_at_depth_one, Quoting::Json, 1).value(&v);
+            assert_eq!(&text[at.unwrap()], value_at_depth_one, "{v:?}");
+            assert_eq!(pretty_marking(&map, "absent").1, None);
         }
     }
 

@@ -34,20 +34,33 @@ const SET_QUALIFIERS: &[&str] = &["ForAnyValue", "ForAllValues"];
 
 /// True when the action pattern `pattern` (`*` wildcards, case-insensitive) matches `action`.
 pub(crate) fn action_matches(pattern: &str, action: &str) -> bool {
-    glob(&pattern.trim().to_ascii_lowercase(), &action.to_ascii_lowercase())
+    glob_ignoring_case(pattern.trim(), action)
 }
 
 /// Case-sensitive glob match where `*` matches any run of characters.
+#[cfg(test)]
 pub(crate) fn glob(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = text.chars().collect();
+    glob_by(pattern, text, |p, t| p == t)
+}
+
+/// [`glob`] with ASCII letters matched in either case (as both texts lower-cased would match).
+pub(crate) fn glob_ignoring_case(pattern: &str, text: &str) -> bool {
+    glob_by(pattern, text, |p, t| p.eq_ignore_ascii_case(&t))
+}
+
+/// Glob match where `*` matches any run of characters and `same` compares the bytes of the rest.
+/// Matched by bytes, as by characters: a text's part that matches a piece of the pattern
+/// starts and ends on characters, since UTF-8 never starts a character with a byte that
+/// continues one.
+fn glob_by(pattern: &str, text: &str, same: impl Fn(u8, u8) -> bool) -> bool {
+    let (p, t) = (pattern.as_bytes(), text.as_bytes());
     let (mut pi, mut ti) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while ti < t.len() {
-        if pi < p.len() && p[pi] == '*' {
+        if pi < p.len() && p[pi] == b'*' {
             star = Some((pi, ti));
             pi += 1;
-        } else if pi < p.len() && p[pi] == t[ti] {
+        } else if pi < p.len() && same(p[pi], t[ti]) {
             pi += 1;
             ti += 1;
         } else if let Some((sp, st)) = star {
@@ -58,7 +71,7 @@ pub(crate) fn glob(pattern: &str, text: &str) -> bool {
             return false;
         }
     }
-    p[pi..].iter().all(|c| *c == '*')
+    p[pi..].iter().all(|c| *c == b'*')
 }
 
 /// True for a string, number or boolean: what a condition value can be.
@@ -184,6 +197,47 @@ mod tests {
         assert!(!glob("log.*", "xlog.aliyuncs.com"));
         assert!(action_matches(" STS:* ", "sts:AssumeRole"));
         assert!(!action_matches("sts:Get*", "sts:AssumeRole"));
+    }
+
+    /// The glob as it was, on characters of lower-cased copies.
+    fn glob_by_chars(pattern: &str, text: &str) -> bool {
+        let p: Vec<char> = pattern.chars().collect();
+        let t: Vec<char> = text.chars().collect();
+        let (mut pi, mut ti) = (0, 0);
+        let mut star: Option<(usize, usize)> = None;
+        while ti < t.len() {
+            if pi < p.len() && p[pi] == '*' {
+                star = Some((pi, ti));
+                pi += 1;
+            } else if pi < p.len() && p[pi] == t[ti] {
+                pi += 1;
+                ti += 1;
+            } else if let Some((sp, st)) = star {
+                pi = sp + 1;
+                ti = st + 1;
+                star = Some((sp, st + 1));
+            } else {
+                return false;
+            }
+        }
+        p[pi..].iter().all(|c| *c == '*')
+    }
+
+    #[test]
+    fn globs_by_bytes_match_as_by_characters() {
+        let pieces = ["*", "a", "A", "中", "文", "é", "É", ":", "**"];
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
+            texts.extend(longer);
+            texts.dedup();
+        }
+        for p in &texts {
+            for t in texts.iter().filter(|t| !t.contains('*')) {
+                assert_eq!(glob(p, t), glob_by_chars(p, t), "{p:?} {t:?}");
+                assert_eq!(glob_ignoring_case(p, t), glob_by_chars(&p.to_ascii_lowercase(), &t.to_ascii_lowercase()), "{p:?} {t:?}");
+            }
+        }
     }
 
     #[test]

@@ -245,7 +245,7 @@ fn setup_requests(
             requests.push(rpc(
                 Api::CreateRole,
                 [
-                    ("RoleName", role.to_string()),
+                    ("RoleName", role.as_str().to_owned()),
                     ("AssumeRolePolicyDocument", compact(trust_doc)),
                     ("Description", "SLS BYOK: lets log.aliyuncs.com use KMS".to_string()),
                 ],
@@ -254,7 +254,7 @@ fn setup_requests(
         } else if trust_changed {
             requests.push(rpc(
                 Api::UpdateRole,
-                [("RoleName", role.to_string()), ("NewAssumeRolePolicyDocument", compact(trust_doc))],
+                [("RoleName", role.as_str().to_owned()), ("NewAssumeRolePolicyDocument", compact(trust_doc))],
                 (
                     "Let Log Service assume the existing role (trust policy merged, nothing removed).",
                     "允许日志服务扮演现有角色（合并信任策略，不删除任何内容）。",
@@ -264,7 +264,7 @@ fn setup_requests(
         for name in KMS_POLICIES {
             requests.push(rpc(
                 Api::AttachPolicyToRole,
-                [("PolicyType", "System".into()), ("PolicyName", name.to_string()), ("RoleName", role.to_string())],
+                [("PolicyType", "System".into()), ("PolicyName", name.to_string()), ("RoleName", role.as_str().to_owned())],
                 (["Grant the role ", name, "."].concat(), ["为该角色授予 ", name, "。"].concat()),
             ));
         }
@@ -273,7 +273,7 @@ fn setup_requests(
         requests.push(rpc(
             Api::CreatePolicy,
             [
-                ("PolicyName", ram.passrole_policy_name.to_string()),
+                ("PolicyName", ram.passrole_policy_name.as_str().to_owned()),
                 ("PolicyDocument", compact(p)),
                 ("Description", "PassRole for SLS BYOK setup".to_string()),
             ],
@@ -282,7 +282,7 @@ fn setup_requests(
         match &ram.user_name {
             Some(user) => requests.push(rpc(
                 Api::AttachPolicyToUser,
-                [("PolicyType", "Custom".into()), ("PolicyName", ram.passrole_policy_name.to_string()), ("UserName", user.to_string())],
+                [("PolicyType", "Custom".into()), ("PolicyName", ram.passrole_policy_name.as_str().to_owned()), ("UserName", user.as_str().to_owned())],
                 ("Attach the PassRole policy to the RAM user who configures encryption.", "将 PassRole 策略授予配置加密的 RAM 用户。"),
             )),
             None if ram.user_name_given => {}

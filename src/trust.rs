@@ -3,7 +3,7 @@
 
 use crate::finding::{Code, Finding, Text, t};
 use crate::json::Members;
-use crate::policy_lang::{action_matches, glob};
+use crate::policy_lang::{action_matches, glob_ignoring_case};
 use crate::text::Source;
 use serde_json::{Map, Value, json};
 
@@ -33,12 +33,13 @@ pub struct TrustMerge {
 }
 
 /// The strings of a string-or-array element (non-strings skipped).
-fn strings(v: Option<&Value>) -> Vec<&str> {
-    match v {
-        Some(Value::String(s)) => vec![s.as_str()],
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
-        _ => Vec::new(),
-    }
+fn strings(v: Option<&Value>) -> impl Iterator<Item = &str> {
+    let (one, many) = match v {
+        Some(Value::String(s)) => (Some(s.as_str()), None),
+        Some(Value::Array(items)) => (None, Some(items.iter().filter_map(Value::as_str))),
+        _ => (None, None),
+    };
+    one.into_iter().chain(many.into_iter().flatten())
 }
 
 /// Every principal other than Log Service that an Allow statement lets assume the role, as
@@ -53,10 +54,7 @@ pub fn other_principals(policy: &Value) -> Vec<String> {
             Some(Value::Object(p)) => {
                 for (kind, v) in p {
                     others.extend(
-                        strings(Some(v))
-                            .into_iter()
-                            .filter(|s| !s.eq_ignore_ascii_case(LOG_SERVICE))
-                            .map(|s| [kind.as_str(), ": ", s].concat()),
+                        strings(Some(v)).filter(|s| !s.eq_ignore_ascii_case(LOG_SERVICE)).map(|s| [kind.as_str(), ": ", s].concat()),
                     );
                 }
             }
@@ -74,25 +72,25 @@ fn effect_is(stmt: &Map<String, Value>, effect: &str) -> bool {
 /// True when the statement's Action (or NotAction) covers `sts:AssumeRole`.
 fn covers_assume_role(stmt: &Map<String, Value>) -> bool {
     match (stmt.member("Action"), stmt.member("NotAction")) {
-        (Some(a), None) => strings(Some(a)).iter().any(|p| action_matches(p, ASSUME_ROLE)),
-        (None, Some(na)) => !strings(Some(na)).iter().any(|p| action_matches(p, ASSUME_ROLE)),
+        (Some(a), None) => strings(Some(a)).any(|p| action_matches(p, ASSUME_ROLE)),
+        (None, Some(na)) => !strings(Some(na)).any(|p| action_matches(p, ASSUME_ROLE)),
         _ => false,
     }
 }
 
-fn services(stmt: &Map<String, Value>) -> Vec<&str> {
+fn services(stmt: &Map<String, Value>) -> impl Iterator<Item = &str> {
     strings(stmt.member("Principal").and_then(Value::as_object).and_then(|p| p.member("Service")))
 }
 
 /// True when the statement names Log Service itself among its Service principals.
 fn names_log_service(stmt: &Map<String, Value>) -> bool {
-    services(stmt).iter().any(|s| s.trim().eq_ignore_ascii_case(LOG_SERVICE))
+    services(stmt).any(|s| s.trim().eq_ignore_ascii_case(LOG_SERVICE))
 }
 
 /// True when the statement's principal covers Log Service (by name, by wildcard, or `*`).
 fn covers_log_service(stmt: &Map<String, Value>) -> bool {
     matches!(stmt.member("Principal"), Some(Value::String(s)) if s.trim() == "*")
-        || services(stmt).iter().any(|s| glob(&s.trim().to_ascii_lowercase(), LOG_SERVICE))
+        || services(stmt).any(|s| glob_ignoring_case(s.trim(), LOG_SERVICE))
 }
 
 fn has_condition(stmt: &Map<String, Value>) -> bool {
@@ -223,7 +221,7 @@ fn add_log_service(existing: &Source, objects: &[(usize, &Map<String, Value>)], 
     let (ptr, change) = match target {
         Some((i, _)) => {
             let service = &mut policy["Statement"][*i]["Principal"]["Service"];
-            let kept: Vec<String> = strings(Some(service)).iter().map(|s| s.to_string()).collect();
+            let kept: Vec<String> = strings(Some(service)).map(|s| s.to_string()).collect();
             match service {
                 Value::Array(items) => items.push(Value::from(LOG_SERVICE)),
                 other => *other = Value::Array(vec![other.take(), Value::from(LOG_SERVICE)]),

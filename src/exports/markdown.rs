@@ -9,7 +9,7 @@ use crate::finding::{Finding, Lang, Severity, Text};
 use crate::intent::{Intent, Operation};
 use crate::json::Members;
 use crate::json::{self, Quoting, Writer};
-use crate::plan::{Api, FieldStatus, Plan, Verification};
+use crate::plan::{Api, FieldStatus, Plan, Request, Verification};
 use crate::scan::ByteSet;
 use serde_json::{Map, Value};
 use std::fmt::Write;
@@ -130,33 +130,38 @@ fn push_fence(s: &mut String, info: &str, text: &str) {
     s.push('\n');
 }
 
-/// A request body as pretty JSON, with its `encrypt_conf` (`conf`) sent with `enable` set to
-/// `enable` (the key kept in its place, or added last): the body that switches encryption back.
-fn flipped(body: &Map<String, Value>, conf: &Map<String, Value>, enable: bool) -> String {
-    let mut s = String::with_capacity(1024);
-    Writer::pretty(&mut s, Quoting::Json).object(|o| {
-        for (k, v) in body {
-            if k != "encrypt_conf" {
+/// A request body as pretty JSON, with its `encrypt_conf` (`conf`, whose value is `at` in the
+/// body's text) sent with `enable` set to `enable` (the key kept in its place, or added last): the
+/// body that switches encryption back, the rest of its text as the request shows it.
+fn flipped(body: &BodyText, at: std::ops::Range<usize>, conf: &Map<String, Value>, enable: bool) -> String {
+    let mut s = String::with_capacity(body.text.len() + 16);
+    s.push_str(&body.text[..at.start]);
+    // The encrypt_conf stands one level deep in the body.
+    Writer::pretty_at(&mut s, Quoting::Json, 1).object(|o| {
+        for (k, v) in conf {
+            if k == "enable" {
+                o.member(k, |w| w.bool(enable));
+            } else {
                 o.member(k, |w| w.value(v));
-                continue;
             }
-            o.member(k, |w| {
-                w.object(|o| {
-                    for (ck, cv) in conf {
-                        if ck == "enable" {
-                            o.member(ck, |w| w.bool(enable));
-                        } else {
-                            o.member(ck, |w| w.value(cv));
-                        }
-                    }
-                    if !conf.has("enable") {
-                        o.member("enable", |w| w.bool(enable));
-                    }
-                })
-            });
+        }
+        if !conf.has("enable") {
+            o.member("enable", |w| w.bool(enable));
         }
     });
+    s.push_str(&body.text[at.end..]);
     s
+}
+
+/// The body of the request that writes the Logstore as pretty JSON, and where its encrypt_conf's
+/// value is in it: the requests show it, the rollback shows it with that value written anew.
+struct BodyText<'a> {
+    /// The request.
+    request: &'a Request,
+    /// Its body, as pretty JSON.
+    text: String,
+    /// Where the value of its `encrypt_conf` is in `text`.
+    conf: Option<std::ops::Range<usize>>,
 }
 
 /// Longest value shown whole in a diff cell; longer ones end in `…` (the request body has them whole).
@@ -180,10 +185,10 @@ fn severity(lang: Lang, s: Severity) -> &'static str {
 fn push_where(s: &mut String, lang: Lang, f: &Finding) {
     push_code(s, if f.path.is_empty() { "/" } else { &f.path });
     if let (Some(l), Some(c)) = (f.line, f.column) {
-        let _ = match lang {
-            Lang::En => write!(s, " (line {l}, column {c})"),
-            Lang::Zh => write!(s, "（第 {l} 行第 {c} 列）"),
-        };
+        match lang {
+            Lang::En => push!(s, " (line ", l, ", column ", c, ")"),
+            Lang::Zh => push!(s, "（第 ", l, " 行第 ", c, " 列）"),
+        }
     }
 }
 
@@ -271,6 +276,10 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
         byok: conf.is_some_and(|c| c.member("user_cmk_info").is_some_and(|i| !i.is_null())),
         ram: plan.requests.iter().filter(|r| r.api.is_ram()).count(),
         conf_json: conf.map(json::pretty).unwrap_or_default(),
+        write_body: plan.request(Api::UpdateLogStore).or_else(|| plan.request(Api::CreateLogStore)).and_then(|request| {
+            let (text, conf) = json::pretty_marking(request.body.as_ref()?.as_object()?, "encrypt_conf");
+            Some(BodyText { request, text, conf })
+        }),
     };
     let mut findings: Vec<&Finding> = plan.findings.iter().collect();
     findings.sort_by_key(|f| f.severity);
@@ -289,6 +298,8 @@ pub fn change_ticket(intent: &Intent, plan: &Plan) -> String {
 
 /// What every section of a change ticket reads.
 struct Ticket<'a> {
+    /// The body of the request that writes the Logstore (see [`BodyText`]).
+    write_body: Option<BodyText<'a>>,
     /// The intent the plan was compiled from.
     intent: &'a Intent,
     /// The plan the ticket describes.
@@ -583,7 +594,10 @@ impl Ticket<'_> {
                 s.push('\n');
             }
             if let Some(body) = &r.body {
-                push_fence(s, "json", &json::pretty(body));
+                match &self.write_body {
+                    Some(written) if std::ptr::eq(written.request, r) => push_fence(s, "json", &written.text),
+                    _ => push_fence(s, "json", &json::pretty(body)),
+                }
                 s.push('\n');
             }
         }
@@ -636,7 +650,6 @@ impl Ticket<'_> {
         let conf = self.plan.encrypt_conf.as_ref();
         let enabled = self.enabled;
         let ram = self.ram;
-        let plan = self.plan;
         self.heading(s, "Rollback", "回退");
         if conf.is_some() {
             push!(s, "- **", lang.pick("Cannot be rolled back:", "无法回退："), "** ");
@@ -668,15 +681,12 @@ impl Ticket<'_> {
             push!(s, "- **", label, "** ");
             push_escaped(s, text.get(lang));
             s.push('\n');
-            if let Some(body) = plan
-                .request(Api::UpdateLogStore)
-                .or_else(|| plan.request(Api::CreateLogStore))
-                .and_then(|r| r.body.as_ref())
-                .and_then(Value::as_object)
-                && let Some(Value::Object(c)) = body.member("encrypt_conf")
+            if let Some(body) = &self.write_body
+                && let Some(Value::Object(c)) = body.request.body.as_ref().and_then(|b| b.member("encrypt_conf"))
+                && let Some(at) = body.conf.clone()
             {
                 s.push('\n');
-                push_fence(s, "json", &flipped(body, c, !enabled));
+                push_fence(s, "json", &flipped(body, at, c, !enabled));
                 s.push('\n');
             } else {
                 s.push('\n');

@@ -10,6 +10,7 @@ use crate::json::Members;
 use crate::plan::{Api, Plan, Request};
 use crate::scan::ByteSet;
 use std::fmt::Write;
+use std::sync::OnceLock;
 
 /// The oldest aliyun CLI with the built-in `sls` product.
 const MIN_ALIYUN: (u32, u32, u32) = (3, 0, 308);
@@ -90,51 +91,14 @@ pub(super) fn aliyun_cli(intent: &Intent, plan: &Plan, checks: &Checks, draft: O
     let lang = intent.lang;
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
     let mut s = String::with_capacity(16 * 1024);
-    s.push_str("#!/usr/bin/env bash\n");
-    comments(&mut s, lang, HEADER);
-    comments(&mut s, lang, runbook::OPTIONS);
+    s.push_str(in_language(&INTRO, lang, intro));
     if let Some(why) = draft {
         let _ = writeln!(s, "echo {} >&2\nexit 1", Sq(&format!("sls-encrypt: {why}")));
     }
     s.push_str("set -euo pipefail\n");
     s.push_str("\ndie() { printf 'sls-encrypt: %s\\n' \"$1\" >&2; exit 1; }\nnote() { printf 'sls-encrypt: %s\\n' \"$1\" >&2; }\n");
     push!(&mut s, "REGION=", Sq(region(intent)), "\n");
-
-    s.push('\n');
-    push_comment(&mut s, l("Tools: aliyun with the built-in sls product, and jq.", "工具：带内置 sls 产品的 aliyun，以及 jq。"));
-    push!(
-        &mut s,
-        "command -v aliyun >/dev/null 2>&1 || die \"",
-        dq(l(
-            "the aliyun CLI is not on PATH; install aliyun CLI 3.0.308 or newer first. Nothing was sent.",
-            "PATH 中没有 aliyun CLI；请先安装 aliyun CLI 3.0.308 或更高版本。未发送任何请求。"
-        )),
-        "\"\n"
-    );
-    push!(
-        &mut s,
-        "command -v jq >/dev/null 2>&1 || die \"",
-        dq(l("jq is not on PATH; install jq first. Nothing was sent.", "PATH 中没有 jq；请先安装 jq。未发送任何请求。")),
-        "\"\n"
-    );
-    let (a, b, c) = MIN_ALIYUN;
-    let _ = write!(
-        s,
-        "aliyun_version=$(aliyun version 2>/dev/null | grep -oE '[0-9]+\\.[0-9]+\\.[0-9]+' | head -n 1) || aliyun_version=''\n\
-IFS=. read -r v1 v2 v3 <<<\"${{aliyun_version:-0.0.0}}\"\n\
-if [ \"$v1\" -lt {a} ] || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -lt {b} ]; }} || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -eq {b} ] && [ \"$v3\" -lt {c} ]; }}; then\n  die \"",
-    );
-    push!(
-        &mut s,
-        dq(l("aliyun CLI ", "aliyun CLI 版本 ")),
-        "${aliyun_version:-?}",
-        dq(l(
-            " has no built-in sls product; update it to 3.0.308 or newer. Nothing was sent.",
-            " 没有内置的 sls 产品；请升级到 3.0.308 或更高版本。未发送任何请求。"
-        )),
-        "\"\nfi\n"
-    );
-
+    s.push_str(in_language(&TOOLS, lang, tools));
     precheck(&mut s, lang, checks);
 
     for r in &plan.requests {
@@ -151,12 +115,88 @@ if [ \"$v1\" -lt {a} ] || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -lt {b} ]; }} || {
     s
 }
 
-/// The checks before any change: the CMK, the role, and (opt-in) deletion protection.
-fn precheck(s: &mut String, lang: Lang, checks: &Checks) {
+/// A part of the runbook that depends only on its language, as `write` writes it: written once
+/// per language (a cell each), then copied into every runbook.
+fn in_language(cells: &'static [OnceLock<String>; 2], lang: Lang, write: fn(&mut String, Lang)) -> &'static str {
+    let cell = match lang {
+        Lang::En => &cells[0],
+        Lang::Zh => &cells[1],
+    };
+    cell.get_or_init(|| {
+        let mut s = String::new();
+        write(&mut s, lang);
+        s
+    })
+}
+
+/// [`intro`], once per language.
+static INTRO: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+/// [`tools`], once per language.
+static TOOLS: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+/// [`cmk_intro`], once per language.
+static CMK_INTRO: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+/// [`cmk_checks`], once per language.
+static CMK_CHECKS: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+/// [`role_intro`], once per language.
+static ROLE_INTRO: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+/// [`role_lookup`], once per language.
+static ROLE_LOOKUP: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+/// [`deletion_protection`], once per language.
+static DELETION_PROTECTION: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+
+/// The shebang and the header comment: what the script does and the options it takes.
+fn intro(s: &mut String, lang: Lang) {
+    s.push_str("#!/usr/bin/env bash\n");
+    comments(s, lang, HEADER);
+    comments(s, lang, runbook::OPTIONS);
+}
+
+/// The checks of the tools (aliyun with the built-in sls product, jq) and the start of the
+/// checks before any change.
+fn tools(s: &mut String, lang: Lang) {
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
+    s.push('\n');
+    push_comment(s, l("Tools: aliyun with the built-in sls product, and jq.", "工具：带内置 sls 产品的 aliyun，以及 jq。"));
+    push!(
+        s,
+        "command -v aliyun >/dev/null 2>&1 || die \"",
+        dq(l(
+            "the aliyun CLI is not on PATH; install aliyun CLI 3.0.308 or newer first. Nothing was sent.",
+            "PATH 中没有 aliyun CLI；请先安装 aliyun CLI 3.0.308 或更高版本。未发送任何请求。"
+        )),
+        "\"\n"
+    );
+    push!(
+        s,
+        "command -v jq >/dev/null 2>&1 || die \"",
+        dq(l("jq is not on PATH; install jq first. Nothing was sent.", "PATH 中没有 jq；请先安装 jq。未发送任何请求。")),
+        "\"\n"
+    );
+    let (a, b, c) = MIN_ALIYUN;
+    let _ = write!(
+        s,
+        "aliyun_version=$(aliyun version 2>/dev/null | grep -oE '[0-9]+\\.[0-9]+\\.[0-9]+' | head -n 1) || aliyun_version=''\n\
+IFS=. read -r v1 v2 v3 <<<\"${{aliyun_version:-0.0.0}}\"\n\
+if [ \"$v1\" -lt {a} ] || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -lt {b} ]; }} || {{ [ \"$v1\" -eq {a} ] && [ \"$v2\" -eq {b} ] && [ \"$v3\" -lt {c} ]; }}; then\n  die \"",
+    );
+    push!(
+        s,
+        dq(l("aliyun CLI ", "aliyun CLI 版本 ")),
+        "${aliyun_version:-?}",
+        dq(l(
+            " has no built-in sls product; update it to 3.0.308 or newer. Nothing was sent.",
+            " 没有内置的 sls 产品；请升级到 3.0.308 或更高版本。未发送任何请求。"
+        )),
+        "\"\nfi\n"
+    );
+
     s.push('\n');
     push_comment(s, l("Checks before any change.", "修改之前的检查。"));
     s.push_str("ram_changed=0\nrole_exists=0\ntrust_current=0\n");
+}
+
+/// The checks before any change: the CMK, the role, and (opt-in) deletion protection.
+fn precheck(s: &mut String, lang: Lang, checks: &Checks) {
     if let Some(cmk) = &checks.cmk {
         precheck_cmk(s, lang, cmk);
     }
@@ -164,12 +204,19 @@ fn precheck(s: &mut String, lang: Lang, checks: &Checks) {
         precheck_role(s, lang, role);
     }
     if checks.cmk.is_some() {
-        deletion_protection(s, lang);
+        s.push_str(in_language(&DELETION_PROTECTION, lang, deletion_protection));
     }
 }
 
 /// The CMK exists, is Enabled and is in the Logstore's region.
 fn precheck_cmk(s: &mut String, lang: Lang, cmk: &CmkCheck) {
+    s.push_str(in_language(&CMK_INTRO, lang, cmk_intro));
+    push!(s, "CMK_ID=", Sq(cmk.key_id), "\nCMK_REGION=", Sq(cmk.region), "\n");
+    s.push_str(in_language(&CMK_CHECKS, lang, cmk_checks));
+}
+
+/// The comment that starts the CMK's checks.
+fn cmk_intro(s: &mut String, lang: Lang) {
     let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
     push_comment(
         s,
@@ -178,7 +225,11 @@ fn precheck_cmk(s: &mut String, lang: Lang, cmk: &CmkCheck) {
             "CMK：必须存在、处于启用（Enabled）状态，并与日志库位于同一地域（其 ARN 中包含地域）。",
         ),
     );
-    push!(s, "CMK_ID=", Sq(cmk.key_id), "\nCMK_REGION=", Sq(cmk.region), "\n");
+}
+
+/// The CMK's checks after its id and region: it must exist, be Enabled and be in the Logstore's region.
+fn cmk_checks(s: &mut String, lang: Lang) {
+    let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
     push!(
         s,
         "key_json=$(aliyun kms DescribeKey --KeyId \"$CMK_ID\" --region \"$CMK_REGION\" 2>&1) || { printf '%s\\n' \"$key_json\" >&2; die \"",
@@ -219,24 +270,34 @@ fn precheck_cmk(s: &mut String, lang: Lang, cmk: &CmkCheck) {
     );
 }
 
-/// The role exists (or does not, when the plan creates it) and Log Service may assume it.
-fn precheck_role(s: &mut String, lang: Lang, role: &RoleCheck) {
-    let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
+/// The comment that starts the role's checks.
+fn role_intro(s: &mut String, lang: Lang) {
     push_comment(
         s,
-        l(
+        lang.pick(
             "The role: Log Service must be allowed to assume it (trust policy principal log.aliyuncs.com).",
             "角色：其信任策略必须允许日志服务（log.aliyuncs.com）扮演它。",
         ),
     );
-    push!(s, "ROLE_NAME=", Sq(role.name), "\n");
+}
+
+/// The role's check after its name: the trust test and GetRole, which says whether it exists.
+fn role_lookup(s: &mut String, lang: Lang) {
     push!(s, "trusts_log_service() { jq -e ", Sq(TRUST_JQ), " >/dev/null 2>&1 <<<\"$1\"; }\n");
     push!(
         s,
         "if role_json=$(aliyun ram GetRole --RoleName \"$ROLE_NAME\" 2>&1); then\n  role_exists=1\nelse\n  case \"$role_json\" in\n    *EntityNotExist*) role_exists=0 ;;\n    *) printf '%s\\n' \"$role_json\" >&2; die \"",
-        dq(l("RAM GetRole failed (see above). Nothing was changed.", "RAM GetRole 失败（见上文）。未做任何修改。")),
+        dq(lang.pick("RAM GetRole failed (see above). Nothing was changed.", "RAM GetRole 失败（见上文）。未做任何修改。")),
         "\" ;;\n  esac\nfi\n"
     );
+}
+
+/// The role exists (or does not, when the plan creates it) and Log Service may assume it.
+fn precheck_role(s: &mut String, lang: Lang, role: &RoleCheck) {
+    let l = |en: &'static str, zh: &'static str| lang.pick(en, zh);
+    s.push_str(in_language(&ROLE_INTRO, lang, role_intro));
+    push!(s, "ROLE_NAME=", Sq(role.name), "\n");
+    s.push_str(in_language(&ROLE_LOOKUP, lang, role_lookup));
     // Each stop names the role: "<subject>$ROLE_NAME<problem>".
     let die = |subject: (&'static str, &'static str), problem: (&'static str, &'static str)| DieNamingRole {
         subject: l(subject.0, subject.1),
