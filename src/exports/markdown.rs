@@ -67,8 +67,8 @@ impl std::fmt::Display for CodeSpan<'_> {
 fn longest_backticks(s: &str) -> usize {
     let mut longest = 0;
     let mut rest = s;
-    // One byte to find (memchr): most texts have none.
-    while let Some(i) = rest.find('`') {
+    // One byte to find: most texts have none.
+    while let Some(i) = crate::scan::find_ascii(rest, b'`') {
         let run = rest.as_bytes()[i..].iter().position(|&b| b != b'`').unwrap_or(rest.len() - i);
         longest = longest.max(run);
         rest = &rest[i + run..];

@@ -71,8 +71,8 @@ impl ShellQuoted<'_> {
     fn write<W: std::fmt::Write>(&self, w: &mut W) -> std::fmt::Result {
         w.write_char('\'')?;
         let mut rest = self.0;
-        // One byte to find (memchr): quoted words are often whole JSON bodies.
-        while let Some(i) = rest.find('\'') {
+        // One byte to find: quoted words are often whole JSON bodies.
+        while let Some(i) = crate::scan::find_ascii(rest, b'\'') {
             w.write_str(&rest[..i])?;
             w.write_str(r"'\''")?;
             rest = &rest[i + 1..];
