@@ -447,9 +447,8 @@ pub fn chinese_quotes(s: &str) -> String {
 /// [`chinese_quotes`] of a text: a text with nothing quoted (the common case) is returned as it
 /// is. Every character acted on is ASCII, so the text is scanned by bytes and copied in runs.
 fn quote_values(s: Cow<'static, str>) -> Cow<'static, str> {
-    const QUOTE: ByteSet = ByteSet::of(b"\"");
     const ACTED_ON: ByteSet = ByteSet::of(b"\"{}[]");
-    if QUOTE.find_in(&s).is_none() {
+    if !s.as_bytes().contains(&b'"') {
         return s;
     }
     let mut out = String::with_capacity(s.len() + 8);

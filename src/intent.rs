@@ -675,7 +675,8 @@ fn ignored(path: &str, what: &str, what_zh: &str) -> Finding {
 /// Recognises the GetRole response (`{"RequestId", "Role": {"AssumeRolePolicyDocument": "<json>"}}`)
 /// pasted in place of the trust policy, and reads the policy inside it.
 fn unwrap_get_role(source: Source, out: &mut Vec<Finding>) -> Source {
-    let Some(inner) = source.document.value.pointer("/Role/AssumeRolePolicyDocument").and_then(Value::as_str) else {
+    let Some(inner) = source.document.value.member("Role").and_then(|r| r.member("AssumeRolePolicyDocument")).and_then(Value::as_str)
+    else {
         return source;
     };
     let read = text::read(inner);

@@ -54,7 +54,11 @@ pub fn analyse(source: &Source, kind: PolicyKind, out: &mut Vec<Finding>) {
 
 /// Analyses a document the app generated (no text behind it), at `prefix`.
 pub fn analyse_value(value: &Value, kind: PolicyKind, prefix: &str, out: &mut Vec<Finding>) {
-    let compact = crate::json::compact_chars(value);
+    analyse_sized(value, crate::json::compact_chars(value), kind, prefix, out);
+}
+
+/// [`analyse_value`] of a document whose compact JSON (written already) has `compact` characters.
+pub fn analyse_sized(value: &Value, compact: usize, kind: PolicyKind, prefix: &str, out: &mut Vec<Finding>) {
     let mut ctx = Ctx { prefix, doc: None, kind, out };
     ctx.document(value, compact, compact);
 }

@@ -198,12 +198,14 @@ pub fn plan(intent: &Intent, arn: Option<&RoleArn>, setup: bool, out: &mut Vec<F
         PassRoleScope::Role => arn.map(ToString::to_string),
     };
     let passrole = resource.as_deref().map(passrole_policy);
-    if let Some(p) = &passrole {
-        policy::analyse_value(p, PolicyKind::Permission, "/ram/passrole_scope", out);
+    // Its compact text, written once: CreatePolicy sends it, and its length is checked.
+    let passrole_text = passrole.as_ref().map(compact);
+    if let (Some(p), Some(text)) = (&passrole, &passrole_text) {
+        policy::analyse_sized(p, text.chars().count(), PolicyKind::Permission, "/ram/passrole_scope", out);
     }
 
     if setup {
-        rp.requests = setup_requests(ram, role.as_ref(), (&trust_doc, trust_changed), passrole.as_ref(), out);
+        rp.requests = setup_requests(ram, role.as_ref(), (&trust_doc, trust_changed), passrole_text, out);
     } else {
         out.push(Finding::new(
             Code::RamAlreadySetUp,
@@ -235,7 +237,7 @@ fn setup_requests(
     ram: &crate::intent::Ram,
     role: Option<&RoleName>,
     trust: (&Value, bool),
-    passrole: Option<&Value>,
+    passrole_text: Option<String>,
     out: &mut Vec<Finding>,
 ) -> Vec<Request> {
     let (trust_doc, trust_changed) = trust;
@@ -269,12 +271,12 @@ fn setup_requests(
             ));
         }
     }
-    if let Some(p) = passrole {
+    if let Some(text) = passrole_text {
         requests.push(rpc(
             Api::CreatePolicy,
             [
                 ("PolicyName", ram.passrole_policy_name.as_str().to_owned()),
-                ("PolicyDocument", compact(p)),
+                ("PolicyDocument", text),
                 ("Description", "PassRole for SLS BYOK setup".to_string()),
             ],
             ("Create the PassRole policy the configuring RAM user needs.", "创建配置加密的 RAM 用户所需的 PassRole 策略。"),

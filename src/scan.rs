@@ -66,6 +66,12 @@ impl ByteSet {
     }
 }
 
+/// The index of the first `byte` (ASCII) in `text`: a plain loop in a short text, core's
+/// word-at-a-time memchr (through `str::find`) in a long one, where its setup pays.
+pub fn find_ascii(text: &str, byte: u8) -> Option<usize> {
+    if text.len() <= 32 { text.as_bytes().iter().position(|&b| b == byte) } else { text.find(char::from(byte)) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +93,11 @@ mod tests {
             }
         }
         assert_eq!(ByteSet::of(b"x").find_in("中文x"), Some(6));
+        for len in [0, 5, 32, 33, 100] {
+            let mut text = "a".repeat(len);
+            assert_eq!(find_ascii(&text, b'\''), None);
+            text.push('\'');
+            assert_eq!(find_ascii(&text, b'\''), Some(len));
+        }
     }
 }

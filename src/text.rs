@@ -683,13 +683,15 @@ impl Reader<'_> {
 
     fn object(&mut self, node: usize, depth: usize) -> Result<Value, Fatal> {
         self.pos += 1;
-        let mut map = Map::new();
         let mut comma = Mark::default();
         self.skip_space(node)?;
         if self.src.get(self.pos) == Some(&b'}') {
             self.pos += 1;
-            return Ok(Value::Object(map));
+            return Ok(Value::Object(Map::new()));
         }
+        // Room for seven members costs no more allocations than room for one: most objects need
+        // no growing (each growth is two allocations and a rehash).
+        let mut map = Map::with_capacity(7);
         loop {
             self.skip_space(node)?;
             let quote = match self.src.get(self.pos) {

@@ -49,9 +49,6 @@ const CODE_SPECIAL: ByteSet = ByteSet::of(b"`\n\r|");
 /// What a code span's text has replaced: line breaks (spaces) and `|` (escaped).
 const BREAK_OR_PIPE: ByteSet = ByteSet::of(b"\n\r|");
 
-/// A backtick.
-const BACKTICK: ByteSet = ByteSet::of(b"`");
-
 /// An inline code span that survives backticks in `s`, with `|` escaped for table cells.
 fn code(s: &str) -> CodeSpan<'_> {
     CodeSpan(s)
@@ -68,9 +65,11 @@ impl std::fmt::Display for CodeSpan<'_> {
 
 /// The length of the longest run of backticks in `s`.
 fn longest_backticks(s: &str) -> usize {
-    let (mut longest, mut rest) = (0, s.as_bytes());
-    while let Some(i) = BACKTICK.find(rest) {
-        let run = rest[i..].iter().position(|&b| b != b'`').unwrap_or(rest.len() - i);
+    let mut longest = 0;
+    let mut rest = s;
+    // One byte to find: most texts have none.
+    while let Some(i) = crate::scan::find_ascii(rest, b'`') {
+        let run = rest.as_bytes()[i..].iter().position(|&b| b != b'`').unwrap_or(rest.len() - i);
         longest = longest.max(run);
         rest = &rest[i + run..];
     }

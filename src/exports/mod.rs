@@ -69,10 +69,10 @@ pub(crate) struct ShellQuoted<'a>(pub &'a str);
 impl ShellQuoted<'_> {
     /// Writes the quoted word to `w`.
     fn write<W: std::fmt::Write>(&self, w: &mut W) -> std::fmt::Result {
-        const QUOTE: ByteSet = ByteSet::of(b"'");
         w.write_char('\'')?;
         let mut rest = self.0;
-        while let Some(i) = QUOTE.find_in(rest) {
+        // One byte to find: quoted words are often whole JSON bodies.
+        while let Some(i) = crate::scan::find_ascii(rest, b'\'') {
             w.write_str(&rest[..i])?;
             w.write_str(r"'\''")?;
             rest = &rest[i + 1..];
