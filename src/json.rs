@@ -375,23 +375,43 @@ impl<'a> Object<'_, 'a> {
     }
 }
 
+/// The decimal digits of a number, written without allocating.
+pub struct Decimal {
+    /// The digits, right-aligned.
+    digits: [u8; 20],
+    /// Where they start.
+    start: usize,
+}
+
+impl Decimal {
+    /// The digits of `n`.
+    pub fn new(mut n: u64) -> Self {
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        Decimal { digits, start }
+    }
+
+    /// The digits as text.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.digits[self.start..]).unwrap_or_default()
+    }
+}
+
 /// Appends the decimal digits of `n`.
-pub fn push_decimal(s: &mut String, mut n: u64) {
+pub fn push_decimal(s: &mut String, n: u64) {
     if n < 10 {
         s.push(char::from(b'0' + n as u8));
-        return;
+    } else {
+        s.push_str(Decimal::new(n).as_str());
     }
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    digits[start..].iter().for_each(|&d| s.push(char::from(d)));
 }
 
 #[cfg(test)]

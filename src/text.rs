@@ -3,6 +3,7 @@
 //! as issues instead of being fixed silently or failing without a location.
 
 use crate::finding::{Code, Finding, Text, t};
+use crate::json::Decimal;
 use crate::limits::excerpt;
 use crate::pointer::join;
 use crate::scan::ByteSet;
@@ -145,34 +146,6 @@ impl Hasher for Prehashed {
 
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
-    }
-}
-
-/// The decimal digits of an array index, written without allocating.
-struct Index {
-    /// The digits, right-aligned.
-    digits: [u8; 20],
-    /// Where they start.
-    start: usize,
-}
-
-impl Index {
-    fn new(mut n: usize) -> Self {
-        let mut digits = [0u8; 20];
-        let mut start = digits.len();
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        Index { digits, start }
-    }
-
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.digits[self.start..]).unwrap_or_default()
     }
 }
 
@@ -775,7 +748,7 @@ impl Reader<'_> {
                 return Ok(Value::Array(items));
             }
             let mark = self.mark();
-            let (element, _) = self.positions.child(node, Index::new(items.len()).as_str(), mark);
+            let (element, _) = self.positions.child(node, Decimal::new(items.len() as u64).as_str(), mark);
             items.push(self.value(element, depth + 1)?);
             self.skip_space(node)?;
             if self.separator(node, b']', &mut comma)? {
