@@ -21,7 +21,7 @@ pub struct JsonViewProps {
 pub fn json_view(props: &JsonViewProps) -> Html {
     let shown = !crate::ui::hooks::use_ambient().hidden;
     let body = if props.plain || !shown {
-        html! { { props.text.to_string() } }
+        html! { { props.text.clone() } }
     } else {
         tokens(&props.text)
             .into_iter()
