@@ -54,17 +54,10 @@ pub fn read_only_dropped(key: &str, at: String) -> Finding {
     let (en, zh) = read_only_reason(key).unwrap_or(("output only", "只读字段"));
     let shown = crate::limits::excerpt(key).to_cow();
     let shown = shown.as_ref();
-    // The Chinese quotes are put in here when nothing in the key would change how
-    // Finding::new puts them in (it leaves text without '"' as it is).
-    let zh = if shown.bytes().any(|b| matches!(b, b'"' | b'{' | b'}' | b'[' | b']')) {
-        ["\"", shown, "\" 未放入请求体：", zh, "。"].concat()
-    } else {
-        ["“", shown, "” 未放入请求体：", zh, "。"].concat()
-    };
     Finding::new(
         Code::ReadOnlyDropped,
         at,
-        t!(["\"", shown, "\" is left out of the request body: ", en, "."].concat(), zh),
+        t!(["\"", shown, "\" is left out of the request body: ", en, "."].concat(), ["\"", shown, "\" 未放入请求体：", zh, "。"].concat()),
         t!(
             "Nothing to do: UpdateLogStore and CreateLogStore do not take it, and leaving it out changes nothing.",
             "无需处理：UpdateLogStore 和 CreateLogStore 不接受该字段，不发送也不会改变任何设置。"

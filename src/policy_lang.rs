@@ -37,13 +37,8 @@ pub(crate) fn action_matches(pattern: &str, action: &str) -> bool {
     glob_ignoring_case(pattern.trim(), action)
 }
 
-/// Case-sensitive glob match where `*` matches any run of characters.
-#[cfg(test)]
-pub(crate) fn glob(pattern: &str, text: &str) -> bool {
-    glob_by(pattern, text, |p, t| p == t)
-}
-
-/// [`glob`] with ASCII letters matched in either case (as both texts lower-cased would match).
+/// Glob match where `*` matches any run of characters and ASCII letters match in either case (as
+/// both texts lower-cased would match).
 pub(crate) fn glob_ignoring_case(pattern: &str, text: &str) -> bool {
     glob_by(pattern, text, |p, t| p.eq_ignore_ascii_case(&t))
 }
@@ -189,6 +184,11 @@ pub(crate) fn suggest_operator(op: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Case-sensitive glob match.
+    fn glob(pattern: &str, text: &str) -> bool {
+        glob_by(pattern, text, |p, t| p == t)
+    }
 
     #[test]
     fn globs_match_whole_texts() {

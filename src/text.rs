@@ -594,7 +594,7 @@ impl Reader<'_> {
             Some(b'[') => self.array(node, depth),
             Some(b'"') => Ok(Value::String(self.string(node, b'"')?)),
             Some(b'\'') => {
-                self.python_here();
+                self.python_at(self.mark());
                 Ok(Value::String(self.string(node, b'\'')?))
             }
             Some(b'-' | b'0'..=b'9') => self.number(node),
@@ -603,14 +603,15 @@ impl Reader<'_> {
         }
     }
 
-    /// Notes Python's form at the current place, if it is the first.
-    fn python_here(&mut self) {
+    /// Notes Python's form at `mark`, if it is the first.
+    fn python_at(&mut self, mark: Mark) {
         if self.python.is_none() {
-            self.python = Some(self.here());
+            self.python = Some(mark.position(self.text));
         }
     }
 
     fn word(&mut self, node: usize) -> Result<Value, Fatal> {
+        let mark = self.mark();
         let start = self.pos;
         while matches!(self.src.get(self.pos), Some(b'a'..=b'z' | b'A'..=b'Z' | b'_')) {
             self.pos += 1;
@@ -621,10 +622,7 @@ impl Reader<'_> {
             "false" => Value::Bool(false),
             "null" => Value::Null,
             "True" | "False" | "None" => {
-                let end = self.pos;
-                self.pos = start;
-                self.python_here();
-                self.pos = end;
+                self.python_at(mark);
                 match word {
                     "True" => Value::Bool(true),
                     "False" => Value::Bool(false),
@@ -670,7 +668,7 @@ impl Reader<'_> {
             let quote = match self.src.get(self.pos) {
                 Some(b'"') => b'"',
                 Some(b'\'') => {
-                    self.python_here();
+                    self.python_at(self.mark());
                     b'\''
                 }
                 Some(b'}') if !map.is_empty() => {

@@ -108,15 +108,7 @@ fn write_code<W: Write>(w: &mut W, text: &str) -> std::fmt::Result {
     ticks(w)
 }
 
-/// A fenced code block that survives backtick runs in `text`.
-#[cfg(test)]
-fn fence(info: &str, text: &str) -> String {
-    let mut s = String::with_capacity(text.len() + info.len() + 10);
-    push_fence(&mut s, info, text);
-    s
-}
-
-/// Appends [`fence`]`(info, text)` to `s`.
+/// Appends a fenced code block of `text` that survives backtick runs in it.
 fn push_fence(s: &mut String, info: &str, text: &str) {
     let ticks = (longest_backticks(text) + 1).max(3);
     let put_ticks = |s: &mut String| (0..ticks).for_each(|_| s.push('`'));
@@ -701,6 +693,12 @@ impl Ticket<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fence(info: &str, text: &str) -> String {
+        let mut s = String::new();
+        push_fence(&mut s, info, text);
+        s
+    }
 
     #[test]
     fn code_spans_survive_backticks_and_pipes() {

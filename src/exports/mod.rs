@@ -16,8 +16,6 @@ pub mod terraform;
 
 use python::python_sdk;
 use shell::aliyun_cli;
-#[cfg(test)]
-use terraform::hcl_string;
 use terraform::terraform;
 
 /// How the exports' texts cite a finding: by this mark, written as the finding's code.
@@ -56,6 +54,26 @@ pub(crate) fn write_cited<W: std::fmt::Write>(
         }
     }
     w.write_str(&text[run..])
+}
+
+/// What an export writes the same way every time in a language (headers, fixed checks): made
+/// once per language, on first use, then copied into every export.
+pub(crate) struct PerLanguage<T>([std::sync::OnceLock<T>; 2]);
+
+impl<T> PerLanguage<T> {
+    /// Nothing made yet.
+    pub(crate) const fn new() -> Self {
+        PerLanguage([std::sync::OnceLock::new(), std::sync::OnceLock::new()])
+    }
+
+    /// The value in `lang`, made by `make` the first time.
+    pub(crate) fn get(&'static self, lang: crate::finding::Lang, make: impl FnOnce(crate::finding::Lang) -> T) -> &'static T {
+        let cell = match lang {
+            crate::finding::Lang::En => &self.0[0],
+            crate::finding::Lang::Zh => &self.0[1],
+        };
+        cell.get_or_init(|| make(lang))
+    }
 }
 
 /// Quotes `s` for a POSIX shell: single quotes, with `'` written as `'\''`.
@@ -278,6 +296,12 @@ pub(crate) fn body_text(r: &Request) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn hcl_string(text: &str) -> String {
+        let mut s = String::new();
+        terraform::push_hcl_string(&mut s, text);
+        s
+    }
 
     #[test]
     fn shell_quoting_survives_quotes() {

@@ -3,7 +3,7 @@
 //! already happened skipped) and the SLS body sent exactly as the plan has it.
 
 use super::runbook::{self, Checks, comment, comments};
-use super::{cite, project, push, region};
+use super::{PerLanguage, cite, project, push, region};
 use crate::finding::Lang;
 use crate::intent::Intent;
 use crate::json::{Quoting, Writer};
@@ -364,9 +364,8 @@ struct Parts {
 
 /// The [`Parts`] in `lang`.
 fn parts(lang: Lang) -> &'static Parts {
-    static EN: std::sync::OnceLock<Parts> = std::sync::OnceLock::new();
-    static ZH: std::sync::OnceLock<Parts> = std::sync::OnceLock::new();
-    let write = || {
+    static PARTS: PerLanguage<Parts> = PerLanguage::new();
+    PARTS.get(lang, |lang| {
         let mut header = String::from("#!/usr/bin/env python3\n");
         comments(&mut header, lang, &HEADER[..1]);
         header.push_str(&comment(&format!("  pip install {PIP_INSTALL}")));
@@ -383,11 +382,7 @@ fn parts(lang: Lang) -> &'static Parts {
             w.object(|o| MESSAGES.iter().for_each(|(k, en, zh)| o.member(k, |w| w.str(&cite(lang.pick(en, zh))))))
         });
         Parts { header, before_data, messages, after_data }
-    };
-    match lang {
-        Lang::En => EN.get_or_init(write),
-        Lang::Zh => ZH.get_or_init(write),
-    }
+    })
 }
 
 /// Appends `code` (a part of [`CODE`] without `«data»`) to `s` with each `«marker»` filled in one

@@ -3,14 +3,13 @@
 //! was pasted.
 
 use super::runbook::{self, Checks, CmkCheck, DRIFT_JQ, RoleCheck, TRUST_JQ, comments, push_comment, push_comment_text};
-use super::{CITATION_LEAD, Piece, ShellQuoted as Sq, body_text, logstore, project, push, region, write_cited};
+use super::{CITATION_LEAD, PerLanguage, Piece, ShellQuoted as Sq, body_text, logstore, project, push, region, write_cited};
 use crate::finding::Lang;
 use crate::intent::Intent;
 use crate::json::Members;
 use crate::plan::{Api, Plan, Request};
 use crate::scan::ByteSet;
 use std::fmt::Write;
-use std::sync::OnceLock;
 
 /// The oldest aliyun CLI with the built-in `sls` product.
 const MIN_ALIYUN: (u32, u32, u32) = (3, 0, 308);
@@ -116,13 +115,9 @@ pub(super) fn aliyun_cli(intent: &Intent, plan: &Plan, checks: &Checks, draft: O
 }
 
 /// A part of the runbook that depends only on its language, as `write` writes it: written once
-/// per language (a cell each), then copied into every runbook.
-fn in_language(cells: &'static [OnceLock<String>; 2], lang: Lang, write: fn(&mut String, Lang)) -> &'static str {
-    let cell = match lang {
-        Lang::En => &cells[0],
-        Lang::Zh => &cells[1],
-    };
-    cell.get_or_init(|| {
+/// per language, then copied into every runbook.
+fn in_language(cells: &'static PerLanguage<String>, lang: Lang, write: fn(&mut String, Lang)) -> &'static str {
+    cells.get(lang, |lang| {
         let mut s = String::new();
         write(&mut s, lang);
         s
@@ -130,19 +125,19 @@ fn in_language(cells: &'static [OnceLock<String>; 2], lang: Lang, write: fn(&mut
 }
 
 /// [`intro`], once per language.
-static INTRO: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+static INTRO: PerLanguage<String> = PerLanguage::new();
 /// [`tools`], once per language.
-static TOOLS: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+static TOOLS: PerLanguage<String> = PerLanguage::new();
 /// [`cmk_intro`], once per language.
-static CMK_INTRO: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+static CMK_INTRO: PerLanguage<String> = PerLanguage::new();
 /// [`cmk_checks`], once per language.
-static CMK_CHECKS: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+static CMK_CHECKS: PerLanguage<String> = PerLanguage::new();
 /// [`role_intro`], once per language.
-static ROLE_INTRO: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+static ROLE_INTRO: PerLanguage<String> = PerLanguage::new();
 /// [`role_lookup`], once per language.
-static ROLE_LOOKUP: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+static ROLE_LOOKUP: PerLanguage<String> = PerLanguage::new();
 /// [`deletion_protection`], once per language.
-static DELETION_PROTECTION: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+static DELETION_PROTECTION: PerLanguage<String> = PerLanguage::new();
 
 /// The shebang and the header comment: what the script does and the options it takes.
 fn intro(s: &mut String, lang: Lang) {

@@ -7,7 +7,7 @@
 //! every RAM resource the runbook creates, `encrypt_conf` exactly as the Logstore stores it, and
 //! `prevent_destroy`. For a create, the Logstore depends on the RAM resources it needs.
 
-use super::{project, push, region};
+use super::{PerLanguage, project, push, region};
 use crate::finding::t;
 use crate::finding::{Code, Finding, Lang};
 use crate::intent::{Intent, Operation};
@@ -17,23 +17,14 @@ use crate::pointer::join;
 use crate::scan::ByteSet;
 use serde_json::{Map, Value};
 use std::fmt::Write;
-use std::sync::OnceLock;
 
 /// The lowest provider version with every argument name used here (`alicloud_ram_role`'s
 /// `role_name` and `assume_role_policy_document` arrived in 1.252.0).
 pub const PROVIDER_FLOOR: &str = ">= 1.252.0";
 
-/// An HCL string literal: JSON escapes, and `${` / `%{` written so they stay literal.
-#[cfg(test)]
-pub(super) fn hcl_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    push_hcl_string(&mut out, s);
-    out
-}
-
-/// Appends [`hcl_string`]`(text)` to `s`: the escapes are serde_json's (`\"`, `\\`, `\n`, `\r`,
+/// Appends an HCL string literal of `text` to `s`, `${` / `%{` written so they stay literal: the escapes are serde_json's (`\"`, `\\`, `\n`, `\r`,
 /// `\t`, `\b`, `\f`, other control characters as `\u00xx`), then `$$` / `%%` before a `{`.
-fn push_hcl_string(s: &mut String, text: &str) {
+pub(super) fn push_hcl_string(s: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     const SPECIAL: ByteSet = ByteSet::of(b"\"\\$%").and_controls();
     let bytes = text.as_bytes();
@@ -74,7 +65,7 @@ fn push_hcl_string(s: &mut String, text: &str) {
     s.push('"');
 }
 
-/// [`hcl_string`]`(text)`, written straight into the text it is formatted into.
+/// An HCL string literal of its text (as [`push_hcl_string`] writes it), written straight into the text it is formatted into.
 struct HclString<'a>(&'a str);
 
 impl std::fmt::Display for HclString<'_> {
@@ -343,9 +334,9 @@ fn import(s: &mut String, to: &str, id: &str) {
     s.push_str("\n}\n\n");
 }
 
-/// A RAM request's parameter (a few each: found by comparing names, not by hashing one).
+/// A RAM request's parameter.
 fn query<'a>(r: &'a Request, k: &str) -> &'a str {
-    r.query.iter().find(|(key, _)| *key == k).and_then(|(_, v)| v.as_str()).unwrap_or_default()
+    r.query.member(k).and_then(Value::as_str).unwrap_or_default()
 }
 
 /// Writes `text` as `#` comment lines at `indent` spaces.
@@ -364,9 +355,9 @@ fn comment(s: &mut String, indent: usize, text: &str) {
 /// The header: what this file does and, for an update, that the runbook goes first (written once
 /// per language and operation).
 fn header(lang: Lang, update: bool) -> &'static str {
-    static HEADERS: [OnceLock<String>; 4] = [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let which = usize::from(update) * 2 + usize::from(lang == Lang::Zh);
-    HEADERS[which].get_or_init(|| written_header(lang, update))
+    static CREATE: PerLanguage<String> = PerLanguage::new();
+    static UPDATE: PerLanguage<String> = PerLanguage::new();
+    (if update { &UPDATE } else { &CREATE }).get(lang, |lang| written_header(lang, update))
 }
 
 /// [`header`], written.
